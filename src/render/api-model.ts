@@ -1,0 +1,79 @@
+/**
+ * The API a generated project describes, derived from the answers. Every flavour's templates
+ * render this model, and the contract tests reduce each flavour's output back to it.
+ */
+import type { Answers } from '../schema/answers.js';
+import { issuerOf } from '../schema/parse.js';
+
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export interface ApiRoute {
+  method: RouteMethod;
+  path: string;
+  /** ref #9: preflight routes have no authorizer; every other route has the JWT authorizer. */
+  authorization: 'NONE' | 'JWT';
+  scopes: readonly string[];
+  /** Function (file in src/handlers/ without extension) behind the route. */
+  handler: string;
+}
+
+export interface ApiModel {
+  authorizer: { issuer: string; audience: readonly string[]; identitySource: string };
+  routes: readonly ApiRoute[];
+  cors: {
+    origins: readonly string[];
+    methods: readonly RouteMethod[];
+    headers: readonly string[];
+    maxAge: number;
+    credentials: false;
+  };
+  runtime: Answers['runtime'];
+}
+
+/** The preflight function's name and the paths it answers: ref #8, `/{proxy+}` may not cover `/`. */
+export const PREFLIGHT_HANDLER = 'preflight';
+export const PREFLIGHT_PATHS = ['/{proxy+}', '/'] as const;
+/** ref #12: `authorization` must be listed by name; `*` never covers it. */
+export const CORS_HEADERS = ['authorization', 'content-type'] as const;
+/** ref #15: Chromium caps preflight caching at 7200 s. */
+export const CORS_MAX_AGE = 7200;
+/** The protected sample route every project starts with. */
+export const SAMPLE_ROUTES = [{ method: 'GET', path: '/me', handler: 'me' }] as const;
+
+export function describeApi(answers: Answers): ApiModel {
+  const protectedRoutes: ApiRoute[] = SAMPLE_ROUTES.map((route) => ({
+    ...route,
+    authorization: 'JWT',
+    scopes: answers.scopes,
+  }));
+  const preflightRoutes: ApiRoute[] = PREFLIGHT_PATHS.map((path) => ({
+    method: 'OPTIONS',
+    path,
+    authorization: 'NONE',
+    scopes: [],
+    handler: PREFLIGHT_HANDLER,
+  }));
+  return {
+    authorizer: {
+      issuer: issuerOf(answers),
+      audience: [answers.clientId],
+      identitySource: '$request.header.Authorization',
+    },
+    routes: [...preflightRoutes, ...protectedRoutes],
+    cors: {
+      origins: answers.origins,
+      // ref #13: every method the routes use.
+      methods: [...new Set<RouteMethod>([...protectedRoutes.map((route) => route.method), 'OPTIONS'])],
+      headers: CORS_HEADERS,
+      maxAge: CORS_MAX_AGE,
+      // ref #14: bearer tokens need no credentials mode; never combined with "*".
+      credentials: false,
+    },
+    runtime: answers.runtime,
+  };
+}
+
+/** Function names of a model, each once, in route order. */
+export function handlersOf(model: ApiModel): string[] {
+  return [...new Set(model.routes.map((route) => route.handler))];
+}

@@ -1,0 +1,30 @@
+/**
+ * Every version the generated projects depend on, in one place: one bump updates every flavour.
+ */
+import type { Answers } from '../schema/answers.js';
+
+/** npm packages of generated projects, as semver ranges of versions known to work together. */
+export const PACKAGE_VERSIONS = {
+  '@types/aws-lambda': '^8.10.164',
+  'aws-cdk': '^2.1148.1',
+  'aws-cdk-lib': '^2.276.0',
+  constructs: '^10.8.1',
+  'cross-env': '^10.1.0',
+  esbuild: '^0.28.2',
+  tsx: '^4.23.15',
+  typescript: '~5.9.3',
+  vitest: '^4.1.12',
+} as const;
+
+export type PackageName = keyof typeof PACKAGE_VERSIONS | '@types/node';
+
+/** What each Lambda runtime implies for the generated project. */
+export const RUNTIME_DETAILS = {
+  'nodejs24.x': { node: 24, esbuildTarget: 'node24', typesNode: '^24.0.0' },
+  'nodejs22.x': { node: 22, esbuildTarget: 'node22', typesNode: '^22.0.0' },
+} as const satisfies Record<Answers['runtime'], { node: number; esbuildTarget: string; typesNode: string }>;
+
+/** The range to write into a generated package.json for `name`. */
+export function versionOf(name: PackageName, runtime: Answers['runtime']): string {
+  return name === '@types/node' ? RUNTIME_DETAILS[runtime].typesNode : PACKAGE_VERSIONS[name];
+}

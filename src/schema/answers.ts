@@ -1,0 +1,161 @@
+/**
+ * The answers schema: the single source of truth for every answer, its rules, its defaults and
+ * its help text. Flags, prompts and the renderer's input all derive from it.
+ */
+import { z } from 'zod';
+import {
+  checkClientId,
+  checkPackageName,
+  checkRegion,
+  checkScope,
+  checkUserPoolId,
+  expectations,
+  normaliseOrigin,
+  problemMessage,
+  regionOfUserPool,
+  splitList,
+} from './rules.js';
+
+export const IAC_FLAVOURS = ['cdk', 'terraform', 'sam'] as const;
+/** Lambda Node.js runtimes that aws-cdk-lib, the Terraform AWS provider (>= 6.20) and SAM all accept. */
+export const LAMBDA_RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const;
+
+/** A string answer checked by one rule; the problem text becomes the issue message. */
+function checked(field: keyof typeof expectations, check: (value: string) => string | undefined) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = check(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problemMessage(field, value, problem, expectations[field]) });
+  });
+}
+
+/** A list answer: comma-separated string or repeated values, each checked and normalised. */
+function checkedList(field: 'origins' | 'scopes', normalise: (item: string) => { value: string } | { problem: string }) {
+  return z.union([z.string(), z.array(z.string())]).transform((raw, ctx) => {
+    const values: string[] = [];
+    for (const item of splitList(raw)) {
+      const result = normalise(item);
+      if ('problem' in result) {
+        ctx.addIssue({ code: 'custom', message: problemMessage(field, item, result.problem, expectations[field]) });
+      } else if (!values.includes(result.value)) {
+        values.push(result.value);
+      }
+    }
+    return values;
+  });
+}
+
+const origins = checkedList('origins', (item) => {
+  const result = normaliseOrigin(item);
+  return 'origin' in result ? { value: result.origin } : result;
+}).check((ctx) => {
+  if (ctx.value.length === 0) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: problemMessage('origins', '', 'names no origin', `at least one of ${expectations.origins}`),
+    });
+  }
+});
+
+const scopes = checkedList('scopes', (item) => {
+  const problem = checkScope(item);
+  return problem ? { problem } : { value: item };
+});
+
+export const AnswersFields = z.object({
+  name: checked('name', checkPackageName).meta({
+    title: 'Package name',
+    description: 'npm package name of the generated service (default: the target folder name)',
+    examples: ['orders-api'],
+  }),
+  region: checked('region', checkRegion).meta({
+    title: 'AWS region',
+    description: 'AWS region of the user pool and the API',
+    examples: ['eu-west-1'],
+  }),
+  userPoolId: checked('userPoolId', checkUserPoolId).meta({
+    title: 'Cognito user pool ID',
+    description: 'ID of the user pool whose tokens the API accepts (its prefix is its region)',
+    examples: ['eu-west-1_AbCdEfGhI'],
+  }),
+  clientId: checked('clientId', checkClientId).meta({
+    title: 'Cognito app client ID',
+    description: 'App client the browser app signs in with; the authorizer audience',
+    examples: ['1example23456789abcdefghij'],
+  }),
+  origins: origins.meta({
+    title: 'Allowed browser origins',
+    description: 'Origins allowed to call the API from a browser (comma-separated)',
+    examples: ['https://app.example.com,http://localhost:5173'],
+  }),
+  allowAnyOrigin: z.boolean().default(false).meta({
+    title: 'Allow any origin',
+    description: 'Accept "*" in --origins (any website may call the API; credentials stay off)',
+  }),
+  iac: z.enum(IAC_FLAVOURS).default('cdk').meta({
+    title: 'Infrastructure as code',
+    description: 'How the API is deployed',
+  }),
+  scopes: scopes.default([]).meta({
+    title: 'Required OAuth scopes',
+    description: 'Scopes a token must carry on protected routes (comma-separated; empty for none)',
+    examples: ['orders-api/read'],
+  }),
+  runtime: z.enum(LAMBDA_RUNTIMES).default(LAMBDA_RUNTIMES[0]).meta({
+    title: 'Lambda runtime',
+    description: 'Node.js runtime of the Lambda functions',
+  }),
+});
+
+export type AnswersInput = z.input<typeof AnswersFields>;
+export type AnswerField = keyof typeof AnswersFields.shape;
+export const ANSWER_FIELDS = Object.keys(AnswersFields.shape) as AnswerField[];
+
+/**
+ * Rules that involve more than one answer. Each names the field it reports on and the fields it
+ * reads; prompts run a rule as soon as those fields are known.
+ */
+interface CrossFieldRule {
+  field: AnswerField;
+  needs: readonly AnswerField[];
+  check(answers: z.output<typeof AnswersFields>): string | undefined;
+}
+
+export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
+  {
+    field: 'userPoolId',
+    needs: ['userPoolId', 'region'],
+    check({ userPoolId, region }) {
+      const poolRegion = regionOfUserPool(userPoolId);
+      if (poolRegion === undefined || poolRegion === region) return undefined;
+      return (
+        `--user-pool-id ${JSON.stringify(userPoolId)} is in region ${poolRegion} but --region is ${region}. ` +
+        `Expected a pool id that starts with "${region}_".`
+      );
+    },
+  },
+  {
+    field: 'origins',
+    needs: ['origins', 'allowAnyOrigin'],
+    check({ origins, allowAnyOrigin }) {
+      if (!origins.includes('*') || allowAnyOrigin) return undefined;
+      return (
+        '--origins "*" lets every website call the API with its users\' tokens. ' +
+        `Expected ${expectations.origins}; pass --allow-any-origin as well if any origin is really meant.`
+      );
+    },
+  },
+];
+
+export const AnswersSchema = AnswersFields.superRefine((answers, ctx) => {
+  for (const rule of CROSS_FIELD_RULES) {
+    const message = rule.check(answers);
+    if (message) ctx.addIssue({ code: 'custom', path: [rule.field], message });
+  }
+}).transform((answers) => ({
+  ...answers,
+  // "*" covers every other origin; keep it alone (ref #14: never with credentials).
+  origins: answers.origins.includes('*') ? ['*'] : answers.origins,
+}));
+
+export type Answers = z.output<typeof AnswersSchema>;

@@ -1,0 +1,148 @@
+/**
+ * Entry points to the answers schema: parse all answers, check one answer (prompts), list what
+ * a non-interactive run must be given, and derive values from the answers.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  AnswerError,
+  ClientIdError,
+  IacError,
+  InvalidAnswersError,
+  LambdaRuntimeError,
+  OriginError,
+  PackageNameError,
+  RegionError,
+  ScopeError,
+  UserPoolIdError,
+} from '../errors.js';
+import {
+  ANSWER_FIELDS,
+  AnswersFields,
+  AnswersSchema,
+  CROSS_FIELD_RULES,
+  type AnswerField,
+  type Answers,
+  type AnswersInput,
+} from './answers.js';
+import { flagOf, regionOfUserPool } from './rules.js';
+
+const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => AnswerError> = {
+  name: PackageNameError,
+  region: RegionError,
+  userPoolId: UserPoolIdError,
+  clientId: ClientIdError,
+  origins: OriginError,
+  allowAnyOrigin: AnswerError,
+  iac: IacError,
+  scopes: ScopeError,
+  runtime: LambdaRuntimeError,
+};
+
+function toAnswerErrors(issues: readonly z.core.$ZodIssue[], input: Record<string, unknown>): AnswerError[] {
+  return issues.map((issue) => {
+    const field = String(issue.path[0]) as AnswerField;
+    const message = issue.code === 'custom' ? issue.message : describeIssue(field, issue, input[field]);
+    return new ERROR_CLASS[field](field, message);
+  });
+}
+
+/** Messages for zod's built-in checks (wrong type, unknown enum value). */
+function describeIssue(field: AnswerField, issue: z.core.$ZodIssue, value: unknown): string {
+  const flag = flagOf(field);
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map(String);
+    return `${flag} ${JSON.stringify(value)} is not one of ${options.join(', ')}. Expected one of them, e.g. ${flag} ${options[0]}.`;
+  }
+  if (value === undefined) return `${flag} is missing. Expected a value, e.g. ${flag} ${exampleOf(field)}.`;
+  return `${flag} ${JSON.stringify(value)} is not valid: ${issue.message}. Expected e.g. ${flag} ${exampleOf(field)}.`;
+}
+
+/** The first documented example of a field, for messages and help. */
+export function exampleOf(field: AnswerField): string {
+  const meta = AnswersFields.shape[field].meta() as { examples?: unknown[] } | undefined;
+  if (meta?.examples?.[0] !== undefined) return String(meta.examples[0]);
+  return choicesOf(field)?.[0] ?? 'true';
+}
+
+/** The allowed values of an enum field (e.g. `iac`), or `undefined` for free-form fields. */
+export function choicesOf(field: AnswerField): readonly string[] | undefined {
+  let schema: unknown = AnswersFields.shape[field];
+  while (schema instanceof z.ZodDefault) schema = schema.unwrap();
+  return schema instanceof z.ZodEnum ? (schema.options as string[]) : undefined;
+}
+
+/** Parses and normalises every answer; throws `InvalidAnswersError` listing each problem. */
+export function parseAnswers(input: AnswersInput | Record<string, unknown>): Answers {
+  const result = AnswersSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new InvalidAnswersError(toAnswerErrors(result.error.issues, input as Record<string, unknown>));
+}
+
+/**
+ * Checks one answer as a prompt or a flag gives it, with the cross-field rules whose other
+ * fields are already known. Returns the error, or `undefined` when the value is good.
+ */
+export function checkAnswer(
+  field: AnswerField,
+  value: unknown,
+  known: Partial<Record<AnswerField, unknown>> = {},
+): AnswerError | undefined {
+  const single = AnswersFields.shape[field].safeParse(value);
+  if (!single.success) return toAnswerErrors(single.error.issues.map((i) => ({ ...i, path: [field] })), { [field]: value })[0];
+  const context: Record<string, unknown> = { [field]: single.data };
+  for (const other of ANSWER_FIELDS) {
+    if (other === field || known[other] === undefined) continue;
+    const parsed = AnswersFields.shape[other].safeParse(known[other]);
+    if (parsed.success) context[other] = parsed.data;
+  }
+  for (const rule of CROSS_FIELD_RULES) {
+    if (!rule.needs.includes(field) || !rule.needs.every((need) => context[need] !== undefined)) continue;
+    const message = rule.check(context as Answers);
+    if (message) return new ERROR_CLASS[rule.field](rule.field, message);
+  }
+  return undefined;
+}
+
+/** Fields a non-interactive run must be given: those with no default. */
+export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
+  (field) => field !== 'name' && !AnswersFields.shape[field].safeParse(undefined).success,
+);
+
+/** Default package name: the target folder's name, made valid the way create-vite does. */
+export function defaultPackageName(targetDir: string): string {
+  const base = path.basename(path.resolve(targetDir));
+  const name = base
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(/^[._]+/, '')
+    .replace(/[^a-z\d\-~]+/g, '-');
+  return name || 'cognito-jwt-api';
+}
+
+/** ref #2: the issuer of the pool's tokens, exactly; https, no trailing slash. */
+export function issuerOf(answers: Pick<Answers, 'region' | 'userPoolId'>): string {
+  return `https://cognito-idp.${answers.region}.amazonaws.com/${answers.userPoolId}`;
+}
+
+/**
+ * Fills the defaults that depend on more than the schema knows: the package name from the
+ * target folder, and the region from the user pool id's prefix (ref #23).
+ */
+export function withDerivedDefaults(
+  given: Partial<Record<AnswerField, unknown>>,
+  targetDir: string,
+): Partial<Record<AnswerField, unknown>> {
+  const filled = { ...given };
+  filled.name ??= defaultPackageName(targetDir);
+  if (filled.region === undefined && typeof filled.userPoolId === 'string') {
+    filled.region = regionOfUserPool(filled.userPoolId);
+  }
+  return filled;
+}
+
+/** Required fields a run was not given. */
+export function missingFields(given: Partial<Record<AnswerField, unknown>>): AnswerField[] {
+  return REQUIRED_FIELDS.filter((field) => given[field] === undefined);
+}

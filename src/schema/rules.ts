@@ -1,0 +1,114 @@
+/**
+ * The format rules for single answers. Each returns `undefined` when the value is good, or
+ * the problem as the tail of a sentence ("is not …"), which `problemMessage` turns into the
+ * full error text. The zod schema in ./answers.ts is the only caller.
+ */
+
+export const REGION_PATTERN = /^[a-z]{2}-(?:gov-)?[a-z]+-\d{1,2}$/;
+/** ref #23: the documented pattern is `[\w-]+_[0-9a-zA-Z]+`; real pools start with their region. */
+export const USER_POOL_ID_PATTERN = /^([a-z]{2}-(?:gov-)?[a-z]+-\d{1,2})_([0-9a-zA-Z]+)$/;
+/** ref #23: `[\w+]+`, 1-128 characters. */
+export const CLIENT_ID_PATTERN = /^[\w+]{1,128}$/;
+/** The same rule for package names that create-vite and npm apply to new packages. */
+export const PACKAGE_NAME_PATTERN = /^(?:@[a-z\d\-*~][a-z\d\-*._~]*\/)?[a-z\d\-~][a-z\d\-._~]*$/;
+/** Cognito's scope names: identifier `[\x21\x23-\x5B\x5D-\x7E]+`, name without `/`. */
+export const CUSTOM_SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]{1,256}\/[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$/;
+export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
+/** Hosts a browser treats as potentially trustworthy over plain http. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+export interface Rule {
+  /** What a good value looks like, with an example: the "Expected …" part of a message. */
+  expected: string;
+}
+
+export const expectations = {
+  name: 'a lowercase npm package name, e.g. "orders-api" or "@acme/orders-api"',
+  region: 'an AWS region code, e.g. "eu-west-1" or "us-gov-west-1"',
+  userPoolId: 'a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI"',
+  clientId: 'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
+  origins: 'browser origins "scheme://host[:port]", e.g. "https://app.example.com" or "http://localhost:5173"',
+  scopes: `standard scopes (${STANDARD_SCOPES.join(', ')}) or custom scopes "<resource-server>/<scope>", e.g. "orders-api/read"`,
+} as const;
+
+export function checkPackageName(value: string): string | undefined {
+  if (value.length === 0) return 'is empty';
+  if (value.length > 214) return 'is longer than 214 characters';
+  if (!PACKAGE_NAME_PATTERN.test(value)) return 'is not a valid npm package name';
+  return undefined;
+}
+
+export function checkRegion(value: string): string | undefined {
+  if (!REGION_PATTERN.test(value)) return 'is not an AWS region code';
+  // Cognito in the China partition issues tokens under another domain than ref #2 gives.
+  if (value.startsWith('cn-')) return 'is in the AWS China partition, whose Cognito issuer this tool does not know yet';
+  return undefined;
+}
+
+export function checkUserPoolId(value: string): string | undefined {
+  if (value.length === 0 || value.length > 55) return 'is not 1-55 characters long';
+  if (!USER_POOL_ID_PATTERN.test(value)) return 'is not a Cognito user pool id';
+  return undefined;
+}
+
+/** The region a user pool id belongs to (its prefix), ref #23. */
+export function regionOfUserPool(userPoolId: string): string | undefined {
+  return USER_POOL_ID_PATTERN.exec(userPoolId)?.[1];
+}
+
+export function checkClientId(value: string): string | undefined {
+  if (!CLIENT_ID_PATTERN.test(value)) return 'is not a Cognito app client id';
+  return undefined;
+}
+
+export function checkScope(value: string): string | undefined {
+  if (STANDARD_SCOPES.includes(value) || CUSTOM_SCOPE_PATTERN.test(value)) return undefined;
+  if (/[\s"'\\]/.test(value)) return 'contains whitespace, a quote or a backslash, which no Cognito scope may hold';
+  return 'is neither a standard scope nor "<resource-server>/<scope>"';
+}
+
+export type OriginResult = { origin: string } | { problem: string };
+
+/**
+ * Normalises one origin to `scheme://host[:port]` (ref #17): lowercase, no trailing slash, no
+ * default port. Refuses anything a browser would never send as `Origin`.
+ */
+export function normaliseOrigin(raw: string): OriginResult {
+  const value = raw.trim();
+  if (value === '*') return { origin: '*' };
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value)) return { problem: 'has no scheme (http:// or https://)' };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: 'is not a valid URL' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { problem: `uses the scheme "${url.protocol.slice(0, -1)}"; browsers send origins for http and https only` };
+  }
+  if (url.username || url.password) return { problem: 'contains credentials' };
+  if (value.includes('?')) return { problem: 'has a query; an origin is scheme, host and port only' };
+  if (value.includes('#')) return { problem: 'has a fragment; an origin is scheme, host and port only' };
+  if (url.pathname !== '/') return { problem: `has the path "${url.pathname}"; an origin is scheme, host and port only` };
+  if (url.hostname.includes('*')) return { problem: 'uses a wildcard host, which API Gateway does not match' };
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.includes(url.hostname)) {
+    return { problem: `uses http; browsers need https except for ${LOOPBACK_HOSTS.join(', ')}` };
+  }
+  return { origin: `${url.protocol}//${url.host}` };
+}
+
+/** Splits comma-separated and repeated values into trimmed, non-empty items. */
+export function splitList(value: string | readonly string[]): string[] {
+  const parts = typeof value === 'string' ? [value] : value;
+  return parts.flatMap((part) => part.split(',')).map((part) => part.trim()).filter(Boolean);
+}
+
+/** Kebab-case flag for an answers-schema key: `userPoolId` → `--user-pool-id`. */
+export function flagOf(field: string): string {
+  return `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/** The full text of an answer error: flag, quoted value, problem, expected form. */
+export function problemMessage(field: string, value: unknown, problem: string, expected: string): string {
+  return `${flagOf(field)} ${JSON.stringify(value)} ${problem}. Expected ${expected}.`;
+}
