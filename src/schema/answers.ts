@@ -110,6 +110,8 @@ export const AnswersFields = z.object({
 export type AnswersInput = z.input<typeof AnswersFields>;
 export type AnswerField = keyof typeof AnswersFields.shape;
 export const ANSWER_FIELDS = Object.keys(AnswersFields.shape) as AnswerField[];
+/** Partial answers as flags, options or prompts give them, before parsing. */
+export type GivenAnswers = Partial<Record<AnswerField, unknown>>;
 
 /**
  * Rules that involve more than one answer. Each names the field it reports on and the fields it

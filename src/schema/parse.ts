@@ -81,27 +81,30 @@ export function parseAnswers(input: AnswersInput | Record<string, unknown>): Ans
 
 /**
  * Checks one answer as a prompt or a flag gives it, with the cross-field rules whose other
- * fields are already known. Returns the error, or `undefined` when the value is good.
+ * fields are known (an unknown field counts with its default). Returns every problem found.
  */
 export function checkAnswer(
   field: AnswerField,
   value: unknown,
   known: Partial<Record<AnswerField, unknown>> = {},
-): AnswerError | undefined {
+): AnswerError[] {
   const single = AnswersFields.shape[field].safeParse(value);
-  if (!single.success) return toAnswerErrors(single.error.issues.map((i) => ({ ...i, path: [field] })), { [field]: value })[0];
+  if (!single.success) {
+    return toAnswerErrors(single.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: value });
+  }
   const context: Record<string, unknown> = { [field]: single.data };
   for (const other of ANSWER_FIELDS) {
-    if (other === field || known[other] === undefined) continue;
+    if (other === field) continue;
     const parsed = AnswersFields.shape[other].safeParse(known[other]);
     if (parsed.success) context[other] = parsed.data;
   }
+  const errors: AnswerError[] = [];
   for (const rule of CROSS_FIELD_RULES) {
     if (!rule.needs.includes(field) || !rule.needs.every((need) => context[need] !== undefined)) continue;
     const message = rule.check(context as Answers);
-    if (message) return new ERROR_CLASS[rule.field](rule.field, message);
+    if (message) errors.push(new ERROR_CLASS[rule.field](rule.field, message));
   }
-  return undefined;
+  return errors;
 }
 
 /** Fields a non-interactive run must be given: those with no default. */

@@ -62,8 +62,9 @@ export function checkClientId(value: string): string | undefined {
 }
 
 export function checkScope(value: string): string | undefined {
+  // Quotes are legal in Cognito scope names but break every config format they pass through.
+  if (/[\s"'\\]/.test(value)) return 'contains whitespace, a quote or a backslash';
   if (STANDARD_SCOPES.includes(value) || CUSTOM_SCOPE_PATTERN.test(value)) return undefined;
-  if (/[\s"'\\]/.test(value)) return 'contains whitespace, a quote or a backslash, which no Cognito scope may hold';
   return 'is neither a standard scope nor "<resource-server>/<scope>"';
 }
 

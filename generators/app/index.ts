@@ -1,0 +1,52 @@
+/**
+ * The Yeoman generator `cognito-jwt-api:app`. Lifecycle methods only: the answers schema, the
+ * questions and the renderer in src/ do the work; this class asks, records, and writes through
+ * Yeoman's in-memory file system so that Yeoman's conflict handling applies.
+ */
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { ANSWER_OPTIONS, answersFromOptions } from '../../src/answer-options.js';
+import { collectAnswers } from '../../src/collect-answers.js';
+import { nextSteps } from '../../src/next-steps.js';
+import { renderProject } from '../../src/render/render-project.js';
+import type { Answers } from '../../src/schema/answers.js';
+import { PACKAGE_VERSION } from '../../src/version.js';
+
+type Options = BaseOptions & { yes?: boolean; embedded?: boolean; 'skip-install'?: boolean };
+
+export default class CognitoJwtApiGenerator extends Generator<Record<string, unknown>, Options> {
+  private answers!: Answers;
+
+  constructor(args: string[], options: Options) {
+    // A skipped install stays silent: the front that asked for it reports its own install step.
+    super(args, options, options.skipInstall || options['skip-install'] ? { customInstallTask: true } : {});
+    for (const option of ANSWER_OPTIONS) {
+      const choices = option.choices ? ` (${option.choices.join(' | ')})` : '';
+      this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description + choices });
+    }
+    this.option('yes', { type: Boolean, alias: 'y', description: 'Never prompt: use the given options and the defaults' });
+    this.option('embedded', { type: Boolean, hide: true, description: 'Run by a front that prints next steps itself' });
+  }
+
+  async prompting(): Promise<void> {
+    this.answers = await collectAnswers(answersFromOptions(this.options), {
+      targetDir: this.destinationRoot(),
+      interactive: !this.options.yes,
+      ask: (questions) => this.prompt(questions as never),
+      env: process.env,
+    });
+  }
+
+  configuring(): void {
+    this.config.set({ generatorVersion: PACKAGE_VERSION, answers: this.answers });
+  }
+
+  writing(): void {
+    for (const file of renderProject(this.answers)) {
+      this.fs.write(this.destinationPath(file.path), file.contents);
+    }
+  }
+
+  end(): void {
+    if (!this.options.embedded) this.log(`\n${nextSteps(this.answers, { installed: !this.options.skipInstall })}`);
+  }
+}

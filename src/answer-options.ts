@@ -1,0 +1,49 @@
+/**
+ * Answers as command-line flags and generator options. Names derive from the schema keys
+ * (`userPoolId` → `--user-pool-id`); nothing here restates a rule.
+ */
+import { AnswersFields, ANSWER_FIELDS, type AnswerField, type GivenAnswers } from './schema/answers.js';
+import { choicesOf, exampleOf } from './schema/parse.js';
+import { flagOf } from './schema/rules.js';
+
+
+export interface AnswerOption {
+  field: AnswerField;
+  /** Option name without dashes, e.g. `user-pool-id`. */
+  name: string;
+  type: 'string' | 'boolean';
+  /** List options take comma-separated values and may be repeated. */
+  list: boolean;
+  description: string;
+  choices: readonly string[] | undefined;
+  example: string;
+}
+
+function describe(field: AnswerField): string {
+  const meta = AnswersFields.shape[field].meta() as { description?: string } | undefined;
+  return meta?.description ?? field;
+}
+
+export const ANSWER_OPTIONS: readonly AnswerOption[] = ANSWER_FIELDS.map((field) => ({
+  field,
+  name: flagOf(field).slice(2),
+  type: field === 'allowAnyOrigin' ? 'boolean' : 'string',
+  list: field === 'origins' || field === 'scopes',
+  description: describe(field),
+  choices: choicesOf(field),
+  example: exampleOf(field),
+}));
+
+/**
+ * Reads answers from an options object, under either the option name (`user-pool-id`, as the
+ * command line gives it) or the schema key (`userPoolId`, as programmatic callers give it).
+ */
+export function answersFromOptions(options: Record<string, unknown>): GivenAnswers {
+  const given: GivenAnswers = {};
+  for (const option of ANSWER_OPTIONS) {
+    const value = options[option.name] ?? options[option.field];
+    if (value === undefined || value === null || value === '') continue;
+    given[option.field] = option.type === 'boolean' ? value === true || value === 'true' : value;
+  }
+  return given;
+}

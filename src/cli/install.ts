@@ -1,0 +1,19 @@
+/** The install step: the user's package manager, its own progress output, a clear result. */
+import { spawn } from 'node:child_process';
+
+export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
+
+/** The package manager that started this process, from `npm_config_user_agent` ("pnpm/9.1.0 npm/? node/v20..."). */
+export function packageManagerOf(userAgent: string | undefined): PackageManager {
+  const name = userAgent?.split('/')[0];
+  return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
+}
+
+/** Runs `<pm> install` in `cwd` with the terminal attached; resolves to its exit code. */
+export function runInstall(pm: PackageManager, cwd: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(pm, ['install'], { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('error', () => resolve(127));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 1)));
+  });
+}

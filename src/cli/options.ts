@@ -1,0 +1,162 @@
+/**
+ * The command line: one table of flags drives parsing and `--help`. Answer flags come from the
+ * answers schema; the rest steer the run.
+ */
+import { ANSWER_OPTIONS } from '../answer-options.js';
+import { FlagUsageError, UnknownFlagError } from '../errors.js';
+import { exampleCommand } from '../schema/given.js';
+
+export interface Flag {
+  name: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  /** Repeatable and comma-separated. */
+  list?: boolean;
+  description: string;
+  choices?: readonly string[];
+  example?: string;
+}
+
+export const RUN_FLAGS: readonly Flag[] = [
+  { name: 'yes', short: 'y', type: 'boolean', description: 'Never prompt; also implied when CI is set or stdin is not a terminal' },
+  { name: 'skip-install', type: 'boolean', description: 'Do not install dependencies' },
+  { name: 'force', type: 'boolean', description: 'Write into a non-empty folder (same-named files are overwritten)' },
+  { name: 'dry-run', type: 'boolean', description: 'Print the files that would be written; write nothing' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
+  { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
+];
+
+export const ANSWER_FLAGS: readonly Flag[] = ANSWER_OPTIONS.map((option) => ({
+  name: option.name,
+  type: option.type,
+  list: option.list,
+  description: option.description,
+  choices: option.choices,
+  example: option.example,
+}));
+
+export const ALL_FLAGS = [...ANSWER_FLAGS, ...RUN_FLAGS];
+
+export interface CommandLine {
+  positionals: string[];
+  values: Record<string, string | string[] | boolean>;
+}
+
+/** Parses argv strictly: unknown flags, missing values and stray values are errors. */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  const positionals: string[] = [];
+  const values: CommandLine['values'] = {};
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(index + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const [rawName, inline] = splitInline(arg);
+    const flag = findFlag(rawName);
+    if (flag.type === 'boolean') {
+      if (inline !== undefined && inline !== 'true' && inline !== 'false') {
+        throw new FlagUsageError(`--${flag.name} takes no value, but got ${JSON.stringify(inline)}. Expected --${flag.name} alone.`);
+      }
+      values[flag.name] = inline !== 'false';
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[index + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) {
+        throw new FlagUsageError(`--${flag.name} needs a value. Expected e.g. --${flag.name} ${flag.example ?? '<value>'}.`);
+      }
+      value = next;
+      index++;
+    }
+    if (flag.list) {
+      const previous = values[flag.name];
+      values[flag.name] = [...(Array.isArray(previous) ? previous : []), value];
+    } else {
+      if (values[flag.name] !== undefined) {
+        throw new FlagUsageError(`--${flag.name} is given twice. Expected it once, e.g. --${flag.name} ${flag.example ?? '<value>'}.`);
+      }
+      values[flag.name] = value;
+    }
+  }
+  return { positionals, values };
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  const equals = arg.indexOf('=');
+  return equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
+}
+
+function findFlag(rawName: string): Flag {
+  const flag = rawName.startsWith('--')
+    ? ALL_FLAGS.find((candidate) => candidate.name === rawName.slice(2))
+    : ALL_FLAGS.find((candidate) => candidate.short !== undefined && candidate.short === rawName.slice(1));
+  if (!flag) throw new UnknownFlagError(rawName, closestFlag(rawName));
+  return flag;
+}
+
+/** The known flag nearest to a mistyped one, if any is close. */
+export function closestFlag(rawName: string): string | undefined {
+  const name = rawName.replace(/^-+/, '').toLowerCase();
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of ALL_FLAGS) {
+    const distance = flag.name.startsWith(name) && name.length >= 3 ? 1 : editDistance(name, flag.name);
+    if (!best || distance < best.distance) best = { flag: `--${flag.name}`, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? best.flag : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function flagNames(flag: Flag): string {
+  const value = flag.choices ? ` <${flag.choices.join('|')}>` : flag.type === 'string' ? ' <value>' : '';
+  return `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${value}`;
+}
+
+const NAME_WIDTH = Math.max(...ALL_FLAGS.map((flag) => flagNames(flag).length)) + 2;
+
+function flagLine(flag: Flag): string {
+  const extra = flag.choices ? ` (default ${flag.choices[0]})` : '';
+  const example = flag.example && !flag.choices && flag.type === 'string' ? `\n${' '.repeat(NAME_WIDTH + 2)}e.g. --${flag.name} ${flag.example}` : '';
+  return `  ${flagNames(flag).padEnd(NAME_WIDTH)}${flag.description}${extra}${example}`;
+}
+
+export function helpText(version: string): string {
+  return [
+    `create-cognito-jwt-api ${version}`,
+    '',
+    'Scaffolds an API Gateway HTTP API whose routes accept only tokens of one Amazon Cognito user',
+    'pool, with an unauthenticated OPTIONS /{proxy+} preflight route and a CORS function, so that',
+    'browsers can call it. Deployed with AWS CDK, Terraform or AWS SAM.',
+    '',
+    'Usage:',
+    '  npm create cognito-jwt-api@latest [dir] -- [flags]',
+    '  npx create-cognito-jwt-api [dir] [flags]',
+    '',
+    'Answers (asked for when missing in an interactive run; --region, --user-pool-id, --client-id',
+    'and --origins are required otherwise, though --region defaults to the pool id\'s prefix):',
+    ...ANSWER_FLAGS.map(flagLine),
+    '',
+    'Run:',
+    ...RUN_FLAGS.map(flagLine),
+    '',
+    'Example:',
+    `  ${exampleCommand()}`,
+    '',
+  ].join('\n');
+}

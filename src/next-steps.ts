@@ -1,0 +1,23 @@
+/** What to do after generation: printed by the CLI and the generator. */
+import path from 'node:path';
+import type { Answers } from './schema/answers.js';
+import { FLAVOURS } from './render/flavours.js';
+
+export function nextSteps(answers: Answers, options: { targetDir?: string; installed: boolean; packageManager?: string }): string {
+  const pm = options.packageManager ?? 'npm';
+  const steps: string[] = [];
+  if (options.targetDir && path.resolve(options.targetDir) !== process.cwd()) {
+    steps.push(`cd ${path.relative(process.cwd(), path.resolve(options.targetDir)) || '.'}`);
+  }
+  if (!options.installed) steps.push(`${pm} install`);
+  steps.push(`${pm} test`);
+  steps.push(`${FLAVOURS[answers.iac].deploy.replace(/^npm /, `${pm} `)}`);
+  return [
+    `Created ${answers.name}: an HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}, deployed with ${FLAVOURS[answers.iac].title}.`,
+    '',
+    'Next steps:',
+    ...steps.map((step) => `  ${step}`),
+    '',
+    'README.md explains how to call the API with a token, add a route and add an origin.',
+  ].join('\n');
+}

@@ -1,0 +1,93 @@
+/**
+ * The built CLI at a real terminal: `script` gives it a pseudo-terminal, and the test types
+ * into it as a user would.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, readText, tempDir } from '../helpers/cli.js';
+
+class Terminal {
+  private output = '';
+  private readonly child: ChildProcessWithoutNullStreams;
+  readonly exited: Promise<number | null>;
+
+  constructor(args: string[], cwd: string) {
+    const command = [process.execPath, BIN, ...args].map((arg) => `'${arg}'`).join(' ');
+    this.child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd,
+      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
+    });
+    this.child.stdout.on('data', (chunk) => (this.output += chunk));
+    this.exited = new Promise((resolve) => this.child.on('close', resolve));
+  }
+
+  /** Waits until the screen shows `text` after everything seen so far. */
+  async waitFor(text: string, from = 0): Promise<number> {
+    for (let waited = 0; waited < 20_000; waited += 50) {
+      const index = this.output.indexOf(text, from);
+      if (index !== -1) return index + text.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`"${text}" never appeared; the screen showed:\n${this.output}`);
+  }
+
+  /** Types one key at a time, as a person does (a burst would read as pasted text). */
+  async type(keys: string): Promise<void> {
+    for (const key of keys) {
+      this.child.stdin.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  get screen(): string {
+    return this.output;
+  }
+}
+
+describe('interactive CLI', () => {
+  it('asks for missing answers, re-asks an invalid one with the rule\'s message, and generates', async () => {
+    const cwd = tempDir();
+    const terminal = new Terminal(['svc', '--skip-install', '--client-id', 'abc'], cwd);
+    let seen = await terminal.waitFor('Package name');
+    await terminal.type('\r');
+    seen = await terminal.waitFor('AWS region', seen);
+    await terminal.type('useast1\r');
+    seen = await terminal.waitFor('is not an AWS region code', seen);
+    await terminal.type(`${'\x7f'.repeat('useast1'.length)}eu-west-1\r`);
+    seen = await terminal.waitFor('user pool ID', seen);
+    await terminal.type('eu-west-1_AbCdEfGhI\r');
+    seen = await terminal.waitFor('browser origins', seen);
+    await terminal.type('https://app.example.com/\r');
+    seen = await terminal.waitFor('OAuth scopes', seen);
+    await terminal.type('\r');
+    seen = await terminal.waitFor('Infrastructure as code', seen);
+    await terminal.type('\r');
+    seen = await terminal.waitFor('Lambda runtime', seen);
+    await terminal.type('\r');
+    expect(await terminal.exited, terminal.screen).toBe(0);
+    const api = readText(path.join(cwd, 'svc', 'src/api.ts'));
+    expect(api).toContain('export const region = "eu-west-1";');
+    expect(api).toContain('allowOrigins: ["https://app.example.com"]');
+  });
+
+  it('exits 130 on Ctrl-C at a prompt, without a stack trace and without the new folder', async () => {
+    const cwd = tempDir();
+    const terminal = new Terminal(['svc', '--skip-install'], cwd);
+    await terminal.waitFor('Package name');
+    await terminal.type('\x03');
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.screen).toContain('Cancelled. Nothing was written.');
+    expect(terminal.screen).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(cwd, 'svc'))).toBe(false);
+  });
+
+  it('asks for the folder when none is given', async () => {
+    const cwd = tempDir();
+    const terminal = new Terminal(['--skip-install'], cwd);
+    await terminal.waitFor('Project folder');
+    await terminal.type('\x03');
+    expect(await terminal.exited).toBe(130);
+  });
+});

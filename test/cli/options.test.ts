@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_FLAGS, closestFlag, helpText, parseCommandLine } from '../../src/cli/options.js';
+import { FlagUsageError, UnknownFlagError } from '../../src/errors.js';
+import { ANSWER_FIELDS } from '../../src/schema/answers.js';
+import { flagOf } from '../../src/schema/rules.js';
+
+describe('parseCommandLine', () => {
+  it('reads a folder, values, repeated and comma-separated lists, and short flags', () => {
+    expect(
+      parseCommandLine(['svc', '--region', 'eu-west-1', '--origins', 'https://a.example.com,https://b.example.com', '--origins=https://c.example.com', '-y']),
+    ).toEqual({
+      positionals: ['svc'],
+      values: { region: 'eu-west-1', origins: ['https://a.example.com,https://b.example.com', 'https://c.example.com'], yes: true },
+    });
+  });
+
+  it('refuses an unknown flag, suggesting the closest', () => {
+    expect(() => parseCommandLine(['--user-pool'])).toThrow(new UnknownFlagError('--user-pool', '--user-pool-id'));
+    expect(() => parseCommandLine(['--regoin', 'x'])).toThrow('Unknown flag --regoin. Did you mean --region?');
+    expect(() => parseCommandLine(['-q'])).toThrow(UnknownFlagError);
+  });
+
+  it('refuses a value flag without its value, rather than taking the next flag as the value', () => {
+    expect(() => parseCommandLine(['--region', '--client-id', 'x'])).toThrow(
+      new FlagUsageError('--region needs a value. Expected e.g. --region eu-west-1.'),
+    );
+    expect(() => parseCommandLine(['--iac'])).toThrow(FlagUsageError);
+  });
+
+  it('refuses a value on a boolean flag and a single-value flag given twice', () => {
+    expect(() => parseCommandLine(['--force=yes'])).toThrow(/--force takes no value/);
+    expect(() => parseCommandLine(['--region', 'a', '--region', 'b'])).toThrow(/--region is given twice/);
+  });
+
+  it('treats everything after -- as folders', () => {
+    expect(parseCommandLine(['--', '--odd-folder']).positionals).toEqual(['--odd-folder']);
+  });
+});
+
+describe('flags', () => {
+  it('has a flag for every answer of the schema', () => {
+    const names = ALL_FLAGS.map((flag) => `--${flag.name}`);
+    for (const field of ANSWER_FIELDS) expect(names).toContain(flagOf(field));
+  });
+
+  it('suggests nothing for a flag unlike any other', () => {
+    expect(closestFlag('--zzzzzzzzzz')).toBeUndefined();
+  });
+
+  it('documents every flag, its allowed values and a full example in --help', () => {
+    const help = helpText('1.2.3');
+    for (const flag of ALL_FLAGS) expect(help).toContain(`--${flag.name}`);
+    expect(help).toContain('<cdk|terraform|sam>');
+    expect(help).toMatch(/npm create cognito-jwt-api@latest my-service -- --region eu-west-1 --user-pool-id \S+ --client-id \S+ --origins \S+ --yes/);
+  });
+});

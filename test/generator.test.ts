@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helpers from 'yeoman-test';
+import { describe, expect, it } from 'vitest';
+import { InvalidAnswersError, MissingAnswersError } from '../src/errors.js';
+import { renderProject } from '../src/render/render-project.js';
+import { parseAnswers } from '../src/schema/parse.js';
+import { EXAMPLE_INPUT } from './helpers/answers.js';
+
+import CognitoJwtApiGenerator from '../generators/app/index.js';
+
+const GENERATOR_PATH = fileURLToPath(new URL('../generators/app/index.ts', import.meta.url));
+/** The class as vitest loaded it, so that errors are the same classes the test imports. */
+const run = () => helpers.run(CognitoJwtApiGenerator, { namespace: 'cognito-jwt-api:app', resolved: GENERATOR_PATH });
+const { name: _name, ...FLAG_ANSWERS } = EXAMPLE_INPUT;
+
+describe('yeoman generator cognito-jwt-api:app', () => {
+  it('writes the rendered project and records answers and version in .yo-rc.json', async () => {
+    const result = await run()
+      .withOptions({ yes: true, skipInstall: true, ...FLAG_ANSWERS, origins: FLAG_ANSWERS.origins.join(',') });
+    const answers = parseAnswers({ ...EXAMPLE_INPUT, name: path.basename(result.cwd) });
+    for (const file of renderProject(answers)) result.assertFileContent(file.path, file.contents);
+    const config = JSON.parse(readFileSync(path.join(result.cwd, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'];
+    expect(config.answers).toEqual(answers);
+    expect(config.generatorVersion).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('accepts kebab-case options as the command line gives them', async () => {
+    const result = await run().withOptions({
+      yes: true,
+      skipInstall: true,
+      name: 'kebab-svc',
+      region: 'us-east-1',
+      'user-pool-id': 'us-east-1_Abc',
+      'client-id': 'client',
+      origins: 'https://a.example.com',
+      scopes: 'orders-api/read',
+    });
+    result.assertJsonFileContent('package.json', { name: 'kebab-svc' });
+    result.assertFileContent('src/api.ts', 'scopes: ["orders-api/read"]');
+  });
+
+  it('asks for every answer not given, and uses the answers', async () => {
+    const result = await run()
+      .withOptions({ skipInstall: true, region: 'eu-west-1' })
+      .withAnswers({
+        name: 'asked-svc',
+        userPoolId: 'eu-west-1_Asked',
+        clientId: 'askedclient',
+        origins: 'https://asked.example.com/',
+        scopes: '',
+        iac: 'cdk',
+        runtime: 'nodejs22.x',
+      });
+    const asked = result.askedQuestions.map((question) => question.name);
+    expect(asked).toEqual(['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac', 'runtime']);
+    result.assertFileContent('src/api.ts', 'allowOrigins: ["https://asked.example.com"]');
+    result.assertFileContent('src/api.ts', 'export const runtime = "nodejs22.x"');
+    result.assertJsonFileContent('package.json', { name: 'asked-svc' });
+  });
+
+  it('refuses a non-interactive run with missing answers, writing nothing', async () => {
+    const context = run().withOptions({ yes: true, skipInstall: true, region: 'eu-west-1' });
+    await expect(context).rejects.toThrow(MissingAnswersError);
+    expect(readdirSync(context.targetDirectory!)).toEqual([]);
+  });
+
+  it('refuses an invalid option before asking anything', async () => {
+    const context = run()
+      .withOptions({ skipInstall: true, region: 'us-east-1', 'user-pool-id': 'eu-west-1_AbC' })
+      .withAnswers({ clientId: 'x' });
+    await expect(context).rejects.toThrow(InvalidAnswersError);
+  });
+});

@@ -1,0 +1,108 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { FlavourNotAvailableError } from '../../src/errors.js';
+import { describeApi } from '../../src/render/api-model.js';
+import { renderProject, stackIdOf } from '../../src/render/render-project.js';
+import { parseAnswers } from '../../src/schema/parse.js';
+import { EXAMPLE_INPUT } from '../helpers/answers.js';
+import { allTemplates } from '../helpers/templates.js';
+
+const render = (input: Record<string, unknown> = {}) => renderProject(parseAnswers({ ...EXAMPLE_INPUT, ...input }));
+const fileOf = (files: ReturnType<typeof render>, path: string) => files.find((file) => file.path === path)!.contents;
+
+describe('templates', () => {
+  it('pass every value through an escaping helper: no <%= %>, and <%- %> only around a helper call', () => {
+    for (const template of allTemplates()) {
+      expect(template.text, template.path).not.toMatch(/<%=/);
+      for (const [tag] of template.text.matchAll(/<%-[^%]*%>/g)) {
+        expect(tag, template.path).toMatch(/^<%- (ts|json|yaml|hcl|code|codes|text|sh|partial)\(/);
+      }
+    }
+  });
+
+  it('never use httpStatus, never echo the event', () => {
+    for (const template of allTemplates()) {
+      expect(template.text, template.path).not.toMatch(/httpStatus/);
+      expect(template.text, template.path).not.toMatch(/JSON\.stringify\(\s*event|body:\s*event/);
+    }
+  });
+});
+
+describe('renderProject', () => {
+  it('renders the same files for the same answers (pure)', () => {
+    expect(render()).toEqual(render());
+  });
+
+  it('marks handlers, their helpers and their tests as samples; everything else as managed', () => {
+    const ownership = Object.fromEntries(render().map((file) => [file.path, file.ownership]));
+    expect(ownership['src/handlers/preflight.ts']).toBe('sample');
+    expect(ownership['test/handlers/me.test.ts']).toBe('sample');
+    expect(ownership['src/api.ts']).toBe('managed');
+    expect(ownership['infra/api-stack.ts']).toBe('managed');
+    expect(ownership['package.json']).toBe('managed');
+  });
+
+  it('stores .gitignore under a name npm publishes, and writes it as .gitignore', () => {
+    const paths = render().map((file) => file.path);
+    expect(paths).toContain('.gitignore');
+    expect(paths).not.toContain('_gitignore');
+    expect(paths.some((path) => path.includes('partials/'))).toBe(false);
+  });
+
+  it('allows no "*" origin and no credentials by default (ref #14)', () => {
+    const api = fileOf(render(), 'src/api.ts');
+    expect(api).toContain('allowOrigins: ["https://app.example.com", "http://localhost:5173"]');
+    expect(api).toContain('allowCredentials: false');
+  });
+
+  it('writes awkward but valid values as literals that TypeScript parses unchanged', () => {
+    const scope = 'https://api.example.com/${process.exit(1)}`"';
+    const files = render({ scopes: `${scope.replace(/[`"]/g, '')}`, clientId: 'a+b_c', origins: 'http://[::1]:8080' });
+    const api = fileOf(files, 'src/api.ts');
+    const source = ts.createSourceFile('api.ts', api, ts.ScriptTarget.Latest, true);
+    expect((source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics).toEqual([]);
+    expect(api).toContain('scopes: ["https://api.example.com/${process.exit(1)}"]');
+    expect(api).toContain('allowOrigins: ["http://[::1]:8080"]');
+  });
+
+  it('renders the scopes into the API definition when given', () => {
+    expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain('scopes: ["orders-api/read"]');
+  });
+
+  it('writes the answers-derived versions into package.json', () => {
+    const pkg = JSON.parse(fileOf(render({ runtime: 'nodejs22.x' }), 'package.json'));
+    expect(pkg.name).toBe('my-service');
+    expect(pkg.devDependencies['@types/node']).toBe('^22.0.0');
+    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'test', 'synth', 'deploy']));
+  });
+
+  it('refuses a flavour the schema knows but this version cannot generate', () => {
+    expect(() => render({ iac: 'terraform' })).toThrow(FlavourNotAvailableError);
+  });
+});
+
+describe('describeApi', () => {
+  it('has unauthenticated preflight routes and JWT routes with the scopes (ref #8, #9)', () => {
+    const model = describeApi(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }));
+    expect(model.routes).toEqual([
+      { method: 'OPTIONS', path: '/{proxy+}', authorization: 'NONE', scopes: [], handler: 'preflight' },
+      { method: 'OPTIONS', path: '/', authorization: 'NONE', scopes: [], handler: 'preflight' },
+      { method: 'GET', path: '/me', authorization: 'JWT', scopes: ['orders-api/read'], handler: 'me' },
+    ]);
+    expect(model.authorizer).toEqual({
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI',
+      audience: ['1example23456789abcdefghij'],
+      identitySource: '$request.header.Authorization',
+    });
+    expect(model.cors).toMatchObject({ methods: ['GET', 'OPTIONS'], headers: ['authorization', 'content-type'], maxAge: 7200, credentials: false });
+  });
+});
+
+describe('stackIdOf', () => {
+  it.each([
+    ['my-service', 'MyService'],
+    ['@acme/orders-api', 'OrdersApi'],
+    ['9lives', 'Api9lives'],
+    ['a.b_c', 'ABC'],
+  ])('turns %s into the CloudFormation id %s', (name, id) => expect(stackIdOf(name)).toBe(id));
+});

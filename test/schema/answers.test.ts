@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ClientIdError,
+  IacError,
+  InvalidAnswersError,
+  LambdaRuntimeError,
+  MissingAnswersError,
+  OriginError,
+  PackageNameError,
+  RegionError,
+  ScopeError,
+  UserPoolIdError,
+} from '../../src/errors.js';
+import { checkGivenAnswers, resolveWithoutPrompts } from '../../src/schema/given.js';
+import {
+  checkAnswer,
+  defaultPackageName,
+  issuerOf,
+  missingFields,
+  parseAnswers,
+  REQUIRED_FIELDS,
+  withDerivedDefaults,
+} from '../../src/schema/parse.js';
+import { EXAMPLE_INPUT } from '../helpers/answers.js';
+
+function parseError(input: Record<string, unknown>): InvalidAnswersError {
+  try {
+    parseAnswers({ ...EXAMPLE_INPUT, ...input });
+  } catch (error) {
+    if (error instanceof InvalidAnswersError) return error;
+    throw error;
+  }
+  throw new Error('expected the answers to be refused');
+}
+
+describe('parseAnswers', () => {
+  it('accepts the example answers and fills the defaults', () => {
+    expect(parseAnswers(EXAMPLE_INPUT)).toEqual({
+      ...EXAMPLE_INPUT,
+      allowAnyOrigin: false,
+      scopes: [],
+      runtime: 'nodejs24.x',
+    });
+  });
+
+  it('normalises origins: case, trailing slash, default port, duplicates, commas', () => {
+    const answers = parseAnswers({
+      ...EXAMPLE_INPUT,
+      origins: ['https://App.Example.com/, https://app.example.com:443', 'http://localhost:5173/'],
+    });
+    expect(answers.origins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('splits and de-duplicates scopes', () => {
+    expect(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read, openid,orders-api/read' }).scopes).toEqual([
+      'orders-api/read',
+      'openid',
+    ]);
+  });
+
+  it('refuses a pool id whose region differs from --region, naming both and the fix', () => {
+    const error = parseError({ region: 'us-east-1', userPoolId: 'eu-west-1_AbC' });
+    expect(error.errors).toHaveLength(1);
+    expect(error.errors[0]).toBeInstanceOf(UserPoolIdError);
+    expect(error.message).toBe(
+      '--user-pool-id "eu-west-1_AbC" is in region eu-west-1 but --region is us-east-1. Expected a pool id that starts with "us-east-1_".',
+    );
+  });
+
+  it('refuses "*" without --allow-any-origin', () => {
+    const error = parseError({ origins: '*' });
+    expect(error.errors[0]).toBeInstanceOf(OriginError);
+    expect(error.message).toMatch(/^--origins "\*" lets every website call the API/);
+    expect(error.message).toMatch(/pass --allow-any-origin/);
+  });
+
+  it('keeps "*" alone when --allow-any-origin is given (ref #14)', () => {
+    const answers = parseAnswers({ ...EXAMPLE_INPUT, origins: 'https://a.example.com,*', allowAnyOrigin: true });
+    expect(answers.origins).toEqual(['*']);
+  });
+
+  it('refuses an empty origin list', () => {
+    const error = parseError({ origins: ' , ' });
+    expect(error.errors[0]).toBeInstanceOf(OriginError);
+    expect(error.message).toMatch(/names no origin/);
+  });
+
+  it('reports every bad answer at once, each with its own error class, flag, value and example', () => {
+    const error = parseError({
+      name: 'Bad Name',
+      region: 'useast1',
+      userPoolId: 'nope',
+      clientId: 'a b',
+      origins: 'ftp://x',
+      scopes: 'read',
+      iac: 'pulumi',
+      runtime: 'nodejs18.x',
+    });
+    expect(error.errors.map((e) => e.constructor)).toEqual([
+      PackageNameError,
+      RegionError,
+      UserPoolIdError,
+      ClientIdError,
+      OriginError,
+      IacError,
+      ScopeError,
+      LambdaRuntimeError,
+    ]);
+    expect(error.errors.map((e) => e.field)).toEqual(['name', 'region', 'userPoolId', 'clientId', 'origins', 'iac', 'scopes', 'runtime']);
+    expect(error.errors[1]!.message).toBe(
+      '--region "useast1" is not an AWS region code. Expected an AWS region code, e.g. "eu-west-1" or "us-gov-west-1".',
+    );
+    expect(error.errors[5]!.message).toBe('--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.');
+    expect(error.errors[7]!.message).toMatch(/^--runtime "nodejs18.x" is not one of nodejs24.x, nodejs22.x/);
+    for (const each of error.errors) expect(each.message).toMatch(/^--[a-z-]+ .*Expected .*/s);
+  });
+});
+
+describe('checkAnswer (one answer, as a prompt gives it)', () => {
+  it('applies the cross-field rule once the other field is known', () => {
+    expect(checkAnswer('userPoolId', 'eu-west-1_AbC', {})).toEqual([]);
+    const [error] = checkAnswer('userPoolId', 'eu-west-1_AbC', { region: 'us-east-1' });
+    expect(error).toBeInstanceOf(UserPoolIdError);
+  });
+
+  it('judges "*" with --allow-any-origin at its default (off)', () => {
+    expect(checkAnswer('origins', '*')[0]).toBeInstanceOf(OriginError);
+    expect(checkAnswer('origins', '*', { allowAnyOrigin: true })).toEqual([]);
+  });
+
+  it('returns every problem of a list answer', () => {
+    expect(checkAnswer('origins', 'ftp://a,https://b.example.com/path')).toHaveLength(2);
+  });
+});
+
+describe('checkGivenAnswers', () => {
+  it('reports a cross-field problem once, though both fields were given', () => {
+    expect(() => checkGivenAnswers({ region: 'us-east-1', userPoolId: 'eu-west-1_AbC' })).toThrow(InvalidAnswersError);
+    try {
+      checkGivenAnswers({ region: 'us-east-1', userPoolId: 'eu-west-1_AbC' });
+    } catch (error) {
+      expect((error as InvalidAnswersError).errors).toHaveLength(1);
+    }
+  });
+});
+
+describe('defaults and requirements', () => {
+  it('requires region, pool id, client id and origins; everything else has a default', () => {
+    expect(REQUIRED_FIELDS).toEqual(['region', 'userPoolId', 'clientId', 'origins']);
+  });
+
+  it('takes the package name from the target folder, made valid', () => {
+    expect(defaultPackageName('/tmp/My Service')).toBe('my-service');
+    expect(defaultPackageName('Orders_API.v2')).toBe('orders-api-v2');
+    expect(defaultPackageName('/')).toBe('cognito-jwt-api');
+  });
+
+  it('takes the region from the pool id prefix when --region is not given (ref #23)', () => {
+    const filled = withDerivedDefaults({ userPoolId: 'ap-southeast-2_Xyz' }, '/tmp/svc');
+    expect(filled).toMatchObject({ region: 'ap-southeast-2', name: 'svc' });
+    expect(missingFields(filled)).toEqual(['clientId', 'origins']);
+  });
+
+  it('lists every missing flag of a non-interactive run in one error, with an example command', () => {
+    expect(() => resolveWithoutPrompts({ clientId: 'abc' }, 'svc')).toThrow(MissingAnswersError);
+    try {
+      resolveWithoutPrompts({ clientId: 'abc' }, 'svc');
+    } catch (error) {
+      expect((error as MissingAnswersError).flags).toEqual(['--region', '--user-pool-id', '--origins']);
+      expect((error as Error).message).toMatch(/^Missing --region, --user-pool-id, --origins/);
+      expect((error as Error).message).toMatch(/npm create cognito-jwt-api@latest my-service -- --region eu-west-1 /);
+    }
+  });
+
+  it('derives the issuer exactly: https, region, pool id, no trailing slash (ref #2)', () => {
+    expect(issuerOf({ region: 'us-gov-west-1', userPoolId: 'us-gov-west-1_Abc' })).toBe(
+      'https://cognito-idp.us-gov-west-1.amazonaws.com/us-gov-west-1_Abc',
+    );
+  });
+});
