@@ -55,12 +55,15 @@ export class ApiStack extends Stack {
     };
 
     // ref #24: without an explicit HttpNoneAuthorizer the route would inherit the default one.
+    // The empty scope list matters too: CDK otherwise copies defaultAuthorizationScopes onto
+    // these NONE routes.
     for (const path of preflight.paths) {
       this.api.addRoutes({
         path,
         methods: [HttpMethod.OPTIONS],
         integration: integrationOf(preflight.handler),
         authorizer: new HttpNoneAuthorizer(),
+        authorizationScopes: [],
       });
     }
 
