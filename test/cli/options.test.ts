@@ -54,3 +54,12 @@ describe('flags', () => {
     expect(help).toMatch(/npm create cognito-jwt-api@latest my-service -- --region eu-west-1 --user-pool-id \S+ --client-id \S+ --origins \S+ --yes/);
   });
 });
+
+describe('README', () => {
+  it('documents every flag in its flag table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Flags'), readme.indexOf('## What you get'));
+    for (const flag of ALL_FLAGS) expect(table, flag.name).toContain(`\`--${flag.name}\``);
+  });
+});
