@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, readText, tempDir } from '../helpers/cli.js';
+import { cleanEnv } from '../helpers/exec.js';
 
 class Terminal {
   private output = '';
@@ -17,7 +18,7 @@ class Terminal {
     const command = [process.execPath, BIN, ...args].map((arg) => `'${arg}'`).join(' ');
     this.child = spawn('script', ['-qfec', command, '/dev/null'], {
       cwd,
-      env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' },
+      env: cleanEnv({ CI: undefined, NO_COLOR: '1', TERM: 'xterm' }),
     });
     this.child.stdout.on('data', (chunk) => (this.output += chunk));
     this.exited = new Promise((resolve) => this.child.on('close', resolve));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
+import { cleanEnv } from './exec.js';
 
 export const BIN = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url));
 
@@ -16,8 +17,8 @@ export interface CliResult {
 
 export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, CI: undefined, npm_config_user_agent: undefined, NO_COLOR: '1', ...options.env };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = cleanEnv({ CI: undefined, npm_config_user_agent: undefined, NO_COLOR: '1', ...options.env });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
