@@ -19,6 +19,8 @@ export function renderPackageJson(answers: Answers): string {
     engines: { node: '^20.19 || >=22.12' },
     scripts: { ...SHARED_PACKAGE.scripts, ...flavour.scripts },
     devDependencies,
+    // npm 11 runs no dependency install script unless allowed; esbuild's checks its binary.
+    ...('esbuild' in devDependencies ? { allowScripts: { esbuild: true } } : {}),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
