@@ -80,18 +80,6 @@ export class TargetNotEmptyError extends CognitoJwtApiError {
   }
 }
 
-/** An IaC flavour the schema knows but this version cannot generate yet. */
-export class FlavourNotAvailableError extends CognitoJwtApiError {
-  constructor(
-    readonly flavour: string,
-    available: readonly string[],
-  ) {
-    super(
-      `--iac "${flavour}" is not yet available in this version. Expected one of: ${available.join(', ')}, e.g. --iac ${available[0]}.`,
-    );
-  }
-}
-
 /** The user pressed Ctrl-C or otherwise stopped the run. */
 export class CancelledError extends CognitoJwtApiError {
   override readonly exitCode = 130;

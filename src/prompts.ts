@@ -11,7 +11,7 @@ export interface Question {
   name: AnswerField;
   message: string;
   default?: string;
-  choices?: Array<{ name: string; value: string; disabled?: string | boolean }>;
+  choices?: Array<{ name: string; value: string }>;
   validate?: (input: string, answers?: Record<string, unknown>) => true | string;
 }
 
@@ -23,10 +23,9 @@ function titleOf(field: AnswerField): string {
   return meta?.title ?? field;
 }
 
-function choiceLabel(field: AnswerField, value: string): { name: string; value: string; disabled?: string } {
+function choiceLabel(field: AnswerField, value: string): { name: string; value: string } {
   if (field !== 'iac') return { name: value, value };
-  const flavour = FLAVOURS[value as keyof typeof FLAVOURS];
-  return flavour.available ? { name: flavour.title, value } : { name: flavour.title, value, disabled: 'not yet available' };
+  return { name: FLAVOURS[value as keyof typeof FLAVOURS].title, value };
 }
 
 /**

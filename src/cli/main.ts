@@ -6,8 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { answersFromOptions } from '../answer-options.js';
 import { CancelledError, CognitoJwtApiError } from '../errors.js';
 import { nextSteps } from '../next-steps.js';
-import { AVAILABLE_FLAVOURS, FLAVOURS } from '../render/flavours.js';
-import { FlavourNotAvailableError } from '../errors.js';
 import type { Answers } from '../schema/answers.js';
 import { checkGivenAnswers, resolveWithoutPrompts } from '../schema/given.js';
 import { PACKAGE_VERSION } from '../version.js';
@@ -64,12 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const interactive = !values.yes && !isCi(io.env) && io.stdinIsTty;
     const dir = positionals[0];
     let answers: Answers | undefined;
-    if (!interactive) {
-      answers = resolveWithoutPrompts(given, dir ?? defaultFolderName(given.name));
-      if (!FLAVOURS[answers.iac].available) throw new FlavourNotAvailableError(answers.iac, AVAILABLE_FLAVOURS);
-    } else if (typeof given.iac === 'string' && given.iac in FLAVOURS && !FLAVOURS[given.iac as Answers['iac']].available) {
-      throw new FlavourNotAvailableError(given.iac, AVAILABLE_FLAVOURS);
-    }
+    if (!interactive) answers = resolveWithoutPrompts(given, dir ?? defaultFolderName(given.name));
 
     // Loaded only now: it is the slow part of start-up, and bad input never needs it.
     const { createEnv } = await import('yeoman-environment');

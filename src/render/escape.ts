@@ -17,7 +17,7 @@ export function json(value: Literal, indent?: number): string {
 
 /** YAML flow literal: YAML 1.2 double-quoted scalars and flow collections accept JSON. */
 export function yaml(value: Literal): string {
-  return JSON.stringify(value);
+  return Array.isArray(value) ? `[${value.map((item) => yaml(item)).join(', ')}]` : JSON.stringify(value);
 }
 
 /**
@@ -72,4 +72,10 @@ export function sh(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export const escapers = { ts, json, yaml, hcl, code, codes, text, sh };
+/** An identifier (logical id, resource name) of letters and digits, checked rather than escaped. */
+export function id(value: string): string {
+  if (!/^[A-Za-z][A-Za-z\d]*$/.test(value)) throw new Error(`not an identifier: ${JSON.stringify(value)}`);
+  return value;
+}
+
+export const escapers = { ts, json, yaml, hcl, code, codes, text, sh, id };

@@ -2,15 +2,22 @@
  * The IaC flavours: a flavour is a template folder (templates/<id>) plus this manifest entry.
  */
 import type { Answers } from '../schema/answers.js';
-import type { PackageName } from './versions.js';
+import { RUNTIME_DETAILS, type PackageName } from './versions.js';
+
+/** One folder (dist/<handler>/index.mjs) per function, for IaC tools that do not bundle. */
+function bundleScript(runtime: Answers['runtime']): string {
+  const target = RUNTIME_DETAILS[runtime].esbuildTarget;
+  return (
+    'tsc --noEmit && esbuild "src/handlers/*.ts" --bundle --minify --platform=node --format=esm ' +
+    `--target=${target} --entry-names=[name]/index --out-extension:.js=.mjs --outdir=dist`
+  );
+}
 
 export interface Flavour {
   /** Shown in prompts, help and the generated README. */
   title: string;
-  /** False while the schema knows a flavour that this version cannot generate yet. */
-  available: boolean;
   /** package.json scripts this flavour adds to the shared ones. */
-  scripts: Record<string, string>;
+  scripts: (runtime: Answers['runtime']) => Record<string, string>;
   /** Development dependencies this flavour adds to the shared ones. */
   devDependencies: readonly PackageName[];
   /** The command that deploys a generated project. */
@@ -20,36 +27,40 @@ export interface Flavour {
 export const FLAVOURS = {
   cdk: {
     title: 'AWS CDK',
-    available: true,
-    scripts: {
+    scripts: () => ({
+      // The CDK bundles each handler itself (NodejsFunction, local esbuild): build type-checks.
       build: 'tsc --noEmit',
       synth:
         'cross-env CDK_DEFAULT_ACCOUNT=000000000000 CDK_DISABLE_VERSION_CHECK=1 AWS_EC2_METADATA_DISABLED=true cdk synth --no-notices --quiet',
       diff: 'cdk diff',
       deploy: 'cdk deploy',
       destroy: 'cdk destroy',
-    },
+    }),
     devDependencies: ['aws-cdk', 'aws-cdk-lib', 'constructs', 'cross-env', 'esbuild', 'tsx'],
     deploy: 'npm run deploy',
   },
   terraform: {
     title: 'Terraform',
-    available: false,
-    scripts: {},
-    devDependencies: [],
-    deploy: 'terraform apply',
+    scripts: (runtime) => ({
+      build: bundleScript(runtime),
+      deploy: 'npm run build && terraform -chdir=infra init && terraform -chdir=infra apply',
+      'test:terraform': 'terraform -chdir=infra init -backend=false && terraform -chdir=infra test',
+    }),
+    devDependencies: ['@cdktf/hcl2json', 'esbuild'],
+    deploy: 'npm run deploy',
   },
   sam: {
     title: 'AWS SAM',
-    available: false,
-    scripts: {},
-    devDependencies: [],
-    deploy: 'sam deploy',
+    scripts: () => ({
+      // `sam build` bundles each function with esbuild (Metadata.BuildMethod): build type-checks.
+      build: 'tsc --noEmit',
+      validate: 'sam validate --lint',
+      deploy: 'sam build && sam deploy',
+    }),
+    devDependencies: ['esbuild', 'yaml'],
+    deploy: 'npm run deploy',
   },
 } as const satisfies Record<Answers['iac'], Flavour>;
-
-/** Flavours this version can generate. */
-export const AVAILABLE_FLAVOURS = (Object.keys(FLAVOURS) as Answers['iac'][]).filter((id) => FLAVOURS[id].available);
 
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {

@@ -17,7 +17,7 @@ export function renderPackageJson(answers: Answers): string {
     type: 'module',
     // What the project's own tools (vitest, the CDK CLI) run on; the Lambdas run `answers.runtime`.
     engines: { node: '^20.19 || >=22.12' },
-    scripts: { ...SHARED_PACKAGE.scripts, ...flavour.scripts },
+    scripts: { ...SHARED_PACKAGE.scripts, ...flavour.scripts(answers.runtime) },
     devDependencies,
     // npm 11 runs no dependency install script unless allowed; esbuild's checks its binary.
     ...('esbuild' in devDependencies ? { allowScripts: { esbuild: true } } : {}),

@@ -5,6 +5,7 @@ import type { Answers } from '../schema/answers.js';
 
 /** npm packages of generated projects, as semver ranges of versions known to work together. */
 export const PACKAGE_VERSIONS = {
+  '@cdktf/hcl2json': '^0.21.0',
   '@types/aws-lambda': '^8.10.164',
   'aws-cdk': '^2.1148.1',
   'aws-cdk-lib': '^2.276.0',
@@ -14,6 +15,16 @@ export const PACKAGE_VERSIONS = {
   tsx: '^4.23.15',
   typescript: '~5.9.3',
   vitest: '^4.1.12',
+  yaml: '^2.9.1',
+} as const;
+
+/** Versions the IaC templates pin. */
+export const IAC_VERSIONS = {
+  /** `mock_provider` in tests needs 1.7; validation that reads another variable needs 1.9. */
+  terraform: '>= 1.9',
+  /** nodejs24.x is accepted from 6.20 on. */
+  awsProvider: '~> 6.20',
+  archiveProvider: '~> 2.7',
 } as const;
 
 export type PackageName = keyof typeof PACKAGE_VERSIONS | '@types/node';

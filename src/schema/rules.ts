@@ -11,9 +11,22 @@ export const USER_POOL_ID_PATTERN = /^([a-z]{2}-(?:gov-)?[a-z]+-\d{1,2})_([0-9a-
 export const CLIENT_ID_PATTERN = /^[\w+]{1,128}$/;
 /** The same rule for package names that create-vite and npm apply to new packages. */
 export const PACKAGE_NAME_PATTERN = /^(?:@[a-z\d\-*~][a-z\d\-*._~]*\/)?[a-z\d\-~][a-z\d\-._~]*$/;
-/** Cognito's scope names: identifier `[\x21\x23-\x5B\x5D-\x7E]+`, name without `/`. */
-export const CUSTOM_SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]{1,256}\/[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$/;
 export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
+/**
+ * A standard scope, or Cognito's custom scope "<identifier>/<name>": identifier
+ * `[\x21\x23-\x5B\x5D-\x7E]+`, name the same without `/`. Quotes (`"` and `'`) are refused too:
+ * they are legal in Cognito but break the formats a scope passes through.
+ */
+export const SCOPE_PATTERN = new RegExp(
+  `^(?:${STANDARD_SCOPES.map((scope) => scope.replaceAll('.', '\\.')).join('|')}|` +
+    '[\\x21\\x23-\\x26\\x28-\\x5B\\x5D-\\x7E]{1,256}/[\\x21\\x23-\\x26\\x28-\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,256})$',
+);
+/**
+ * A normalised origin (ref #17): what `normaliseOrigin` returns, and what the Terraform and SAM
+ * templates check their variables against.
+ */
+export const ORIGIN_PATTERN =
+  /^(?:https:\/\/(?:[a-z\d_.-]+|\[[\da-f:.]+\])|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::\d{1,5})?$/;
 /** Hosts a browser treats as potentially trustworthy over plain http. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -64,7 +77,7 @@ export function checkClientId(value: string): string | undefined {
 export function checkScope(value: string): string | undefined {
   // Quotes are legal in Cognito scope names but break every config format they pass through.
   if (/[\s"'\\]/.test(value)) return 'contains whitespace, a quote or a backslash';
-  if (STANDARD_SCOPES.includes(value) || CUSTOM_SCOPE_PATTERN.test(value)) return undefined;
+  if (SCOPE_PATTERN.test(value)) return undefined;
   return 'is neither a standard scope nor "<resource-server>/<scope>"';
 }
 
@@ -95,7 +108,9 @@ export function normaliseOrigin(raw: string): OriginResult {
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.includes(url.hostname)) {
     return { problem: `uses http; browsers need https except for ${LOOPBACK_HOSTS.join(', ')}` };
   }
-  return { origin: `${url.protocol}//${url.host}` };
+  const origin = `${url.protocol}//${url.host}`;
+  if (!ORIGIN_PATTERN.test(origin)) return { problem: 'has a host name with characters browsers do not send' };
+  return { origin };
 }
 
 /** Splits comma-separated and repeated values into trimmed, non-empty items. */

@@ -77,7 +77,6 @@ describe('create-cognito-jwt-api CLI', () => {
       ['a malformed scope', withFlag('--scopes', 'read'), /^--scopes "read" is neither a standard scope/],
       ['a scope with a quote', withFlag('--scopes', 'api/"x"'), /^--scopes .* contains whitespace, a quote/],
       ['an unknown IaC flavour', withFlag('--iac', 'pulumi'), /^--iac "pulumi" is not one of cdk, terraform, sam/],
-      ['a flavour not yet available', withFlag('--iac', 'terraform'), /^--iac "terraform" is not yet available/],
       ['an unknown runtime', withFlag('--runtime', 'nodejs18.x'), /^--runtime "nodejs18.x" is not one of/],
       ['an invalid package name', withFlag('--name', 'Bad Name'), /^--name "Bad Name" is not a valid npm package name/],
       ['an unknown flag', [...GOOD, '--user-pool'], /^Unknown flag --user-pool. Did you mean --user-pool-id\?/],

@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { FlavourNotAvailableError } from '../../src/errors.js';
 import { describeApi } from '../../src/render/api-model.js';
-import { renderProject, stackIdOf } from '../../src/render/render-project.js';
+import { renderProject } from '../../src/render/render-project.js';
+import { resourcePrefixOf, stackIdOf } from '../../src/render/template-data.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { allTemplates } from '../helpers/templates.js';
@@ -15,7 +15,7 @@ describe('templates', () => {
     for (const template of allTemplates()) {
       expect(template.text, template.path).not.toMatch(/<%=/);
       for (const [tag] of template.text.matchAll(/<%-[^%]*%>/g)) {
-        expect(tag, template.path).toMatch(/^<%- (ts|json|yaml|hcl|code|codes|text|sh|partial)\(/);
+        expect(tag, template.path).toMatch(/^<%- (ts|json|yaml|hcl|code|codes|text|sh|id|partial)\(/);
       }
     }
   });
@@ -74,10 +74,6 @@ describe('renderProject', () => {
     expect(pkg.name).toBe('my-service');
     expect(pkg.devDependencies['@types/node']).toBe('^22.0.0');
     expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'test', 'synth', 'deploy']));
-  });
-
-  it('refuses a flavour the schema knows but this version cannot generate', () => {
-    expect(() => render({ iac: 'terraform' })).toThrow(FlavourNotAvailableError);
   });
 });
 

@@ -12,7 +12,7 @@ import { EXAMPLE_INPUT } from '../helpers/answers.js';
 
 const SNAPSHOTS = fileURLToPath(new URL('../__snapshots__/', import.meta.url));
 
-for (const iac of ['cdk'] as const) {
+for (const iac of ['cdk', 'terraform', 'sam'] as const) {
   describe(`${iac} project snapshot`, () => {
     const files = renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac }));
     const listing = `${files.map((file) => `${file.ownership.padEnd(8)} ${file.path}`).join('\n')}\n`;

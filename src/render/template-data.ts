@@ -1,0 +1,81 @@
+/**
+ * What templates see: the answers (only through the escaping helpers), the API model, and
+ * values derived once here so that no template computes them.
+ */
+import type { Answers } from '../schema/answers.js';
+import {
+  CLIENT_ID_PATTERN,
+  ORIGIN_PATTERN,
+  REGION_PATTERN,
+  SCOPE_PATTERN,
+  USER_POOL_ID_PATTERN,
+} from '../schema/rules.js';
+import { LAMBDA_RUNTIMES } from '../schema/answers.js';
+import { describeApi, handlersOf, PREFLIGHT_HANDLER, PREFLIGHT_PATHS } from './api-model.js';
+import { escapers } from './escape.js';
+import { FLAVOURS } from './flavours.js';
+import { IAC_VERSIONS, RUNTIME_DETAILS } from './versions.js';
+
+export function templateData(answers: Answers) {
+  const api = describeApi(answers);
+  return {
+    answers,
+    api,
+    handlers: handlersOf(api),
+    /** One function per handler, with a logical id and the routes it serves (each with an id). */
+    functions: handlersOf(api).map((handler) => ({
+      handler,
+      id: `${pascalCase(handler)}Function`,
+      routes: api.routes
+        .filter((route) => route.handler === handler)
+        .map((route) => ({ ...route, id: pascalCase(`${route.method} ${route.path === '/' ? 'root' : route.path}`) })),
+    })),
+    protectedRoutes: api.routes.filter((route) => route.authorization === 'JWT'),
+    preflight: { handler: PREFLIGHT_HANDLER, paths: PREFLIGHT_PATHS },
+    flavour: FLAVOURS[answers.iac],
+    runtime: RUNTIME_DETAILS[answers.runtime],
+    runtimes: LAMBDA_RUNTIMES,
+    anyOrigin: answers.origins.includes('*'),
+    stackId: stackIdOf(answers.name),
+    resourcePrefix: resourcePrefixOf(answers.name),
+    iacVersions: IAC_VERSIONS,
+    /** The schema's rules as regular expressions, for the IaC's own input validation. */
+    patterns: {
+      region: REGION_PATTERN.source,
+      userPoolId: USER_POOL_ID_PATTERN.source,
+      clientId: CLIENT_ID_PATTERN.source,
+      origin: ORIGIN_PATTERN.source,
+      scope: SCOPE_PATTERN.source,
+    },
+    ...escapers,
+  };
+}
+
+export type TemplateData = ReturnType<typeof templateData>;
+
+/** "OPTIONS /{proxy+}" → "OptionsProxy": letters and digits only, for logical ids. */
+export function pascalCase(text: string): string {
+  return text
+    .split(/[^a-zA-Z\d]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase())
+    .join('');
+}
+
+/** A CloudFormation-safe PascalCase id from the package name: "@acme/orders-api" → "OrdersApi". */
+export function stackIdOf(name: string): string {
+  const words = name.replace(/^@[^/]+\//, '').split(/[^a-zA-Z\d]+/).filter(Boolean);
+  const id = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  return /^[A-Za-z]/.test(id) ? id : `Api${id}`;
+}
+
+/** A prefix for AWS resource names (Lambda, IAM, log groups): "@acme/orders.api" → "orders-api". */
+export function resourcePrefixOf(name: string): string {
+  const prefix = name
+    .replace(/^@[^/]+\//, '')
+    .replace(/[^a-zA-Z\d-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return /^[a-zA-Z]/.test(prefix) ? prefix : `api-${prefix}`.slice(0, 40);
+}

@@ -1,0 +1,69 @@
+/**
+ * template.yaml, parsed with its CloudFormation tags (`!Ref`, `!Sub`, ...) as the JSON form
+ * (`{ Ref }`, `{ "Fn::Sub" }`), and the intrinsics these tests need evaluated against the
+ * parameter defaults. Shared by the infrastructure tests.
+ */
+import { readFileSync } from 'node:fs';
+import { parse, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
+
+export type Node = Record<string, any>;
+
+const INTRINSICS = ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
+
+const tags: Tags = [
+  { tag: '!Ref', resolve: (value: string) => ({ Ref: value }) },
+  { tag: '!Condition', resolve: (value: string) => ({ Condition: value }) },
+  { tag: '!GetAtt', resolve: (value: string) => ({ 'Fn::GetAtt': value.split('.') }) },
+  ...INTRINSICS.flatMap((name) => [
+    { tag: `!${name}`, resolve: (value: string) => ({ [`Fn::${name}`]: value }) },
+    { tag: `!${name}`, collection: 'seq' as const, resolve: (seq: YAMLSeq) => ({ [`Fn::${name}`]: seq.toJSON() }) },
+    { tag: `!${name}`, collection: 'map' as const, resolve: (map: YAMLMap) => ({ [`Fn::${name}`]: map.toJSON() }) },
+  ]),
+] as Tags;
+
+export interface SamTemplate {
+  template: Node;
+  /** Resources of one type, by logical id. */
+  resources(type: string): Array<[string, Node]>;
+  /** Evaluates Ref (parameters), Fn::Join, Fn::Select, Fn::Split and Fn::Sub; keeps the rest. */
+  resolve(value: any, variables?: Record<string, unknown>): any;
+}
+
+export function loadSamTemplate(file: string): SamTemplate {
+  const template = parse(readFileSync(file, 'utf8'), { customTags: tags }) as Node;
+  const parameter = (name: string) => {
+    const { Type, Default } = template.Parameters[name];
+    return Type === 'CommaDelimitedList' ? String(Default).split(',') : Default;
+  };
+  function resolve(value: any, variables: Record<string, unknown> = {}): any {
+    if (Array.isArray(value)) return value.map((item) => resolve(item, variables));
+    if (!value || typeof value !== 'object') return value;
+    if ('Ref' in value) return value.Ref in variables ? variables[value.Ref] : value.Ref in template.Parameters ? parameter(value.Ref) : value;
+    if ('Fn::Join' in value) {
+      const [separator, items] = value['Fn::Join'];
+      return (resolve(items, variables) as unknown[]).flat().join(separator);
+    }
+    if ('Fn::Split' in value) {
+      const [separator, text] = value['Fn::Split'];
+      return String(resolve(text, variables)).split(separator);
+    }
+    if ('Fn::Select' in value) {
+      const [index, items] = value['Fn::Select'];
+      return resolve(items, variables)[Number(index)];
+    }
+    if ('Fn::Sub' in value) {
+      const [text, own] = Array.isArray(value['Fn::Sub']) ? value['Fn::Sub'] : [value['Fn::Sub'], {}];
+      const scope = { ...variables, ...resolve(own, variables) };
+      return String(text).replace(/\$\{([\w:.]+)\}/g, (whole, name: string) => {
+        const resolved = resolve({ Ref: name }, scope);
+        return typeof resolved === 'string' ? resolved : whole;
+      });
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item, variables)]));
+  }
+  return {
+    template,
+    resources: (type) => Object.entries(template.Resources as Node).filter(([, resource]) => resource.Type === type),
+    resolve,
+  };
+}

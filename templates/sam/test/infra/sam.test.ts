@@ -1,0 +1,106 @@
+/**
+ * template.yaml, parsed without the SAM CLI: the security invariants, and the routes,
+ * authorizer and CORS settings equal to src/api.ts.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { auth, cors, preflight, region, routes, runtime } from '../../src/api';
+import { corsEnvironment } from '../../src/lib/cors';
+import { loadSamTemplate, type Node } from './sam-template';
+
+const sam = loadSamTemplate(fileURLToPath(new URL('../../template.yaml', import.meta.url)));
+const [[, api]] = sam.resources('AWS::Serverless::HttpApi') as [[string, Node]];
+const functions = sam.resources('AWS::Serverless::Function');
+const events: Node[] = functions.flatMap(([, fn]) =>
+  Object.values(fn.Properties.Events as Record<string, Node>).map((event) => ({ ...event, entry: fn.Metadata.BuildProperties.EntryPoints })),
+);
+const handlerOf = (entryPoints: string[]) => /src\/handlers\/(\w[\w-]*)\.ts$/.exec(entryPoints[0]!)?.[1];
+
+describe('parameters', () => {
+  it('default to the values of src/api.ts', () => {
+    expect(sam.resolve({ Ref: 'UserPoolId' })).toBe(auth.userPoolId);
+    expect(sam.resolve({ Ref: 'ClientId' })).toBe(auth.audience[0]);
+    expect(sam.resolve({ Ref: 'AllowedOrigins' })).toEqual(cors.allowOrigins);
+  });
+
+  it('carry patterns that refuse malformed ids and origins', () => {
+    const { UserPoolId, ClientId, AllowedOrigins } = sam.template.Parameters;
+    expect(new RegExp(UserPoolId.AllowedPattern).test('eu-west-1_AbC')).toBe(true);
+    expect(new RegExp(UserPoolId.AllowedPattern).test('local_abc')).toBe(false);
+    expect(new RegExp(ClientId.AllowedPattern).test('has space')).toBe(false);
+    expect(new RegExp(AllowedOrigins.AllowedPattern).test('https://app.example.com/path')).toBe(false);
+    expect(new RegExp(AllowedOrigins.AllowedPattern).test('http://app.example.com')).toBe(false);
+  });
+});
+
+describe('authorizer', () => {
+  it('is the default, trusting exactly the pool issuer and the app client (ref #1-#3)', () => {
+    const { DefaultAuthorizer, Authorizers } = api.Properties.Auth;
+    const authorizer = Authorizers[DefaultAuthorizer];
+    expect(Object.keys(Authorizers)).toEqual([DefaultAuthorizer]);
+    expect(authorizer.IdentitySource).toBe(auth.identitySource);
+    expect(sam.resolve(authorizer.JwtConfiguration.issuer)).toBe(auth.issuer);
+    expect(sam.resolve(authorizer.JwtConfiguration.issuer)).toBe(`https://cognito-idp.${region}.amazonaws.com/${auth.userPoolId}`);
+    expect(sam.resolve(authorizer.JwtConfiguration.audience)).toEqual([...auth.audience]);
+  });
+});
+
+describe('routes', () => {
+  it('are the routes of src/api.ts and the preflight routes, each on its handler', () => {
+    const declared = events.map((event) => `${event.Properties.Method} ${event.Properties.Path} -> ${handlerOf(event.entry)}`);
+    const expected = [
+      ...preflight.paths.map((path) => `OPTIONS ${path} -> ${preflight.handler}`),
+      ...routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`),
+    ];
+    expect(declared.sort()).toEqual(expected.sort());
+    for (const event of events) expect(event.Type).toBe('HttpApi');
+  });
+
+  it('leave OPTIONS without an authorizer (ref #9)', () => {
+    for (const event of events.filter((candidate) => candidate.Properties.Method === 'OPTIONS')) {
+      expect(event.Properties.Auth).toEqual({ Authorizer: 'NONE' });
+    }
+  });
+
+  it('put the JWT authorizer and the required scopes on every other route (ref #9, #5)', () => {
+    for (const event of events.filter((candidate) => candidate.Properties.Method !== 'OPTIONS')) {
+      const route = routes.find((candidate) => candidate.method === event.Properties.Method && candidate.path === event.Properties.Path);
+      expect(event.Properties.Auth.Authorizer).toBe(api.Properties.Auth.DefaultAuthorizer);
+      expect(event.Properties.Auth.AuthorizationScopes ?? []).toEqual([...(route?.scopes ?? auth.scopes)]);
+    }
+  });
+});
+
+describe('API and functions', () => {
+  it('has CORS equal to src/api.ts and no credentials (ref #11-#15)', () => {
+    expect(sam.resolve(api.Properties.CorsConfiguration)).toEqual({
+      AllowOrigins: cors.allowOrigins,
+      AllowMethods: cors.allowMethods,
+      AllowHeaders: cors.allowHeaders,
+      MaxAge: cors.maxAge,
+      AllowCredentials: false,
+    });
+  });
+
+  it('deploys the $default stage (ref #10)', () => {
+    expect(api.Properties.StageName).toBe('$default');
+  });
+
+  it('bundles each function with esbuild and runs it on the chosen runtime', () => {
+    expect(sam.template.Globals.Function.Runtime).toBe(runtime);
+    for (const [id, fn] of functions) {
+      expect(fn.Metadata.BuildMethod, id).toBe('esbuild');
+      expect(fn.Properties.Handler, id).toBe(`${handlerOf(fn.Metadata.BuildProperties.EntryPoints)}.handler`);
+    }
+  });
+
+  it('gives the functions the CORS policy of src/api.ts under the names src/lib/cors.ts reads', () => {
+    expect(sam.resolve(sam.template.Globals.Function.Environment.Variables)).toEqual(corsEnvironment(cors));
+  });
+
+  it('keeps each function\'s logs for a bounded time', () => {
+    const logGroups = sam.resources('AWS::Logs::LogGroup');
+    expect(logGroups).toHaveLength(functions.length);
+    for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,178 @@
+# The HTTP API: a JWT authorizer for the user pool on every route, unauthenticated OPTIONS routes
+# served by the preflight function, CORS from the allowlist, one function per handler. The
+# handlers are bundled into ../dist/<handler>/ by `npm run build`. Keep `routes` and the CORS
+# methods equal to src/api.ts; `npm test` checks that they are.
+
+locals {
+  # ref #2: exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, no trailing slash.
+  issuer = "https://cognito-idp.${var.region}.amazonaws.com/${var.user_pool_id}"
+
+  # Protected routes: "<METHOD> <path>" => the handler in src/handlers/ and the scopes it requires.
+  routes = {
+<% for (const route of protectedRoutes) { -%>
+    <%- hcl(`${route.method} ${route.path}`) %> = { handler = <%- hcl(route.handler) %>, scopes = var.scopes }
+<% } -%>
+  }
+
+  # ref #8, #9: unauthenticated preflight routes; `/{proxy+}` may not cover `/`.
+  preflight_handler    = <%- hcl(preflight.handler) %>
+  preflight_route_keys = <%- hcl(preflight.paths.map((path) => `OPTIONS ${path}`)) %>
+
+  handlers = toset(concat([local.preflight_handler], [for route in values(local.routes) : route.handler]))
+
+  cors = {
+    allow_origins = var.allowed_origins
+    # ref #13: every method the routes use, and OPTIONS.
+    allow_methods = <%- hcl(api.cors.methods) %>
+    # ref #12: `authorization` by name; a "*" would not cover it.
+    allow_headers = <%- hcl(api.cors.headers) %>
+    # ref #15: Chromium caps preflight caching at 7200 s.
+    max_age = <%- hcl(api.cors.maxAge) %>
+  }
+
+  # The functions' own CORS policy (src/lib/cors.ts), from the same values.
+  cors_environment = {
+    CORS_ALLOW_ORIGINS = join(",", local.cors.allow_origins)
+    CORS_ALLOW_METHODS = join(",", local.cors.allow_methods)
+    CORS_ALLOW_HEADERS = join(",", local.cors.allow_headers)
+    CORS_MAX_AGE       = tostring(local.cors.max_age)
+  }
+}
+
+resource "aws_apigatewayv2_api" "http" {
+  name          = var.name
+  description   = "HTTP API behind a Cognito JWT authorizer"
+  protocol_type = "HTTP"
+
+  # ref #11: API Gateway adds these headers to every response, authorizer denials included.
+  cors_configuration {
+    allow_origins = local.cors.allow_origins
+    allow_methods = local.cors.allow_methods
+    allow_headers = local.cors.allow_headers
+    max_age       = local.cors.max_age
+    # ref #14: bearer tokens need no credentials mode.
+    allow_credentials = false
+  }
+}
+
+# ref #1-#3: the token from the Authorization header, issuer exactly the pool's, audience the client id.
+resource "aws_apigatewayv2_authorizer" "cognito" {
+  api_id           = aws_apigatewayv2_api.http.id
+  name             = "cognito-jwt"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    audience = [var.client_id]
+    issuer   = local.issuer
+  }
+}
+
+# ref #10: without a $default stage with auto-deploy every request answers Not Found.
+resource "aws_apigatewayv2_stage" "default" {
+  api_id      = aws_apigatewayv2_api.http.id
+  name        = "$default"
+  auto_deploy = true
+}
+
+data "archive_file" "handler" {
+  for_each    = local.handlers
+  type        = "zip"
+  source_dir  = "${path.module}/../dist/${each.key}"
+  output_path = "${path.module}/.build/${each.key}.zip"
+}
+
+data "aws_iam_policy_document" "assume_lambda" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "handler" {
+  name_prefix        = "${var.name}-"
+  assume_role_policy = data.aws_iam_policy_document.assume_lambda.json
+}
+
+resource "aws_cloudwatch_log_group" "handler" {
+  for_each          = local.handlers
+  name              = "/aws/lambda/${var.name}-${each.key}"
+  retention_in_days = 30
+}
+
+# Least privilege: the functions may write their own logs and nothing else.
+data "aws_iam_policy_document" "logs" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = [for group in aws_cloudwatch_log_group.handler : "${group.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "logs" {
+  name   = "write-own-logs"
+  role   = aws_iam_role.handler.id
+  policy = data.aws_iam_policy_document.logs.json
+}
+
+resource "aws_lambda_function" "handler" {
+  for_each         = local.handlers
+  function_name    = "${var.name}-${each.key}"
+  description      = "src/handlers/${each.key}.ts"
+  role             = aws_iam_role.handler.arn
+  runtime          = var.lambda_runtime
+  architectures    = ["arm64"]
+  handler          = "index.handler"
+  filename         = data.archive_file.handler[each.key].output_path
+  source_code_hash = data.archive_file.handler[each.key].output_base64sha256
+  memory_size      = 256
+  timeout          = 10
+
+  environment {
+    variables = local.cors_environment
+  }
+
+  depends_on = [aws_cloudwatch_log_group.handler, aws_iam_role_policy.logs]
+}
+
+# ref #19: Terraform defaults payload_format_version to 1.0; the handlers expect 2.0.
+resource "aws_apigatewayv2_integration" "handler" {
+  for_each               = local.handlers
+  api_id                 = aws_apigatewayv2_api.http.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.handler[each.key].invoke_arn
+  integration_method     = "POST"
+  payload_format_version = "2.0"
+}
+
+# ref #9: preflights carry no token, so these routes have no authorizer.
+resource "aws_apigatewayv2_route" "preflight" {
+  for_each           = toset(local.preflight_route_keys)
+  api_id             = aws_apigatewayv2_api.http.id
+  route_key          = each.key
+  authorization_type = "NONE"
+  target             = "integrations/${aws_apigatewayv2_integration.handler[local.preflight_handler].id}"
+}
+
+# ref #9, #5: every other route has the JWT authorizer and the required scopes.
+resource "aws_apigatewayv2_route" "protected" {
+  for_each             = local.routes
+  api_id               = aws_apigatewayv2_api.http.id
+  route_key            = each.key
+  authorization_type   = "JWT"
+  authorizer_id        = aws_apigatewayv2_authorizer.cognito.id
+  authorization_scopes = length(each.value.scopes) > 0 ? each.value.scopes : null
+  target               = "integrations/${aws_apigatewayv2_integration.handler[each.value.handler].id}"
+}
+
+# ref #22: only this API may invoke the functions.
+resource "aws_lambda_permission" "api" {
+  for_each      = local.handlers
+  statement_id  = "AllowApiGatewayInvoke"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.handler[each.key].function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+}

@@ -1,0 +1,112 @@
+# Security invariants, offline: `terraform test` (Terraform >= 1.9) with mocked providers.
+# `npm test` checks the same invariants without Terraform (test/infra/terraform.test.ts).
+
+mock_provider "aws" {}
+mock_provider "archive" {}
+
+run "preflight_routes_have_no_authorizer" {
+  command = apply
+
+  assert {
+    condition     = contains(keys(aws_apigatewayv2_route.preflight), "OPTIONS /{proxy+}")
+    error_message = "OPTIONS /{proxy+} must exist, or preflights reach the authorizer (ref #9)."
+  }
+
+  assert {
+    condition     = alltrue([for route in aws_apigatewayv2_route.preflight : route.authorization_type == "NONE" && route.authorizer_id == null])
+    error_message = "OPTIONS routes must not have an authorizer: preflights carry no token (ref #9)."
+  }
+}
+
+run "every_other_route_has_the_jwt_authorizer" {
+  command = apply
+
+  assert {
+    condition     = alltrue([for key, route in aws_apigatewayv2_route.protected : !startswith(key, "OPTIONS ") && route.authorization_type == "JWT" && route.authorizer_id == aws_apigatewayv2_authorizer.cognito.id])
+    error_message = "Every route but OPTIONS must use the JWT authorizer (ref #9)."
+  }
+}
+
+run "authorizer_trusts_exactly_the_pool_and_client" {
+  command = apply
+
+  assert {
+    condition     = aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].issuer == "https://cognito-idp.${var.region}.amazonaws.com/${var.user_pool_id}"
+    error_message = "The issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId> (ref #2)."
+  }
+
+  assert {
+    condition     = toset(aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].audience) == toset([var.client_id])
+    error_message = "The audience must be the app client id (ref #3)."
+  }
+
+  assert {
+    condition     = toset(aws_apigatewayv2_authorizer.cognito.identity_sources) == toset(["$request.header.Authorization"])
+    error_message = "The token must come from the Authorization header (ref #1)."
+  }
+}
+
+run "cors_allows_exactly_the_origins_and_the_authorization_header" {
+  command = apply
+
+  assert {
+    condition     = toset(aws_apigatewayv2_api.http.cors_configuration[0].allow_origins) == toset(var.allowed_origins)
+    error_message = "CORS must allow exactly var.allowed_origins (ref #11)."
+  }
+
+  assert {
+    condition     = contains(aws_apigatewayv2_api.http.cors_configuration[0].allow_headers, "authorization")
+    error_message = "CORS must allow the authorization header by name (ref #12)."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_api.http.cors_configuration[0].allow_credentials == false
+    error_message = "CORS must not allow credentials (ref #14)."
+  }
+}
+
+run "integrations_use_payload_format_2" {
+  command = apply
+
+  assert {
+    condition     = alltrue([for integration in aws_apigatewayv2_integration.handler : integration.integration_type == "AWS_PROXY" && integration.integration_method == "POST" && integration.payload_format_version == "2.0"])
+    error_message = "Lambda integrations must be AWS_PROXY, POST, payload format 2.0 (ref #19)."
+  }
+
+  assert {
+    condition     = aws_apigatewayv2_stage.default.name == "$default" && aws_apigatewayv2_stage.default.auto_deploy
+    error_message = "A $default stage with auto-deploy must exist (ref #10)."
+  }
+}
+
+run "refuses_a_pool_of_another_region" {
+  command = plan
+
+  variables {
+    user_pool_id = "zz-west-9_Abc"
+  }
+
+  expect_failures = [var.user_pool_id]
+}
+<% if (!anyOrigin) { -%>
+
+run "refuses_the_wildcard_origin" {
+  command = plan
+
+  variables {
+    allowed_origins = ["*"]
+  }
+
+  expect_failures = [var.allowed_origins]
+}
+<% } -%>
+
+run "refuses_a_plain_http_origin" {
+  command = plan
+
+  variables {
+    allowed_origins = ["http://app.example.com"]
+  }
+
+  expect_failures = [var.allowed_origins]
+}

@@ -1,0 +1,127 @@
+/**
+ * The Terraform configuration, parsed without Terraform: the security invariants, and the
+ * routes, authorizer and CORS settings equal to src/api.ts. `terraform test` checks the same
+ * invariants where Terraform is installed (infra/tests/).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from '@cdktf/hcl2json';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auth, cors, preflight, region, routes, runtime } from '../../src/api';
+import { corsEnvironment } from '../../src/lib/cors';
+import { loadTerraform, type Block, type TerraformConfiguration } from './terraform-configuration';
+
+const infra = fileURLToPath(new URL('../../infra/', import.meta.url));
+let tf: TerraformConfiguration;
+const resource = (type: string, name: string) => tf.resource(type, name);
+const locals = () => tf.locals();
+const variableDefault = (name: string) => tf.variableDefault(name);
+const resolve = (value: unknown) => tf.resolve(value);
+
+beforeAll(async () => {
+  tf = await loadTerraform(infra);
+});
+
+describe('variables', () => {
+  it('default to the values of src/api.ts', () => {
+    expect(variableDefault('region')).toBe(region);
+    expect(variableDefault('user_pool_id')).toBe(auth.userPoolId);
+    expect(variableDefault('client_id')).toBe(auth.audience[0]);
+    expect(variableDefault('allowed_origins')).toEqual(cors.allowOrigins);
+    expect(variableDefault('scopes')).toEqual(auth.scopes);
+    expect(variableDefault('lambda_runtime')).toBe(runtime);
+  });
+
+  it('validate the region, pool id, client id and origins', () => {
+    for (const name of ['region', 'user_pool_id', 'client_id', 'allowed_origins', 'scopes']) {
+      expect(tf.variable(name).validation, name).toBeDefined();
+    }
+  });
+});
+
+describe('routes', () => {
+  it('are the routes of src/api.ts, each with its handler and scopes', () => {
+    const declared = Object.entries(resolve(locals().routes) as Block).map(([key, route]) => ({ key, ...route }));
+    const expected = routes.map((route) => ({ key: `${route.method} ${route.path}`, handler: route.handler, scopes: route.scopes ?? auth.scopes }));
+    expect(declared).toEqual(expected);
+    expect(locals().preflight_route_keys).toEqual(preflight.paths.map((path) => `OPTIONS ${path}`));
+    expect(locals().preflight_handler).toBe(preflight.handler);
+  });
+
+  it('leave OPTIONS without an authorizer (ref #9)', () => {
+    const route = resource('aws_apigatewayv2_route', 'preflight');
+    expect(route.authorization_type).toBe('NONE');
+    expect(route.authorizer_id).toBeUndefined();
+    expect(route.authorization_scopes).toBeUndefined();
+    expect(route.target).toBeDefined();
+  });
+
+  it('put the JWT authorizer and the scopes on every other route (ref #9, #5)', () => {
+    const route = resource('aws_apigatewayv2_route', 'protected');
+    expect(route.authorization_type).toBe('JWT');
+    expect(route.authorizer_id).toBe('${aws_apigatewayv2_authorizer.cognito.id}');
+    expect(route.authorization_scopes).toMatch(/each\.value\.scopes/);
+    expect(Object.keys(locals().routes).some((key) => key.startsWith('OPTIONS '))).toBe(false);
+  });
+
+  it('integrate Lambda with payload format 2.0 (ref #19)', () => {
+    expect(resource('aws_apigatewayv2_integration', 'handler')).toMatchObject({
+      integration_type: 'AWS_PROXY',
+      integration_method: 'POST',
+      payload_format_version: '2.0',
+    });
+  });
+});
+
+describe('authorizer', () => {
+  it('trusts exactly the pool issuer and the app client (ref #1-#3)', () => {
+    const authorizer = resource('aws_apigatewayv2_authorizer', 'cognito');
+    expect(authorizer.authorizer_type).toBe('JWT');
+    expect(authorizer.identity_sources).toEqual([auth.identitySource]);
+    expect(resolve(authorizer.jwt_configuration[0].issuer)).toBe(auth.issuer);
+    expect(resolve(authorizer.jwt_configuration[0].audience)).toEqual([...auth.audience]);
+  });
+});
+
+describe('API', () => {
+  it('has CORS equal to src/api.ts and no credentials (ref #11-#15)', () => {
+    const api = resource('aws_apigatewayv2_api', 'http');
+    const corsConfiguration = resolve(api.cors_configuration[0]);
+    expect(api.protocol_type).toBe('HTTP');
+    expect(corsConfiguration.allow_credentials).toBe(false);
+    expect(resolve(locals().cors)).toEqual({
+      allow_origins: cors.allowOrigins,
+      allow_methods: cors.allowMethods,
+      allow_headers: cors.allowHeaders,
+      max_age: cors.maxAge,
+    });
+  });
+
+  it('gives the functions the CORS policy under the names src/lib/cors.ts reads', () => {
+    expect(Object.keys(locals().cors_environment).sort()).toEqual(Object.keys(corsEnvironment(cors)).sort());
+    expect(resource('aws_lambda_function', 'handler').environment[0].variables).toBe('${local.cors_environment}');
+  });
+
+  it('deploys through an auto-deployed $default stage (ref #10)', () => {
+    expect(resource('aws_apigatewayv2_stage', 'default')).toMatchObject({ name: '$default', auto_deploy: true });
+  });
+
+  it('lets only this API invoke the functions (ref #22)', () => {
+    expect(resource('aws_lambda_permission', 'api')).toMatchObject({
+      principal: 'apigateway.amazonaws.com',
+      source_arn: '${aws_apigatewayv2_api.http.execution_arn}/*/*',
+    });
+  });
+
+  it('runs the functions on the chosen runtime with a bounded log retention', () => {
+    expect(resource('aws_lambda_function', 'handler').runtime).toBe('${var.lambda_runtime}');
+    expect(resource('aws_cloudwatch_log_group', 'handler').retention_in_days).toBeGreaterThan(0);
+  });
+});
+
+describe('terraform test files', () => {
+  it('parse, and check the preflight routes', async () => {
+    const parsed = await parse('security.tftest.hcl', readFileSync(`${infra}/tests/security.tftest.hcl`, 'utf8'));
+    expect(Object.keys(parsed.run)).toContain('preflight_routes_have_no_authorizer');
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * End to end for the flavours whose IaC tool cannot run here: the built CLI generates the
+ * project, installs it, and the project's own tests (which parse its HCL or SAM template) and
+ * build pass.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_FLAGS } from '../helpers/answers.js';
+import { BIN } from '../helpers/cli.js';
+import { execOk } from '../helpers/exec.js';
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-e2e-'));
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+describe.each(['terraform', 'sam'] as const)('generated %s project', (iac) => {
+  const project = path.join(workspace, iac);
+
+  it('installs, passes its own tests and builds', async () => {
+    await execOk(process.execPath, [BIN, iac, ...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read'], { cwd: workspace, env: { CI: '1' } });
+    expect(await execOk('npm', ['test'], { cwd: project })).toMatch(/Tests\s+\d+ passed/);
+    await execOk('npm', ['run', 'build'], { cwd: project });
+  });
+
+  if (iac === 'terraform') {
+    it('bundles one minified folder per function for archive_file', () => {
+      for (const handler of ['preflight', 'me']) {
+        const bundle = path.join(project, 'dist', handler, 'index.mjs');
+        expect(existsSync(bundle), bundle).toBe(true);
+        expect(statSync(bundle).size).toBeLessThan(5_000);
+      }
+    });
+  }
+});
