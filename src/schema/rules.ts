@@ -14,12 +14,13 @@ export const PACKAGE_NAME_PATTERN = /^(?:@[a-z\d\-*~][a-z\d\-*._~]*\/)?[a-z\d\-~
 export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 /**
  * A standard scope, or Cognito's custom scope "<identifier>/<name>": identifier
- * `[\x21\x23-\x5B\x5D-\x7E]+`, name the same without `/`. Quotes (`"` and `'`) are refused too:
- * they are legal in Cognito but break the formats a scope passes through.
+ * `[\x21\x23-\x5B\x5D-\x7E]+`, name the same without `/`. Quotes and commas are refused too:
+ * they are legal in Cognito but break the formats a scope passes through (commas separate
+ * scopes in --scopes).
  */
 export const SCOPE_PATTERN = new RegExp(
   `^(?:${STANDARD_SCOPES.map((scope) => scope.replaceAll('.', '\\.')).join('|')}|` +
-    '[\\x21\\x23-\\x26\\x28-\\x5B\\x5D-\\x7E]{1,256}/[\\x21\\x23-\\x26\\x28-\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,256})$',
+    '[\\x21\\x23-\\x26\\x28-\\x2B\\x2D-\\x5B\\x5D-\\x7E]{1,256}/[\\x21\\x23-\\x26\\x28-\\x2B\\x2D\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,256})$',
 );
 /**
  * A normalised origin (ref #17): what `normaliseOrigin` returns, and what the Terraform and SAM
@@ -75,8 +76,7 @@ export function checkClientId(value: string): string | undefined {
 }
 
 export function checkScope(value: string): string | undefined {
-  // Quotes are legal in Cognito scope names but break every config format they pass through.
-  if (/[\s"'\\]/.test(value)) return 'contains whitespace, a quote or a backslash';
+  if (/[\s"',\\]/.test(value)) return 'contains whitespace, a quote, a comma or a backslash';
   if (SCOPE_PATTERN.test(value)) return undefined;
   return 'is neither a standard scope nor "<resource-server>/<scope>"';
 }

@@ -75,7 +75,7 @@ describe('create-cognito-jwt-api CLI', () => {
       ['a plain-http origin', withFlag('--origins', 'http://a.example.com'), /^--origins .* uses http/],
       ['the "*" origin without --allow-any-origin', withFlag('--origins', '*'), /^--origins "\*" lets every website/],
       ['a malformed scope', withFlag('--scopes', 'read'), /^--scopes "read" is neither a standard scope/],
-      ['a scope with a quote', withFlag('--scopes', 'api/"x"'), /^--scopes .* contains whitespace, a quote/],
+      ['a scope with a quote', withFlag('--scopes', 'api/"x"'), /^--scopes .* contains whitespace, a quote, a comma/],
       ['an unknown IaC flavour', withFlag('--iac', 'pulumi'), /^--iac "pulumi" is not one of cdk, terraform, sam/],
       ['an unknown runtime', withFlag('--runtime', 'nodejs18.x'), /^--runtime "nodejs18.x" is not one of/],
       ['an invalid package name', withFlag('--name', 'Bad Name'), /^--name "Bad Name" is not a valid npm package name/],

@@ -20,6 +20,13 @@ describe('templates', () => {
     }
   });
 
+  it('keep the infrastructure-test helpers free of template tags: the contract tests import them as they are', () => {
+    for (const helper of ['terraform/test/infra/terraform-configuration.ts', 'sam/test/infra/sam-template.ts']) {
+      const template = allTemplates().find((candidate) => candidate.path === helper);
+      expect(template?.text, helper).not.toMatch(/<%/);
+    }
+  });
+
   it('never use httpStatus, never echo the event', () => {
     for (const template of allTemplates()) {
       expect(template.text, template.path).not.toMatch(/httpStatus/);

@@ -69,8 +69,8 @@ describe('scope rule', () => {
   it.each(['read', 'orders-api/', '/read', 'orders-api/read/'])('refuses %j as not a scope', (scope) =>
     expect(checkScope(scope)).toMatch(/neither a standard scope/),
   );
-  it.each(['orders api/read', 'orders-api/"read"', "it's/read", 'a\\b/c'])('refuses %j for its characters', (scope) =>
-    expect(checkScope(scope)).toMatch(/whitespace, a quote or a backslash/),
+  it.each(['orders api/read', 'orders-api/"read"', "it's/read", 'a\\b/c', 'a,b/c'])('refuses %j for its characters', (scope) =>
+    expect(checkScope(scope)).toMatch(/whitespace, a quote, a comma or a backslash/),
   );
 });
 

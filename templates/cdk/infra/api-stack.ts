@@ -87,6 +87,7 @@ export class ApiStack extends Stack {
     const lambdaRuntime = Runtime.ALL.find((candidate) => candidate.name === runtime);
     if (!lambdaRuntime) throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts`);
     return new NodejsFunction(this, id, {
+      description: `src/handlers/${handler}.ts`,
       entry: fileURLToPath(new URL(`../src/handlers/${handler}.ts`, import.meta.url)),
       handler: 'handler',
       runtime: lambdaRuntime,

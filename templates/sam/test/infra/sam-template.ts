@@ -30,7 +30,11 @@ export interface SamTemplate {
 }
 
 export function loadSamTemplate(file: string): SamTemplate {
-  const template = parse(readFileSync(file, 'utf8'), { customTags: tags }) as Node;
+  return parseSamTemplate(readFileSync(file, 'utf8'));
+}
+
+export function parseSamTemplate(text: string): SamTemplate {
+  const template = parse(text, { customTags: tags }) as Node;
   const parameter = (name: string) => {
     const { Type, Default } = template.Parameters[name];
     return Type === 'CommaDelimitedList' ? String(Default).split(',') : Default;

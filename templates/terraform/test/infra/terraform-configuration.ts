@@ -23,9 +23,15 @@ export interface TerraformConfiguration {
   resolve(value: any): any;
 }
 
+/** Reads every `.tf` file of a folder. */
 export async function loadTerraform(dir: string): Promise<TerraformConfiguration> {
-  const files = readdirSync(dir).filter((file) => file.endsWith('.tf'));
-  const parsed = await Promise.all(files.map((file) => parse(file, readFileSync(path.join(dir, file), 'utf8'))));
+  const names = readdirSync(dir).filter((file) => file.endsWith('.tf'));
+  return parseTerraform(Object.fromEntries(names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')])));
+}
+
+/** Parses `.tf` files given as { name: contents }. */
+export async function parseTerraform(files: Record<string, string>): Promise<TerraformConfiguration> {
+  const parsed = await Promise.all(Object.entries(files).map(([name, contents]) => parse(name, contents)));
   const variables: Block = {};
   const locals: Block = {};
   const resources: Block = {};
@@ -39,8 +45,11 @@ export async function loadTerraform(dir: string): Promise<TerraformConfiguration
     if (Array.isArray(value)) return value.map(resolve);
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item)]));
     if (typeof value !== 'string') return value;
-    const whole = /^\$\{(var|local)\.(\w+)\}$/.exec(value);
-    if (whole) return whole[1] === 'var' ? variableDefault(whole[2]!) : resolve(locals[whole[2]!]);
+    const whole = /^\$\{(var|local)\.(\w+)((?:\.\w+)*)\}$/.exec(value);
+    if (whole) {
+      const root = whole[1] === 'var' ? variableDefault(whole[2]!) : resolve(locals[whole[2]!]);
+      return whole[3]!.split('.').slice(1).reduce((object, key) => object?.[key], root);
+    }
     return value.replace(/(?<![$])\$\{var\.(\w+)\}/g, (_, name) => variableDefault(name)).replace(/([$%])\1\{/g, '$1{');
   }
   return {

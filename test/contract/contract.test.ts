@@ -1,0 +1,93 @@
+/**
+ * CDK, Terraform and SAM output describe the same API: the one the answers ask for, with the
+ * security invariants. Each flavour is reduced to one model by test/contract/<flavour>.ts.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeApi } from '../../src/render/api-model.js';
+import { renderProject } from '../../src/render/render-project.js';
+import type { AnswersInput } from '../../src/schema/answers.js';
+import { parseAnswers } from '../../src/schema/parse.js';
+import { EXAMPLE_INPUT } from '../helpers/answers.js';
+import { cdkModel, synthesizeCdk } from './cdk.js';
+import { assertInvariants, assertSameApi, contentsOf, writeProject } from './model.js';
+import { samModel } from './sam.js';
+import { terraformFiles, terraformModel } from './terraform.js';
+
+const ANSWER_SETS: Record<string, AnswersInput> = {
+  'the README example': EXAMPLE_INPUT,
+  'required scopes and many origins': {
+    ...EXAMPLE_INPUT,
+    scopes: 'orders-api/read,orders-api/write,openid',
+    origins: 'https://app.example.com,https://admin.example.com:8443,https://staging.example.org,http://localhost:5173,http://127.0.0.1:3000',
+  },
+  'any origin (--allow-any-origin)': { ...EXAMPLE_INPUT, origins: '*', allowAnyOrigin: true },
+  'a gov region and the older runtime': {
+    ...EXAMPLE_INPUT,
+    region: 'us-gov-west-1',
+    userPoolId: 'us-gov-west-1_Gov123',
+    runtime: 'nodejs22.x',
+  },
+  'awkward but valid values': {
+    ...EXAMPLE_INPUT,
+    name: '@acme/orders.api',
+    clientId: `${'a'.repeat(64)}_+${'b'.repeat(62)}`,
+    origins: 'http://[::1]:8080,https://xn--bcher-kva.example',
+    scopes: 'https://api.example.com/v1/${read}%{x}',
+  },
+};
+
+const written: string[] = [];
+afterAll(() => written.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function modelsOf(answersInput: AnswersInput) {
+  const answers = parseAnswers(answersInput);
+  const render = (iac: 'cdk' | 'terraform' | 'sam') => renderProject({ ...answers, iac });
+  const cdkDir = writeProject(render('cdk'), 'cdk');
+  written.push(cdkDir);
+  return {
+    answers,
+    models: {
+      cdk: cdkModel(await synthesizeCdk(cdkDir)),
+      terraform: await terraformModel(terraformFiles(render('terraform'))),
+      sam: samModel(contentsOf(render('sam'), 'template.yaml')),
+    },
+  };
+}
+
+describe.each(Object.entries(ANSWER_SETS))('for %s', (_name, input) => {
+  it('CDK, Terraform and SAM describe the API the answers ask for, with the security invariants', async () => {
+    const { answers, models } = await modelsOf(input);
+    const expected = describeApi(answers);
+    assertSameApi(expected, models);
+    for (const model of Object.values(models)) assertInvariants(model, answers);
+  });
+});
+
+describe('a drifting flavour', () => {
+  it('fails the contract when the Terraform preflight route gets the authorizer', async () => {
+    const answers = parseAnswers(EXAMPLE_INPUT);
+    const files = terraformFiles(renderProject({ ...answers, iac: 'terraform' }));
+    files['main.tf'] = files['main.tf']!.replace('authorization_type = "NONE"', 'authorization_type = "JWT"');
+    const drifted = await terraformModel(files);
+    expect(() => assertSameApi(describeApi(answers), { terraform: drifted })).toThrow(/terraform describes another API/);
+  });
+
+  it('fails the contract when a SAM route loses its scopes', () => {
+    const answers = parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' });
+    const template = contentsOf(renderProject({ ...answers, iac: 'sam' }), 'template.yaml').replace(/\n\s+AuthorizationScopes: .*/, '');
+    expect(() => assertSameApi(describeApi(answers), { sam: samModel(template) })).toThrow(/sam describes another API/);
+  });
+
+  it('fails the contract when the CDK preflight routes lose their explicit no-authorizer', async () => {
+    const answers = parseAnswers(EXAMPLE_INPUT);
+    const files = renderProject({ ...answers, iac: 'cdk' }).map((file) =>
+      file.path === 'infra/api-stack.ts' ? { ...file, contents: file.contents.replace('authorizer: new HttpNoneAuthorizer(),', '') } : file,
+    );
+    const dir = writeProject(files, 'cdk-drift');
+    written.push(dir);
+    const drifted = cdkModel(await synthesizeCdk(dir));
+    expect(() => assertSameApi(describeApi(answers), { cdk: drifted })).toThrow(/cdk describes another API/);
+    expect(() => assertInvariants(drifted, answers)).toThrow(/OPTIONS must be unauthenticated/);
+  });
+});

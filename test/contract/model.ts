@@ -1,0 +1,80 @@
+/**
+ * The contract all flavours satisfy: each flavour's output, reduced to one model (the
+ * renderer's `ApiModel`), must equal the model of the answers and hold the security invariants.
+ */
+import { deepStrictEqual, ok } from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiModel, ApiRoute, RouteMethod } from '../../src/render/api-model.js';
+import type { RenderedFile } from '../../src/render/render-project.js';
+import type { Answers } from '../../src/schema/answers.js';
+
+export type { ApiModel, ApiRoute };
+
+/** Order-free form: routes sorted by key, CORS methods and headers sorted. */
+export function canonical(model: ApiModel): ApiModel {
+  return {
+    authorizer: model.authorizer,
+    routes: [...model.routes]
+      .map((route) => ({ ...route, method: route.method.toUpperCase() as RouteMethod, scopes: [...route.scopes] }))
+      .sort((a, b) => `${a.method} ${a.path}`.localeCompare(`${b.method} ${b.path}`)),
+    cors: { ...model.cors, methods: [...model.cors.methods].sort(), headers: [...model.cors.headers].sort() },
+    runtime: model.runtime,
+  };
+}
+
+/** Throws, naming the flavour, unless every model equals the expected one. */
+export function assertSameApi(expected: ApiModel, models: Record<string, ApiModel>): void {
+  for (const [flavour, model] of Object.entries(models)) {
+    deepStrictEqual(canonical(model), canonical(expected), `${flavour} describes another API than the answers`);
+  }
+}
+
+/** The security invariants of ref #2-#17, on a model. */
+export function assertInvariants(model: ApiModel, answers: Answers): void {
+  const keys = model.routes.map((route) => `${route.method} ${route.path}`);
+  ok(keys.includes('OPTIONS /{proxy+}'), 'OPTIONS /{proxy+} must exist (ref #9)');
+  for (const route of model.routes) {
+    if (route.method === 'OPTIONS') {
+      deepStrictEqual([route.authorization, route.scopes], ['NONE', []], `${route.path}: OPTIONS must be unauthenticated (ref #9)`);
+    } else {
+      deepStrictEqual(route.authorization, 'JWT', `${route.method} ${route.path} must use the JWT authorizer (ref #9)`);
+    }
+  }
+  deepStrictEqual(model.authorizer.issuer, `https://cognito-idp.${answers.region}.amazonaws.com/${answers.userPoolId}`);
+  deepStrictEqual(model.authorizer.audience, [answers.clientId]);
+  ok(model.cors.headers.includes('authorization'), 'authorization must be an allowed header (ref #12)');
+  deepStrictEqual(model.cors.credentials, false, 'credentials must stay off (ref #14)');
+  ok(answers.allowAnyOrigin || !model.cors.origins.includes('*'), '"*" needs --allow-any-origin');
+  ok(model.cors.maxAge <= 7200, 'max age at most 7200 s (ref #15)');
+}
+
+const SCRATCH = fileURLToPath(new URL('../../.tmp/contract/', import.meta.url));
+let written = 0;
+
+/**
+ * Writes rendered files into a new folder inside this repository, so that imports from the
+ * generated code (aws-cdk-lib, yaml, ...) resolve to this repository's dependencies.
+ */
+export function writeProject(files: readonly RenderedFile[], label: string): string {
+  const dir = path.join(SCRATCH, `${process.pid}-${written++}-${label}`);
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
+    writeFileSync(path.join(dir, file.path), file.contents);
+  }
+  return dir;
+}
+
+/** The contents of the rendered file at `filePath`. */
+export function contentsOf(files: readonly RenderedFile[], filePath: string): string {
+  const file = files.find((candidate) => candidate.path === filePath);
+  if (!file) throw new Error(`${filePath} was not rendered`);
+  return file.contents;
+}
+
+export const handlerOfEntry = (entry: string): string => {
+  const match = /src\/handlers\/([\w-]+)\.ts$/.exec(entry);
+  if (!match) throw new Error(`not a handler entry: ${entry}`);
+  return match[1]!;
+};
