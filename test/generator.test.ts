@@ -12,13 +12,15 @@ import CognitoJwtApiGenerator from '../generators/app/index.js';
 
 const GENERATOR_PATH = fileURLToPath(new URL('../generators/app/index.ts', import.meta.url));
 /** The class as vitest loaded it, so that errors are the same classes the test imports. */
-const run = () => helpers.run(CognitoJwtApiGenerator, { namespace: 'cognito-jwt-api:app', resolved: GENERATOR_PATH });
+/** Yeoman's types know only its built-in options, hence the casts. */
+const run = () => helpers.run(CognitoJwtApiGenerator as never, { namespace: 'cognito-jwt-api:app', resolved: GENERATOR_PATH });
+const options = (values: Record<string, unknown>) => values as never;
 const { name: _name, ...FLAG_ANSWERS } = EXAMPLE_INPUT;
 
 describe('yeoman generator cognito-jwt-api:app', () => {
   it('writes the rendered project and records answers and version in .yo-rc.json', async () => {
     const result = await run()
-      .withOptions({ yes: true, skipInstall: true, ...FLAG_ANSWERS, origins: FLAG_ANSWERS.origins.join(',') });
+      .withOptions(options({ yes: true, skipInstall: true, ...FLAG_ANSWERS, origins: FLAG_ANSWERS.origins.join(',') }));
     const answers = parseAnswers({ ...EXAMPLE_INPUT, name: path.basename(result.cwd) });
     for (const file of renderProject(answers)) result.assertFileContent(file.path, file.contents);
     const config = JSON.parse(readFileSync(path.join(result.cwd, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'];
@@ -27,7 +29,7 @@ describe('yeoman generator cognito-jwt-api:app', () => {
   });
 
   it('accepts kebab-case options as the command line gives them', async () => {
-    const result = await run().withOptions({
+    const result = await run().withOptions(options({
       yes: true,
       skipInstall: true,
       name: 'kebab-svc',
@@ -36,14 +38,14 @@ describe('yeoman generator cognito-jwt-api:app', () => {
       'client-id': 'client',
       origins: 'https://a.example.com',
       scopes: 'orders-api/read',
-    });
+    }));
     result.assertJsonFileContent('package.json', { name: 'kebab-svc' });
     result.assertFileContent('src/api.ts', 'scopes: ["orders-api/read"]');
   });
 
   it('asks for every answer not given, and uses the answers', async () => {
     const result = await run()
-      .withOptions({ skipInstall: true, region: 'eu-west-1' })
+      .withOptions(options({ skipInstall: true, region: 'eu-west-1' }))
       .withAnswers({
         name: 'asked-svc',
         userPoolId: 'eu-west-1_Asked',
@@ -61,14 +63,14 @@ describe('yeoman generator cognito-jwt-api:app', () => {
   });
 
   it('refuses a non-interactive run with missing answers, writing nothing', async () => {
-    const context = run().withOptions({ yes: true, skipInstall: true, region: 'eu-west-1' });
+    const context = run().withOptions(options({ yes: true, skipInstall: true, region: 'eu-west-1' }));
     await expect(context).rejects.toThrow(MissingAnswersError);
     expect(readdirSync(context.targetDirectory!)).toEqual([]);
   });
 
   it('refuses an invalid option before asking anything', async () => {
     const context = run()
-      .withOptions({ skipInstall: true, region: 'us-east-1', 'user-pool-id': 'eu-west-1_AbC' })
+      .withOptions(options({ skipInstall: true, region: 'us-east-1', 'user-pool-id': 'eu-west-1_AbC' }))
       .withAnswers({ clientId: 'x' });
     await expect(context).rejects.toThrow(InvalidAnswersError);
   });

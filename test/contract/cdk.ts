@@ -3,7 +3,7 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { ApiModel, ApiRoute } from './model.js';
-import { handlerOfEntry } from './model.js';
+import { corsModel, handlerOfEntry, runtimeModel } from './model.js';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
@@ -44,13 +44,7 @@ export function cdkModel(resources: Record<string, Resource>): ApiModel {
       identitySource: authorizer.Properties.IdentitySource[0],
     },
     routes,
-    cors: {
-      origins: cors.AllowOrigins,
-      methods: cors.AllowMethods,
-      headers: cors.AllowHeaders,
-      maxAge: cors.MaxAge,
-      credentials: cors.AllowCredentials ?? false,
-    },
-    runtime: [...runtimes].join(' | ') as ApiModel['runtime'],
+    cors: corsModel(cors),
+    runtime: runtimeModel(runtimes),
   };
 }

@@ -78,3 +78,19 @@ export const handlerOfEntry = (entry: string): string => {
   if (!match) throw new Error(`not a handler entry: ${entry}`);
   return match[1]!;
 };
+
+/** The CORS part of the model from CloudFormation's `CorsConfiguration` (CDK and SAM alike). */
+export function corsModel(cors: Record<string, any>): ApiModel['cors'] {
+  return {
+    origins: cors.AllowOrigins,
+    methods: cors.AllowMethods,
+    headers: cors.AllowHeaders,
+    maxAge: cors.MaxAge,
+    credentials: cors.AllowCredentials ?? false,
+  };
+}
+
+/** The one runtime of all functions; several show as "a | b", which no answer equals. */
+export function runtimeModel(runtimes: Iterable<string>): ApiModel['runtime'] {
+  return [...new Set(runtimes)].join(' | ') as ApiModel['runtime'];
+}

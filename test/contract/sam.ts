@@ -1,7 +1,7 @@
 /** Reduces a generated SAM template to the contract model, with the project's own parser. */
 import { parseSamTemplate, type Node } from '../../templates/sam/test/infra/sam-template.js';
 import type { ApiModel, ApiRoute } from './model.js';
-import { handlerOfEntry } from './model.js';
+import { corsModel, handlerOfEntry, runtimeModel } from './model.js';
 
 export function samModel(text: string): ApiModel {
   const sam = parseSamTemplate(text);
@@ -30,13 +30,7 @@ export function samModel(text: string): ApiModel {
       identitySource: authorizer.IdentitySource,
     },
     routes,
-    cors: {
-      origins: cors.AllowOrigins,
-      methods: cors.AllowMethods,
-      headers: cors.AllowHeaders,
-      maxAge: cors.MaxAge,
-      credentials: cors.AllowCredentials ?? false,
-    },
-    runtime: [...runtimes].join(' | ') as ApiModel['runtime'],
+    cors: corsModel(cors),
+    runtime: runtimeModel(runtimes),
   };
 }
