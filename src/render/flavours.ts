@@ -64,8 +64,8 @@ export const FLAVOURS = {
 
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {
-  scripts: { test: 'vitest run', typecheck: 'tsc --noEmit' } as Record<string, string>,
-  devDependencies: ['@types/aws-lambda', '@types/node', 'typescript', 'vitest'] as const satisfies readonly PackageName[],
+  scripts: { dev: 'tsx dev/start.ts', test: 'vitest run', typecheck: 'tsc --noEmit' } as Record<string, string>,
+  devDependencies: ['@types/aws-lambda', '@types/node', 'jose', 'tsx', 'typescript', 'vitest'] as const satisfies readonly PackageName[],
 };
 
 /**

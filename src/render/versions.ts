@@ -12,6 +12,7 @@ export const PACKAGE_VERSIONS = {
   constructs: '^10.8.1',
   'cross-env': '^10.1.0',
   esbuild: '^0.28.2',
+  jose: '^6.2.18',
   tsx: '^4.23.15',
   typescript: '~5.9.3',
   vitest: '^4.1.12',

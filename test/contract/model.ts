@@ -73,12 +73,6 @@ export function contentsOf(files: readonly RenderedFile[], filePath: string): st
   return file.contents;
 }
 
-export const handlerOfEntry = (entry: string): string => {
-  const match = /src\/handlers\/([\w-]+)\.ts$/.exec(entry);
-  if (!match) throw new Error(`not a handler entry: ${entry}`);
-  return match[1]!;
-};
-
 /** The CORS part of the model from CloudFormation's `CorsConfiguration` (CDK and SAM alike). */
 export function corsModel(cors: Record<string, any>): ApiModel['cors'] {
   return {

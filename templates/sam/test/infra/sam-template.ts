@@ -8,6 +8,15 @@ import { parse, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export type Node = Record<string, any>;
 
+/** A route as API Gateway will serve it (the dev server's RouteEntry, structurally). */
+export interface DeployedRoute {
+  method: string;
+  path: string;
+  authorization: string;
+  scopes: readonly string[];
+  handler: string;
+}
+
 const INTRINSICS = ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
 
 const tags: Tags = [
@@ -70,4 +79,24 @@ export function parseSamTemplate(text: string): SamTemplate {
     resources: (type) => Object.entries(template.Resources as Node).filter(([, resource]) => resource.Type === type),
     resolve,
   };
+}
+
+/** The routes the template deploys: each function's HttpApi events, with their authorization. */
+export function samRoutes(sam: SamTemplate): DeployedRoute[] {
+  const [[, api]] = sam.resources('AWS::Serverless::HttpApi') as [[string, Node]];
+  const { DefaultAuthorizer, Authorizers } = api.Properties.Auth;
+  return sam.resources('AWS::Serverless::Function').flatMap(([, fn]) =>
+    Object.values(fn.Properties.Events as Record<string, Node>)
+      .filter((event) => event.Type === 'HttpApi')
+      .map(({ Properties: event }) => {
+        const chosen = event.Auth?.Authorizer ?? DefaultAuthorizer;
+        return {
+          method: String(event.Method).toUpperCase(),
+          path: event.Path,
+          authorization: chosen === 'NONE' ? 'NONE' : chosen === DefaultAuthorizer ? 'JWT' : `INVALID ${chosen}`,
+          scopes: event.Auth?.AuthorizationScopes ?? (chosen === 'NONE' ? [] : (Authorizers[chosen]?.AuthorizationScopes ?? [])),
+          handler: /src\/handlers\/([\w-]+)\.ts$/.exec(fn.Metadata.BuildProperties.EntryPoints[0])?.[1] ?? 'unknown',
+        };
+      }),
+  );
 }

@@ -8,6 +8,15 @@ import { parse } from '@cdktf/hcl2json';
 
 export type Block = Record<string, any>;
 
+/** A route as API Gateway will serve it (the dev server's RouteEntry, structurally). */
+export interface DeployedRoute {
+  method: string;
+  path: string;
+  authorization: string;
+  scopes: readonly string[];
+  handler: string;
+}
+
 export interface TerraformConfiguration {
   /** The one block `resource "<type>" "<name>"`. */
   resource(type: string, name: string): Block;
@@ -59,4 +68,38 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
     variable: (name) => variables[name][0],
     resolve,
   };
+}
+
+/**
+ * The routes the configuration deploys: the preflight route keys and `local.routes`, with the
+ * authorization their route resources give them.
+ */
+export function terraformRoutes(tf: TerraformConfiguration): DeployedRoute[] {
+  const locals = tf.locals();
+  const authorizationOf = (name: string): string => {
+    const route = tf.resource('aws_apigatewayv2_route', name);
+    if (route.authorization_type === 'JWT' && route.authorizer_id === '${aws_apigatewayv2_authorizer.cognito.id}') return 'JWT';
+    if (route.authorization_type === 'NONE' && route.authorizer_id === undefined) return 'NONE';
+    return `INVALID ${route.authorization_type}`;
+  };
+  const split = (key: string) => {
+    const [method, path] = key.split(' ');
+    return { method: method!, path: path! };
+  };
+  const preflightTarget = String(tf.resource('aws_apigatewayv2_route', 'preflight').target);
+  const preflightHandler = preflightTarget.includes('[local.preflight_handler]') ? tf.resolve(locals.preflight_handler) : preflightTarget;
+  return [
+    ...(tf.resolve(locals.preflight_route_keys) as string[]).map((key) => ({
+      ...split(key),
+      authorization: authorizationOf('preflight'),
+      scopes: [],
+      handler: preflightHandler,
+    })),
+    ...Object.entries(tf.resolve(locals.routes) as Record<string, { handler: string; scopes: string[] }>).map(([key, route]) => ({
+      ...split(key),
+      authorization: authorizationOf('protected'),
+      scopes: route.scopes,
+      handler: route.handler,
+    })),
+  ];
 }
