@@ -1,15 +1,15 @@
 /**
- * `npm run bench`: wall time of a non-interactive generation (whole process, --skip-install)
- * beside `npm create vite@latest -- --template vanilla-ts --no-interactive`, measured in the same
- * run, alternating, after one warm-up of each. Prints medians and the ratio.
+ * Wall time of a non-interactive generation (whole process, --skip-install) beside
+ * `npm create vite@latest -- --template vanilla-ts --no-interactive`, measured in the same run,
+ * alternating, after one warm-up of each.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BIN = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
 const FLAGS = ['--region', 'eu-west-1', '--user-pool-id', 'eu-west-1_AbCdEfGhI', '--client-id', '1example23456789abcdefghij', '--origins', 'https://app.example.com', '--yes', '--skip-install'];
 
@@ -40,21 +40,17 @@ function timeOnce(subject: Subject): number {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-console.log(`Node ${process.version}; ${RUNS} alternating runs after one warm-up each (medians)\n`);
-for (const subject of subjects) timeOnce(subject);
-const times = subjects.map(() => [] as number[]);
-for (let run = 0; run < RUNS; run++) {
-  subjects.forEach((subject, index) => times[index]!.push(timeOnce(subject)));
+export function benchCreateTime(runs: number): void {
+  console.log(`== npm create: ${runs} alternating runs after one warm-up each (medians)`);
+  for (const subject of subjects) timeOnce(subject);
+  const times = subjects.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) {
+    subjects.forEach((subject, index) => times[index]!.push(timeOnce(subject)));
+  }
+  const [ours, reference] = times.map(median) as [number, number];
+  for (const [index, subject] of subjects.entries()) {
+    const values = times[index]!.map((ms) => ms.toFixed(0)).join(' ');
+    console.log(`${subject.name.padEnd(38)} median ${median(times[index]!).toFixed(0).padStart(6)} ms   (${values})`);
+  }
+  console.log(`ratio (ours / reference): ${(ours / reference).toFixed(2)}x\n`);
 }
-const [ours, reference] = times.map(median) as [number, number];
-for (const [index, subject] of subjects.entries()) {
-  const values = times[index]!.map((ms) => ms.toFixed(0)).join(' ');
-  console.log(`${subject.name.padEnd(38)} median ${median(times[index]!).toFixed(0).padStart(6)} ms   (${values})`);
-}
-console.log(`\nratio (ours / reference): ${(ours / reference).toFixed(2)}×`);
