@@ -21,7 +21,13 @@ describe('templates', () => {
   });
 
   it('keep the infrastructure-test helpers free of template tags: the contract tests import them as they are', () => {
-    for (const helper of ['cdk/test/infra/cdk-template.ts', 'terraform/test/infra/terraform-configuration.ts', 'sam/test/infra/sam-template.ts']) {
+    const helpers = [
+      'base/dev/route-entry.ts',
+      'cdk/test/infra/cdk-template.ts',
+      'terraform/test/infra/terraform-configuration.ts',
+      'sam/test/infra/sam-template.ts',
+    ];
+    for (const helper of helpers) {
       const template = allTemplates().find((candidate) => candidate.path === helper);
       expect(template?.text, helper).not.toMatch(/<%/);
     }

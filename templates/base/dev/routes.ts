@@ -3,17 +3,9 @@
  * is built from or tested against), and API Gateway's route matching (ref #8).
  */
 import { auth, preflight, routes } from '../src/api';
+import type { RouteEntry } from './route-entry';
 
-export interface RouteEntry {
-  /** An HTTP method, or ANY. */
-  method: string;
-  /** API Gateway route path: literal segments, `{name}`, and `{name+}` as the last segment. */
-  path: string;
-  /** ref #9: NONE for the preflight routes, JWT for every other route. */
-  authorization: 'NONE' | 'JWT';
-  scopes: readonly string[];
-  handler: string;
-}
+export type { RouteEntry };
 
 export interface RouteMatch {
   route: RouteEntry;

@@ -2,17 +2,12 @@
  * Reads a synthesized CloudFormation template of the stack: the routes API Gateway will serve,
  * followed through their integrations to the functions. Shared by the infrastructure tests.
  */
+import type { RouteEntry } from '../../dev/route-entry';
 
 export type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
 
-/** A route as API Gateway will serve it (the dev server's RouteEntry, structurally). */
-export interface DeployedRoute {
-  method: string;
-  path: string;
-  authorization: string;
-  scopes: readonly string[];
-  handler: string;
-}
+/** A route as API Gateway will serve it; `authorization` may also read "INVALID <type>". */
+export type DeployedRoute = Omit<RouteEntry, 'authorization'> & { authorization: string };
 
 export function resourcesOfType(resources: Resources, type: string): Array<[string, Resources[string]]> {
   return Object.entries(resources).filter(([, resource]) => resource.Type === type);

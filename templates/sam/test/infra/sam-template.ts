@@ -5,17 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse, type Tags, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { RouteEntry } from '../../dev/route-entry';
 
 export type Node = Record<string, any>;
 
-/** A route as API Gateway will serve it (the dev server's RouteEntry, structurally). */
-export interface DeployedRoute {
-  method: string;
-  path: string;
-  authorization: string;
-  scopes: readonly string[];
-  handler: string;
-}
+/** A route as API Gateway will serve it; `authorization` may also read "INVALID <type>". */
+export type DeployedRoute = Omit<RouteEntry, 'authorization'> & { authorization: string };
 
 const INTRINSICS = ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
 

@@ -5,17 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
+import type { RouteEntry } from '../../dev/route-entry';
 
 export type Block = Record<string, any>;
 
-/** A route as API Gateway will serve it (the dev server's RouteEntry, structurally). */
-export interface DeployedRoute {
-  method: string;
-  path: string;
-  authorization: string;
-  scopes: readonly string[];
-  handler: string;
-}
+/** A route as API Gateway will serve it; `authorization` may also read "INVALID <type>". */
+export type DeployedRoute = Omit<RouteEntry, 'authorization'> & { authorization: string };
 
 export interface TerraformConfiguration {
   /** The one block `resource "<type>" "<name>"`. */
