@@ -33,6 +33,7 @@ export class OriginError extends AnswerError {}
 export class ScopeError extends AnswerError {}
 export class IacError extends AnswerError {}
 export class LambdaRuntimeError extends AnswerError {}
+export class IssuerError extends AnswerError {}
 
 /** One or more answers are invalid; `errors` holds each, in schema order. */
 export class InvalidAnswersError extends CognitoJwtApiError {
@@ -79,6 +80,45 @@ export class TargetNotEmptyError extends CognitoJwtApiError {
     );
   }
 }
+
+/** --verify found problems that would stop the deployed API from accepting tokens. */
+export class VerificationFailedError extends CognitoJwtApiError {
+  constructor(readonly errors: readonly string[]) {
+    super(
+      `The check against AWS found ${errors.length} error(s): ${errors.join('; ')}. ` +
+        'Nothing was written. Expected a pool and app client that can issue tokens this API accepts; fix the above, ' +
+        'or generate without the check.',
+    );
+  }
+}
+
+/** No AWS credentials could be found for a check the user asked for. */
+export class AwsCredentialsError extends CognitoJwtApiError {
+  constructor(profile: string | undefined) {
+    super(
+      `No AWS credentials found for --verify${profile ? ` with --profile ${profile}` : ''}. The AWS SDK looks, in order, at: ` +
+        'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment; the profile from --profile or AWS_PROFILE in ' +
+        '~/.aws/credentials and ~/.aws/config (set one up with "aws configure", or "aws sso login --profile <name>" for ' +
+        'IAM Identity Center); then container and instance roles. Configure one of these, or drop --verify.',
+    );
+  }
+}
+
+/** AWS refused an API call: the message names the IAM action to grant. */
+export class AwsAccessDeniedError extends CognitoJwtApiError {
+  constructor(
+    readonly action: string,
+    resource: string,
+  ) {
+    super(
+      `AWS denied ${action} on ${resource}. Expected the caller to be allowed ${action}; ` +
+        'the README lists the least-privilege IAM policy for --verify and the pickers.',
+    );
+  }
+}
+
+/** AWS could not be reached, or kept throttling, after bounded retries. */
+export class AwsUnavailableError extends CognitoJwtApiError {}
 
 /** The user pressed Ctrl-C or otherwise stopped the run. */
 export class CancelledError extends CognitoJwtApiError {

@@ -7,10 +7,10 @@ import { AnswersFields, type AnswerField, type GivenAnswers } from './schema/ans
 import { checkAnswer, choicesOf } from './schema/parse.js';
 
 export interface Question {
-  type: 'input' | 'select';
-  name: AnswerField;
+  type: 'input' | 'select' | 'confirm';
+  name: string;
   message: string;
-  default?: string;
+  default?: string | boolean;
   choices?: Array<{ name: string; value: string }>;
   validate?: (input: string, answers?: Record<string, unknown>) => true | string;
 }
@@ -32,8 +32,12 @@ function choiceLabel(field: AnswerField, value: string): { name: string; value: 
  * Questions for every asked field missing from `known`. `defaults` pre-fills answers the
  * environment suggests (e.g. the folder name, AWS_REGION).
  */
-export function questionsFor(known: GivenAnswers, defaults: Partial<Record<AnswerField, string>> = {}): Question[] {
-  return ASKED.filter((field) => known[field] === undefined).map((field) => {
+export function questionsFor(
+  known: GivenAnswers,
+  defaults: Partial<Record<AnswerField, string>> = {},
+  only: readonly AnswerField[] = ASKED,
+): Question[] {
+  return ASKED.filter((field) => known[field] === undefined && only.includes(field)).map((field) => {
     const choices = choicesOf(field);
     const question: Question = {
       type: choices ? 'select' : 'input',
@@ -53,4 +57,19 @@ export function questionsFor(known: GivenAnswers, defaults: Partial<Record<Answe
     }
     return question;
   });
+}
+
+/** A pick from a list of existing resources (named `<field>Pick`), with a way out to type an id. */
+export function pickQuestion(field: AnswerField, items: ReadonlyArray<{ id: string; name: string }>): Question {
+  return {
+    type: 'select',
+    name: `${field}Pick`,
+    message: titleOf(field),
+    choices: [...items.map((item) => ({ name: `${item.name} (${item.id})`, value: item.id })), { name: 'Enter an ID', value: '' }],
+    default: items[0]?.id,
+  };
+}
+
+export function confirmQuestion(name: string, message: string, defaultAnswer: boolean): Question {
+  return { type: 'confirm', name, message, default: defaultAnswer };
 }

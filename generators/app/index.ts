@@ -11,7 +11,7 @@ import { renderProject } from '../../src/render/render-project.js';
 import type { Answers } from '../../src/schema/answers.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 
-type Options = BaseOptions & { yes?: boolean; embedded?: boolean; 'skip-install'?: boolean };
+type Options = BaseOptions & { yes?: boolean; embedded?: boolean; verify?: boolean; profile?: string; 'skip-install'?: boolean };
 
 export default class CognitoJwtApiGenerator extends Generator<Record<string, unknown>, Options> {
   private answers!: Answers;
@@ -24,7 +24,13 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
       this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description + choices });
     }
     this.option('yes', { type: Boolean, alias: 'y', description: 'Never prompt: use the given options and the defaults' });
+    this.option('verify', { type: Boolean, description: 'Check the pool, client, scopes and issuer against AWS before writing' });
+    this.option('profile', { type: String, description: 'AWS profile for --verify and the pickers' });
     this.option('embedded', { type: Boolean, hide: true, description: 'Run by a front that prints next steps itself' });
+    // Our errors say what went wrong and how to fix it; Yeoman's generic line before them does not.
+    const { error } = this.log;
+    this.log.error = ((message: string, ...rest: unknown[]) =>
+      String(message).startsWith('An error occured while running') ? this.log : error.call(this.log, message, ...rest)) as typeof error;
   }
 
   async prompting(): Promise<void> {
@@ -32,6 +38,9 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
       targetDir: this.destinationRoot(),
       interactive: !this.options.yes,
       ask: (questions) => this.prompt(questions as never),
+      log: (text) => this.log(text),
+      verify: this.options.verify,
+      profile: this.options.profile,
       env: process.env,
     });
   }

@@ -22,6 +22,8 @@ export const RUN_FLAGS: readonly Flag[] = [
   { name: 'skip-install', type: 'boolean', description: 'Do not install dependencies' },
   { name: 'force', type: 'boolean', description: 'Write into a non-empty folder (same-named files are overwritten)' },
   { name: 'dry-run', type: 'boolean', description: 'Print the files that would be written; write nothing' },
+  { name: 'verify', type: 'boolean', description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)' },
+  { name: 'profile', type: 'string', description: 'AWS profile for --verify and the interactive pickers', example: 'my-sso-profile' },
   { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
 ];

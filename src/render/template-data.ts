@@ -5,6 +5,7 @@
 import type { Answers } from '../schema/answers.js';
 import {
   CLIENT_ID_PATTERN,
+  ISSUER_PATTERN,
   ORIGIN_PATTERN,
   REGION_PATTERN,
   SCOPE_PATTERN,
@@ -36,6 +37,8 @@ export function templateData(answers: Answers) {
     runtime: RUNTIME_DETAILS[answers.runtime],
     runtimes: LAMBDA_RUNTIMES,
     anyOrigin: answers.origins.includes('*'),
+    /** ref #2: cognito-idp, or issuer-cognito-idp for pools that emit the newer issuer. */
+    issuerHost: ISSUER_PATTERN.exec(api.authorizer.issuer)![1]!,
     stackId: stackIdOf(answers.name),
     resourcePrefix: resourcePrefixOf(answers.name),
     iacVersions: IAC_VERSIONS,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   checkClientId,
+  checkIssuer,
   checkPackageName,
   checkRegion,
   checkScope,
@@ -12,6 +13,8 @@ import {
   expectations,
   normaliseOrigin,
   problemMessage,
+  ISSUER_HOSTS,
+  issuerFor,
   regionOfUserPool,
   splitList,
 } from './rules.js';
@@ -105,6 +108,11 @@ export const AnswersFields = z.object({
     title: 'Lambda runtime',
     description: 'Node.js runtime of the Lambda functions',
   }),
+  issuer: checked('issuer', checkIssuer).optional().meta({
+    title: 'Token issuer',
+    description: 'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id> (--verify tells)',
+    examples: ['https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI'],
+  }),
 });
 
 export type AnswersInput = z.input<typeof AnswersFields>;
@@ -134,6 +142,15 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
         `--user-pool-id ${JSON.stringify(userPoolId)} is in region ${poolRegion} but --region is ${region}. ` +
         `Expected a pool id that starts with "${region}_".`
       );
+    },
+  },
+  {
+    field: 'issuer',
+    needs: ['issuer', 'region', 'userPoolId'],
+    check({ issuer, region, userPoolId }) {
+      const forms = ISSUER_HOSTS.map((host) => issuerFor(region, userPoolId, host));
+      if (issuer === undefined || forms.includes(issuer)) return undefined;
+      return `--issuer ${JSON.stringify(issuer)} is not an issuer of user pool ${userPoolId}. Expected ${forms.map((form) => `"${form}"`).join(' or ')}.`;
     },
   },
   {

@@ -9,6 +9,7 @@ import {
   ClientIdError,
   IacError,
   InvalidAnswersError,
+  IssuerError,
   LambdaRuntimeError,
   OriginError,
   PackageNameError,
@@ -25,7 +26,7 @@ import {
   type Answers,
   type AnswersInput,
 } from './answers.js';
-import { flagOf, regionOfUserPool } from './rules.js';
+import { flagOf, issuerFor, regionOfUserPool } from './rules.js';
 
 const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => AnswerError> = {
   name: PackageNameError,
@@ -37,6 +38,7 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   iac: IacError,
   scopes: ScopeError,
   runtime: LambdaRuntimeError,
+  issuer: IssuerError,
 };
 
 function toAnswerErrors(issues: readonly z.core.$ZodIssue[], input: Record<string, unknown>): AnswerError[] {
@@ -125,8 +127,8 @@ export function defaultPackageName(targetDir: string): string {
 }
 
 /** ref #2: the issuer of the pool's tokens, exactly; https, no trailing slash. */
-export function issuerOf(answers: Pick<Answers, 'region' | 'userPoolId'>): string {
-  return `https://cognito-idp.${answers.region}.amazonaws.com/${answers.userPoolId}`;
+export function issuerOf(answers: Pick<Answers, 'region' | 'userPoolId'> & { issuer?: string | undefined }): string {
+  return answers.issuer ?? issuerFor(answers.region, answers.userPoolId);
 }
 
 /**

@@ -43,6 +43,7 @@ export const expectations = {
   clientId: 'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
   origins: 'browser origins "scheme://host[:port]", e.g. "https://app.example.com" or "http://localhost:5173"',
   scopes: `standard scopes (${STANDARD_SCOPES.join(', ')}) or custom scopes "<resource-server>/<scope>", e.g. "orders-api/read"`,
+  issuer: 'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
 } as const;
 
 export function checkPackageName(value: string): string | undefined {
@@ -111,6 +112,25 @@ export function normaliseOrigin(raw: string): OriginResult {
   const origin = `${url.protocol}//${url.host}`;
   if (!ORIGIN_PATTERN.test(origin)) return { problem: 'has a host name with characters browsers do not send' };
   return { origin };
+}
+
+/**
+ * ref #2: the host of a pool's issuer. Pools whose IssuerConfiguration is "UPDATED" emit
+ * tokens from `issuer-cognito-idp`.
+ */
+export const ISSUER_HOSTS = ['cognito-idp', 'issuer-cognito-idp'] as const;
+export type IssuerHost = (typeof ISSUER_HOSTS)[number];
+export const ISSUER_PATTERN = /^https:\/\/(cognito-idp|issuer-cognito-idp)\.([a-z\d-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
+
+/** ref #2: exactly https://<host>.<region>.amazonaws.com/<userPoolId>, no trailing slash. */
+export function issuerFor(region: string, userPoolId: string, host: IssuerHost = 'cognito-idp'): string {
+  return `https://${host}.${region}.amazonaws.com/${userPoolId}`;
+}
+
+export function checkIssuer(value: string): string | undefined {
+  if (value.endsWith('/')) return 'ends with "/"; the issuer tokens carry has no trailing slash';
+  if (!ISSUER_PATTERN.test(value)) return 'is not a Cognito user pool issuer';
+  return undefined;
 }
 
 /** Splits comma-separated and repeated values into trimmed, non-empty items. */

@@ -28,6 +28,10 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
     userPoolId: 'us-gov-west-1_Gov123',
     runtime: 'nodejs22.x',
   },
+  'a pool that emits the newer issuer': {
+    ...EXAMPLE_INPUT,
+    issuer: `https://issuer-cognito-idp.${EXAMPLE_INPUT.region}.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`,
+  },
   'awkward but valid values': {
     ...EXAMPLE_INPUT,
     name: '@acme/orders.api',

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiModel, ApiRoute, RouteMethod } from '../../src/render/api-model.js';
 import type { RenderedFile } from '../../src/render/render-project.js';
 import type { Answers } from '../../src/schema/answers.js';
+import { issuerOf } from '../../src/schema/parse.js';
 
 export type { ApiModel, ApiRoute };
 
@@ -42,7 +43,7 @@ export function assertInvariants(model: ApiModel, answers: Answers): void {
       deepStrictEqual(route.authorization, 'JWT', `${route.method} ${route.path} must use the JWT authorizer (ref #9)`);
     }
   }
-  deepStrictEqual(model.authorizer.issuer, `https://cognito-idp.${answers.region}.amazonaws.com/${answers.userPoolId}`);
+  deepStrictEqual(model.authorizer.issuer, issuerOf(answers));
   deepStrictEqual(model.authorizer.audience, [answers.clientId]);
   ok(model.cors.headers.includes('authorization'), 'authorization must be an allowed header (ref #12)');
   deepStrictEqual(model.cors.credentials, false, 'credentials must stay off (ref #14)');

@@ -38,6 +38,7 @@ const answers = fc
     anyOrigin: fc.boolean(),
     scopes: fc.uniqueArray(fc.oneof(fc.constantFrom(...STANDARD_SCOPES), customScope), { maxLength: 4 }),
     runtime: fc.constantFrom(...LAMBDA_RUNTIMES),
+    updatedIssuer: fc.boolean(),
   })
   .map(
     (value): AnswersInput => ({
@@ -49,6 +50,9 @@ const answers = fc
       allowAnyOrigin: value.anyOrigin,
       scopes: value.scopes,
       runtime: value.runtime,
+      ...(value.updatedIssuer
+        ? { issuer: `https://issuer-cognito-idp.${value.region}.amazonaws.com/${`${value.region}_${value.poolSuffix}`.slice(0, 55)}` }
+        : {}),
     }),
   );
 

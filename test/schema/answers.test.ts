@@ -3,6 +3,7 @@ import {
   ClientIdError,
   IacError,
   InvalidAnswersError,
+  IssuerError,
   LambdaRuntimeError,
   MissingAnswersError,
   OriginError,
@@ -113,6 +114,32 @@ describe('parseAnswers', () => {
     expect(error.errors[5]!.message).toBe('--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.');
     expect(error.errors[7]!.message).toMatch(/^--runtime "nodejs18.x" is not one of nodejs24.x, nodejs22.x/);
     for (const each of error.errors) expect(each.message).toMatch(/^--[a-z-]+ .*Expected .*/s);
+  });
+});
+
+describe('--issuer (ref #2)', () => {
+  const updated = `https://issuer-cognito-idp.eu-west-1.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`;
+
+  it('defaults to https://cognito-idp.<region>.amazonaws.com/<pool id>', () => {
+    expect(issuerOf(parseAnswers(EXAMPLE_INPUT))).toBe(`https://cognito-idp.eu-west-1.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`);
+  });
+
+  it('accepts the newer issuer of the same pool', () => {
+    expect(issuerOf(parseAnswers({ ...EXAMPLE_INPUT, issuer: updated }))).toBe(updated);
+  });
+
+  it('refuses the issuer of another pool, naming both forms of this one', () => {
+    const error = parseError({ issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' });
+    expect(error.errors[0]).toBeInstanceOf(IssuerError);
+    expect(error.message).toMatch(/is not an issuer of user pool eu-west-1_AbCdEfGhI. Expected "https:\/\/cognito-idp\..*" or "https:\/\/issuer-cognito-idp\./);
+  });
+
+  it.each([
+    [`${updated}/`, /ends with "\/"/],
+    ['http://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI', /is not a Cognito user pool issuer/],
+    ['https://example.com/eu-west-1_AbCdEfGhI', /is not a Cognito user pool issuer/],
+  ])('refuses %j', (issuer, problem) => {
+    expect(parseError({ issuer }).message).toMatch(problem);
   });
 });
 

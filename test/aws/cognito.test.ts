@@ -1,0 +1,92 @@
+/**
+ * The Cognito access layer with the SDK mocked (aws-sdk-client-mock), for what a local endpoint
+ * cannot produce: access denied, throttling, network failures, many pages.
+ */
+import {
+  CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCognitoAccess } from '../../src/aws/cognito.js';
+import { AwsAccessDeniedError, AwsUnavailableError } from '../../src/errors.js';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+afterEach(() => cognito.reset());
+
+const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: {} });
+const networkError = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+const open = () => createCognitoAccess({ region: 'eu-west-1', backoffMs: 1 });
+
+describe('Cognito access', () => {
+  it('names the missing IAM action when AWS denies a call', async () => {
+    cognito.on(DescribeUserPoolCommand).rejects(awsError('AccessDeniedException', 'User is not authorized'));
+    const access = await open();
+    const error = await access.describeUserPool('eu-west-1_AbC').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsAccessDeniedError);
+    expect((error as Error).message).toMatch(/^AWS denied cognito-idp:DescribeUserPool on eu-west-1_AbC\./);
+  });
+
+  it('retries throttling and then succeeds', async () => {
+    cognito
+      .on(DescribeUserPoolCommand)
+      .rejectsOnce(awsError('ThrottlingException'))
+      .rejectsOnce(awsError('TooManyRequestsException'))
+      .resolves({ UserPool: { Id: 'eu-west-1_AbC', Name: 'users' } });
+    const access = await open();
+    expect(await access.describeUserPool('eu-west-1_AbC')).toEqual({ id: 'eu-west-1_AbC', name: 'users' });
+    expect(cognito.commandCalls(DescribeUserPoolCommand)).toHaveLength(3);
+  });
+
+  it('gives up on endless throttling after bounded retries, with a clear message', async () => {
+    cognito.on(DescribeUserPoolCommand).rejects(awsError('ThrottlingException'));
+    const access = await open();
+    await expect(access.describeUserPool('eu-west-1_AbC')).rejects.toThrow(new AwsUnavailableError(
+      'Cognito kept throttling cognito-idp:DescribeUserPool in eu-west-1 after 4 attempts. Expected a quieter moment: try again shortly.',
+    ));
+    expect(cognito.commandCalls(DescribeUserPoolCommand)).toHaveLength(4);
+  });
+
+  it('reports a network failure after bounded retries', async () => {
+    cognito.on(ListUserPoolsCommand).rejects(networkError());
+    const access = await open();
+    await expect(access.listUserPools()).rejects.toThrow(/^Could not reach Cognito in eu-west-1 for cognito-idp:ListUserPools after 4 attempts \(ECONNREFUSED\)/);
+  });
+
+  it('reads every page of a listing', async () => {
+    cognito
+      .on(ListUserPoolsCommand, { NextToken: undefined })
+      .resolves({ UserPools: [{ Id: 'eu-west-1_A', Name: 'a' }], NextToken: 'page-2' })
+      .on(ListUserPoolsCommand, { NextToken: 'page-2' })
+      .resolves({ UserPools: [{ Id: 'eu-west-1_B', Name: 'b' }] });
+    const access = await open();
+    expect(await access.listUserPools()).toEqual([
+      { id: 'eu-west-1_A', name: 'a' },
+      { id: 'eu-west-1_B', name: 'b' },
+    ]);
+  });
+
+  it('answers "not found" as undefined, and keeps no client secret', async () => {
+    cognito.on(DescribeUserPoolCommand).rejects(awsError('ResourceNotFoundException'));
+    cognito.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { ClientId: 'c', ClientName: 'web', ClientSecret: 'top-secret-value' } });
+    const access = await open();
+    expect(await access.describeUserPool('eu-west-1_Nope')).toBeUndefined();
+    const app = await access.describeUserPoolClient('eu-west-1_AbC', 'c');
+    expect(app?.hasSecret).toBe(true);
+    expect(JSON.stringify(app)).not.toContain('top-secret-value');
+  });
+
+  it('reports no credentials when none resolve', async () => {
+    const saved = { ...process.env };
+    try {
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete process.env[name];
+      Object.assign(process.env, { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' });
+      const access = await createCognitoAccess({ region: 'eu-west-1' });
+      expect(await access.credentialsAvailable()).toBe(false);
+    } finally {
+      process.env = saved;
+    }
+  });
+});

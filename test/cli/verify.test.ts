@@ -1,0 +1,95 @@
+/** --verify through the built CLI, against a local Cognito endpoint holding real-looking pools. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { startTestCognito, type TestCognito } from '../helpers/cognito.js';
+
+const POOL = 'us-east-1_Good1';
+const OTHER_POOL = 'us-east-1_Other2';
+let cognito: TestCognito;
+
+beforeAll(async () => {
+  cognito = await startTestCognito([
+    {
+      id: POOL,
+      name: 'users',
+      clients: [
+        { clientId: 'webclient', name: 'web', allowedOAuthScopes: ['openid', 'orders-api/read'], allowedOAuthFlows: ['code'], callbackUrls: ['https://app.example.com/callback'] },
+        { clientId: 'serverclient', name: 'server', secret: 'do-not-print-this-secret', callbackUrls: ['https://app.example.com/callback'] },
+      ],
+    },
+    { id: OTHER_POOL, name: 'others', clients: [{ clientId: 'foreignclient' }] },
+  ]);
+});
+afterAll(() => cognito?.stop());
+
+function verify(answers: { pool?: string; client?: string; origins?: string; scopes?: string }, env?: Record<string, string | undefined>) {
+  const cwd = tempDir();
+  const pool = answers.pool ?? POOL;
+  const args = ['svc', '--region', 'us-east-1', '--user-pool-id', pool, '--client-id', answers.client ?? 'webclient',
+    '--origins', answers.origins ?? 'https://app.example.com', '--yes', '--skip-install', '--verify'];
+  if (answers.scopes) args.push('--scopes', answers.scopes);
+  return runCli(args, { cwd, env: env ?? cognito.envFor(pool) }).then((result) => ({ ...result, written: existsSync(path.join(cwd, 'svc')) }));
+}
+
+describe('--verify against the pool', () => {
+  it('passes a good pool and browser client, and generates', async () => {
+    const result = await verify({ scopes: 'orders-api/read' });
+    expect(result.code).toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toMatch(/ok +user pool +us-east-1_Good1 exists \("users"\)/);
+    expect(output).toMatch(/ok +app client +webclient \("web"\) belongs to the pool/);
+    expect(output).toMatch(/ok +scopes/);
+    expect(output).toMatch(/ok +issuer/);
+    expect(output).toMatch(/ok +signing keys +1 RSA key/);
+    expect(result.written).toBe(true);
+  });
+
+  it('fails on an unknown pool: exit 1, the fix named, nothing written', async () => {
+    const result = await verify({ pool: 'us-east-1_Nope9' });
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(/user pool us-east-1_Nope9 not found in region us-east-1: is the region right\?/);
+    expect(result.written).toBe(false);
+  });
+
+  it('fails on a client of another pool', async () => {
+    const result = await verify({ client: 'foreignclient' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/app client foreignclient not found in user pool us-east-1_Good1/);
+    expect(result.written).toBe(false);
+  });
+
+  it('warns about a client with a secret, and never prints the secret', async () => {
+    const result = await verify({ client: 'serverclient' });
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/warning +client secret +the client has a secret/);
+    expect(result.stdout + result.stderr).not.toContain('do-not-print-this-secret');
+  });
+
+  it('fails on a scope the client may not request', async () => {
+    const result = await verify({ scopes: 'orders-api/write' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/scopes: orders-api\/write not allowed for the client \(AllowedOAuthScopes: openid, orders-api\/read\)/);
+  });
+
+  it('warns about an origin that is not the origin of any callback URL', async () => {
+    const result = await verify({ origins: 'https://app.example.com,https://admin.example.com' });
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/warning +callback urls +https:\/\/admin.example.com is the origin of no callback URL/);
+  });
+
+  it('explains where credentials come from when there are none', async () => {
+    const result = await verify({}, {
+      ...cognito.envFor(POOL),
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_PROFILE: undefined,
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^No AWS credentials found for --verify\. The AWS SDK looks, in order, at: AWS_ACCESS_KEY_ID/m);
+    expect(result.written).toBe(false);
+  });
+});

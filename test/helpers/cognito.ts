@@ -1,0 +1,40 @@
+/**
+ * A local Cognito endpoint for tests, plus a discovery server on loopback: cognito-local's own
+ * discovery document names a fixed localhost:9229 issuer, so ISSUER points here instead, to a
+ * document that names this issuer and cognito-local's real JWKS.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startCognitoLocal, type CognitoLocal, type SeedPool } from '../../demo/cognito-local.js';
+
+export interface TestCognito extends CognitoLocal {
+  /** Environment for a CLI run or a generator: endpoint, dummy credentials, ISSUER for `poolId`. */
+  envFor(poolId: string): Record<string, string>;
+}
+
+export async function startTestCognito(pools: readonly SeedPool[]): Promise<TestCognito> {
+  const cognito = await startCognitoLocal(pools);
+  const discovery: Server = createServer((request, response) => {
+    const poolId = request.url?.split('/')[1] ?? '';
+    const issuer = `http://127.0.0.1:${(discovery.address() as AddressInfo).port}/${poolId}`;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ issuer, jwks_uri: `${cognito.endpoint}/${poolId}/.well-known/jwks.json` }));
+  });
+  await new Promise<void>((resolve) => discovery.listen(0, '127.0.0.1', resolve));
+  const discoveryBase = `http://127.0.0.1:${(discovery.address() as AddressInfo).port}`;
+  return {
+    ...cognito,
+    envFor: (poolId) => ({
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ISSUER: `${discoveryBase}/${poolId}`,
+    }),
+    async stop() {
+      discovery.close();
+      await cognito.stop();
+    },
+  };
+}
