@@ -34,7 +34,8 @@ async function runInteractive(answers: Record<string, unknown>, options: Record<
     .withOptions({ skipInstall: true, ...options } as never)
     .withAnswers(answers, {
       callback: (answer, { question }) => {
-        if (question.name && Array.isArray(question.choices)) offered[question.name] = question.choices.map((choice: { value: unknown }) => choice.value);
+        const { name, choices } = question as { name?: string; choices?: Array<{ value: unknown }> };
+        if (name && Array.isArray(choices)) offered[name] = choices.map((choice) => choice.value);
         return answer;
       },
     });
