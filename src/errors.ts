@@ -120,6 +120,9 @@ export class AwsAccessDeniedError extends CognitoJwtApiError {
 /** AWS could not be reached, or kept throttling, after bounded retries. */
 export class AwsUnavailableError extends CognitoJwtApiError {}
 
+/** `update` cannot run: not a generated project, a record it cannot read, a dirty tree. */
+export class UpdateError extends CognitoJwtApiError {}
+
 /** The user pressed Ctrl-C or otherwise stopped the run. */
 export class CancelledError extends CognitoJwtApiError {
   override readonly exitCode = 130;

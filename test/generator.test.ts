@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidAnswersError, MissingAnswersError } from '../src/errors.js';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
+import { ANSWERS_SCHEMA_VERSION } from '../src/update/migrations.js';
+import { hashOf } from '../src/update/record.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
 
 import CognitoJwtApiGenerator from '../generators/app/index.js';
@@ -26,6 +28,11 @@ describe('yeoman generator cognito-jwt-api:app', () => {
     const config = JSON.parse(readFileSync(path.join(result.cwd, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'];
     expect(config.answers).toEqual(answers);
     expect(config.generatorVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(config.schemaVersion).toBe(ANSWERS_SCHEMA_VERSION);
+    // The manifest: every generated file, its hash as generated, and who owns it.
+    for (const file of renderProject(answers)) {
+      expect(config.files[file.path]).toEqual({ hash: hashOf(file.contents), ownership: file.ownership });
+    }
   });
 
   it('accepts kebab-case options as the command line gives them', async () => {

@@ -7,14 +7,16 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_OPTIONS, answersFromOptions } from '../../src/answer-options.js';
 import { collectAnswers } from '../../src/collect-answers.js';
 import { nextSteps } from '../../src/next-steps.js';
-import { renderProject } from '../../src/render/render-project.js';
+import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
 import type { Answers } from '../../src/schema/answers.js';
-import { PACKAGE_VERSION } from '../../src/version.js';
+import { PRISTINE_PATH, recordOf } from '../../src/update/record.js';
 
 type Options = BaseOptions & { yes?: boolean; embedded?: boolean; verify?: boolean; profile?: string; 'skip-install'?: boolean };
 
 export default class CognitoJwtApiGenerator extends Generator<Record<string, unknown>, Options> {
-  private answers!: Answers;
+  answers!: Answers;
+  private files: RenderedFile[] = [];
+  private pristine = '';
 
   constructor(args: string[], options: Options) {
     // A skipped install stays silent: the front that asked for it reports its own install step.
@@ -46,13 +48,16 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
   }
 
   configuring(): void {
-    this.config.set({ generatorVersion: PACKAGE_VERSION, answers: this.answers });
+    this.files = renderProject(this.answers);
+    const { record, pristine } = recordOf(this.answers, this.files);
+    this.pristine = pristine;
+    this.config.set(record);
   }
 
   writing(): void {
-    for (const file of renderProject(this.answers)) {
-      this.fs.write(this.destinationPath(file.path), file.contents);
-    }
+    for (const file of this.files) this.fs.write(this.destinationPath(file.path), file.contents);
+    // The base of later `update` merges: what this version generated.
+    this.fs.write(this.destinationPath(PRISTINE_PATH), this.pristine);
   }
 
   end(): void {

@@ -11,6 +11,7 @@ import { checkGivenAnswers, resolveWithoutPrompts } from '../schema/given.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { packageManagerOf, runInstall } from './install.js';
 import { helpText, parseCommandLine } from './options.js';
+import { runUpdate } from './update.js';
 import { defaultFolderName, TargetFolder } from './target.js';
 
 const GENERATOR_NAMESPACE = 'cognito-jwt-api:app';
@@ -42,6 +43,7 @@ function isCancel(error: unknown): boolean {
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'update') return reportErrors(() => runUpdate(argv.slice(1), io), io);
   let target: TargetFolder | undefined;
   let phase: 'checking' | 'generating' | 'installing' | 'done' = 'checking';
   const onSigint = () => {
@@ -109,12 +111,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(new CancelledError().message);
       return 130;
     }
-    if (error instanceof CognitoJwtApiError) {
-      io.err(error.message);
-      return error.exitCode;
-    }
-    io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
+    return reportError(error, io);
   } finally {
     process.off('SIGINT', onSigint);
   }
@@ -125,4 +122,22 @@ async function askFolder(prompt: (questions: unknown) => Promise<unknown>, sugge
     folder: string;
   };
   return answer.folder.trim() || suggestion;
+}
+
+/** Prints an error and returns its exit code: our errors' messages, a stack only for a bug. */
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof CognitoJwtApiError) {
+    io.err(error.message);
+    return error.exitCode;
+  }
+  io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return 1;
+}
+
+async function reportErrors(run: () => Promise<number>, io: Io): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    return reportError(error, io);
+  }
 }

@@ -44,8 +44,8 @@ export interface CommandLine {
   values: Record<string, string | string[] | boolean>;
 }
 
-/** Parses argv strictly: unknown flags, missing values and stray values are errors. */
-export function parseCommandLine(argv: readonly string[]): CommandLine {
+/** Parses argv strictly against `flags`: unknown flags, missing values and stray values are errors. */
+export function parseCommandLine(argv: readonly string[], flags: readonly Flag[] = ALL_FLAGS): CommandLine {
   const positionals: string[] = [];
   const values: CommandLine['values'] = {};
   for (let index = 0; index < argv.length; index++) {
@@ -59,7 +59,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       continue;
     }
     const [rawName, inline] = splitInline(arg);
-    const flag = findFlag(rawName);
+    const flag = findFlag(rawName, flags);
     if (flag.type === 'boolean') {
       if (inline !== undefined && inline !== 'true' && inline !== 'false') {
         throw new FlagUsageError(`--${flag.name} takes no value, but got ${JSON.stringify(inline)}. Expected --${flag.name} alone.`);
@@ -94,19 +94,19 @@ function splitInline(arg: string): [string, string | undefined] {
   return equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
 }
 
-function findFlag(rawName: string): Flag {
+function findFlag(rawName: string, flags: readonly Flag[]): Flag {
   const flag = rawName.startsWith('--')
-    ? ALL_FLAGS.find((candidate) => candidate.name === rawName.slice(2))
-    : ALL_FLAGS.find((candidate) => candidate.short !== undefined && candidate.short === rawName.slice(1));
-  if (!flag) throw new UnknownFlagError(rawName, closestFlag(rawName));
+    ? flags.find((candidate) => candidate.name === rawName.slice(2))
+    : flags.find((candidate) => candidate.short !== undefined && candidate.short === rawName.slice(1));
+  if (!flag) throw new UnknownFlagError(rawName, closestFlag(rawName, flags));
   return flag;
 }
 
 /** The known flag nearest to a mistyped one, if any is close. */
-export function closestFlag(rawName: string): string | undefined {
+export function closestFlag(rawName: string, flags: readonly Flag[] = ALL_FLAGS): string | undefined {
   const name = rawName.replace(/^-+/, '').toLowerCase();
   let best: { flag: string; distance: number } | undefined;
-  for (const flag of ALL_FLAGS) {
+  for (const flag of flags) {
     const distance = flag.name.startsWith(name) && name.length >= 3 ? 1 : editDistance(name, flag.name);
     if (!best || distance < best.distance) best = { flag: `--${flag.name}`, distance };
   }
@@ -132,7 +132,7 @@ function flagNames(flag: Flag): string {
 
 const NAME_WIDTH = Math.max(...ALL_FLAGS.map((flag) => flagNames(flag).length)) + 2;
 
-function flagLine(flag: Flag): string {
+export function flagLine(flag: Flag): string {
   const extra = flag.choices ? ` (default ${flag.choices[0]})` : '';
   const example = flag.example && !flag.choices && flag.type === 'string' ? `\n${' '.repeat(NAME_WIDTH + 2)}e.g. --${flag.name} ${flag.example}` : '';
   return `  ${flagNames(flag).padEnd(NAME_WIDTH)}${flag.description}${extra}${example}`;
@@ -149,6 +149,7 @@ export function helpText(version: string): string {
     'Usage:',
     '  npm create cognito-jwt-api@latest [dir] -- [flags]',
     '  npx create-cognito-jwt-api [dir] [flags]',
+    '  npx create-cognito-jwt-api update [dir] [flags]   (re-render a generated project; update --help)',
     '',
     'Answers (asked for when missing in an interactive run; --region, --user-pool-id, --client-id',
     'and --origins are required otherwise, though --region defaults to the pool id\'s prefix):',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderProject } from '../../src/render/render-project.js';
 import { parseAnswers } from '../../src/schema/parse.js';
+import { PRISTINE_PATH } from '../../src/update/record.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { EXAMPLE_FLAGS, EXAMPLE_INPUT } from '../helpers/answers.js';
 import { listFiles, readText, runCli, tempDir } from '../helpers/cli.js';
@@ -39,8 +40,10 @@ describe('create-cognito-jwt-api CLI', () => {
     expect(code).toBe(0);
     const project = path.join(cwd, 'my-service');
     const expected = renderProject(parseAnswers(EXAMPLE_INPUT));
-    expect(listFiles(project)).toEqual([...expected.map((file) => file.path), '.yo-rc.json'].sort());
+    expect(listFiles(project)).toEqual([...expected.map((file) => file.path), '.yo-rc.json', PRISTINE_PATH].sort());
     for (const file of expected) expect(readText(path.join(project, file.path)), file.path).toBe(file.contents);
+    // The base of later updates: exactly what was generated.
+    expect(JSON.parse(readText(path.join(project, PRISTINE_PATH))).files).toEqual(Object.fromEntries(expected.map((file) => [file.path, file.contents])));
     expect(stdout).toContain('Next steps:');
     expect(stdout).toContain('cd my-service');
     expect(stdout).toContain('npm install');

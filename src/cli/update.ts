@@ -1,0 +1,102 @@
+/**
+ * `create-cognito-jwt-api update [dir]`: re-renders a generated project with its stored answers
+ * (and any answer flags) through the current templates, and merges the result in 3 ways.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { UpdateError } from '../errors.js';
+import { answersFromOptions } from '../answer-options.js';
+import { applyAtomically, finishJournal } from '../update/apply.js';
+import type { PlanEntry } from '../update/plan.js';
+import { computeUpdate } from '../update/project.js';
+import { PACKAGE_VERSION } from '../version.js';
+import type { Io } from './main.js';
+import { ANSWER_FLAGS, flagLine, parseCommandLine, type Flag } from './options.js';
+
+const UPDATE_RUN_FLAGS: readonly Flag[] = [
+  { name: 'dry-run', type: 'boolean', description: 'Print the plan and the unified diffs; write nothing' },
+  { name: 'check', type: 'boolean', description: 'Write nothing; exit 0 if the project is current, 2 if an update would change files' },
+  { name: 'json', type: 'boolean', description: 'Print the plan as JSON (with --check or --dry-run: for CI gates)' },
+  { name: 'force', type: 'boolean', description: 'Update even when the git working tree has uncommitted changes' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
+];
+const UPDATE_FLAGS = [...ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
+
+function updateHelp(): string {
+  return [
+    `create-cognito-jwt-api update ${PACKAGE_VERSION}`,
+    '',
+    'Re-renders a generated project through the current templates, with its stored answers and any',
+    'answer flags given here, and merges the result into the project: files you did not touch take',
+    'the new output, files only you changed stay yours, files both changed are merged (conflicts',
+    'marked diff3-style), samples (handlers and their tests) are never overwritten.',
+    '',
+    'Usage:',
+    '  npx create-cognito-jwt-api update [dir] [flags]',
+    '',
+    'Answers to change (as when generating):',
+    ...ANSWER_FLAGS.map(flagLine),
+    '',
+    'Run:',
+    ...UPDATE_RUN_FLAGS.map(flagLine),
+    '',
+    'Exit codes: 0 done (or current), 1 conflicts remain or an error, 2 (--check) an update would change files.',
+    '',
+  ].join('\n');
+}
+
+/** Files with uncommitted changes, or `undefined` when `dir` is not in a git working tree. */
+function uncommitted(dir: string): string[] | undefined {
+  const status = spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' });
+  if (status.status !== 0) return undefined;
+  return status.stdout.split('\n').filter(Boolean);
+}
+
+const planLine = (entry: PlanEntry) => `  ${entry.action.padEnd(12)} ${entry.path}  (${entry.reason})`;
+
+export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
+  if (values.help) return io.out(updateHelp()), 0;
+  if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.join(' ')}.`);
+  const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+  const writesNothing = Boolean(values['dry-run'] || values.check);
+  if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');
+
+  const update = computeUpdate(dir, answersFromOptions(values));
+  const changed = update.plan.filter((entry) => entry.result !== undefined && entry.result !== entry.current);
+  const visible = update.plan.filter((entry) => entry.action !== 'unchanged');
+  if (values.json) {
+    io.out(JSON.stringify({ current: changed.length === 0, conflicts: update.conflicts, notes: update.notes, plan: update.plan.map(({ path: file, action, reason, ownership }) => ({ path: file, action, reason, ownership })) }, null, 2));
+  } else {
+    for (const note of update.notes) io.out(`note: ${note}`);
+    if (visible.length > 0) io.out(`Plan for ${dir}:\n${visible.map(planLine).join('\n')}`);
+    if (changed.length === 0 && update.conflicts.length === 0) io.out(`${dir} is current.`);
+  }
+
+  if (values.check) return update.conflicts.length > 0 ? 1 : changed.length > 0 ? 2 : 0;
+  if (update.writes.size === 0 && update.conflicts.length === 0) return 0;
+  if (values['dry-run']) {
+    if (!values.json) {
+      for (const entry of changed) io.out(createTwoFilesPatch(entry.path, entry.path, entry.current ?? '', entry.result ?? '', 'now', 'after update'));
+      io.out('Dry run: nothing was written.');
+    }
+    return 0;
+  }
+
+  if (update.writes.size > 0) {
+    const dirty = uncommitted(dir);
+    if (dirty && dirty.length > 0 && !values.force) {
+      throw new UpdateError(
+        `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit or stash first, or pass --force.`,
+      );
+    }
+    applyAtomically(dir, update.writes);
+  }
+  if (update.conflicts.length > 0) {
+    io.err(`Conflicts remain in: ${update.conflicts.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`);
+    return 1;
+  }
+  if (!values.json) io.out(`Updated ${changed.length} file(s).`);
+  return 0;
+}

@@ -1,0 +1,69 @@
+/**
+ * Writes an update all or nothing. The new contents are staged first; a journal written in one
+ * rename is the commit point; then each staged file is renamed into place. Ctrl-C and SIGTERM
+ * wait for the renames to finish. A run killed outright leaves the journal, and the next
+ * `update` finishes the renames before anything else.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const STATE_DIR = '.cognito-jwt-api';
+const JOURNAL = path.join(STATE_DIR, 'update-journal.json');
+const STAGING = path.join(STATE_DIR, 'staging');
+
+interface Journal {
+  /** Relative paths: staged to write (`true`) or to delete (`false`). */
+  operations: Array<[path: string, write: boolean]>;
+}
+
+/** Applies `writes` (path → contents, or `null` to delete) to the project in `dir`. */
+export function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): void {
+  const staging = path.join(dir, STAGING);
+  rmSync(staging, { recursive: true, force: true });
+  for (const [file, contents] of writes) {
+    if (contents === null) continue;
+    mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+    writeFileSync(path.join(staging, file), contents);
+  }
+  const journal: Journal = { operations: [...writes].map(([file, contents]) => [file, contents !== null]) };
+  const pending = path.join(dir, `${JOURNAL}.tmp`);
+  writeFileSync(pending, JSON.stringify(journal));
+  let interrupted: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => (interrupted = signal);
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
+  try {
+    renameSync(pending, path.join(dir, JOURNAL)); // the commit point
+    finishJournal(dir);
+  } finally {
+    process.off('SIGINT', hold);
+    process.off('SIGTERM', hold);
+  }
+  if (interrupted) process.kill(process.pid, interrupted);
+}
+
+/** Completes an update a killed run committed; returns whether there was one. */
+export function finishJournal(dir: string): boolean {
+  const journalPath = path.join(dir, JOURNAL);
+  if (!existsSync(journalPath)) {
+    // Staged but never committed: the project was not touched.
+    rmSync(path.join(dir, STAGING), { recursive: true, force: true });
+    rmSync(`${journalPath}.tmp`, { force: true });
+    return false;
+  }
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+  for (const [file, write] of journal.operations) {
+    const target = path.join(dir, file);
+    if (!write) {
+      rmSync(target, { force: true });
+      continue;
+    }
+    const staged = path.join(dir, STAGING, file);
+    if (!existsSync(staged)) continue; // renamed before the run was killed
+    mkdirSync(path.dirname(target), { recursive: true });
+    renameSync(staged, target);
+  }
+  rmSync(path.join(dir, STAGING), { recursive: true, force: true });
+  rmSync(journalPath, { force: true });
+  return true;
+}

@@ -1,0 +1,88 @@
+/**
+ * The update plan: for every file the old or the new template generates, what happens and why.
+ * Pure: inputs are the base (what the recorded version generated), the files on disk and the
+ * new render; nothing here reads or writes.
+ */
+import type { Ownership } from '../render/flavours.js';
+import type { RenderedFile } from '../render/render-project.js';
+import { mergePackageJson, mergeText } from './merge.js';
+import { hashOf } from './record.js';
+
+export type Action = 'add' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'stay-deleted' | 'unchanged';
+
+export interface PlanEntry {
+  path: string;
+  action: Action;
+  reason: string;
+  ownership: Ownership;
+  /** What the file becomes: contents to write, `null` to delete, absent to leave as it is. */
+  result?: string | null;
+  /** The file as it is now, for diffs. */
+  current?: string;
+}
+
+export interface PlanInput {
+  /** Contents as the recorded version generated them (the merge base), where known. */
+  base: ReadonlyMap<string, string>;
+  /** The manifest: every file generated before, with its hash as generated and its ownership. */
+  recorded: Readonly<Record<string, { hash: string; ownership: Ownership }>>;
+  next: readonly RenderedFile[];
+  /** A file's contents on disk, or `undefined` when it is not there. */
+  read: (path: string) => string | undefined;
+}
+
+export function planUpdate({ base, recorded, next, read }: PlanInput): PlanEntry[] {
+  const nextByPath = new Map(next.map((file) => [file.path, file]));
+  const paths = [...new Set([...base.keys(), ...Object.keys(recorded), ...nextByPath.keys()])].sort();
+  return paths.map((path) => {
+    const current = read(path);
+    const ownership = nextByPath.get(path)?.ownership ?? recorded[path]?.ownership ?? 'managed';
+    // Without the stored base, a file whose hash is the recorded one is known to be untouched.
+    const b = base.get(path) ?? (current !== undefined && recorded[path]?.hash === hashOf(current) ? current : undefined);
+    const generatedBefore = base.has(path) || path in recorded;
+    const entry = decide(path, b, current, nextByPath.get(path)?.contents, ownership, generatedBefore);
+    return { path, ownership, current, ...entry };
+  });
+}
+
+type Decision = Pick<PlanEntry, 'action' | 'reason' | 'result'>;
+
+function decide(path: string, b: string | undefined, current: string | undefined, n: string | undefined, ownership: Ownership, generatedBefore: boolean): Decision {
+  const merge = (against: string): Decision => {
+    const { contents, conflict } = path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(against, current!, n!);
+    if (conflict) return { action: 'conflict', reason: 'you and the template both changed it: conflicts marked in the file', result: contents };
+    return { action: 'merge', reason: 'you and the template both changed it: merged', result: contents };
+  };
+  if (generatedBefore && b === undefined && n !== undefined && current !== undefined && current !== n) {
+    // Generated before, but what exactly is unknown: every difference counts as both sides' change.
+    return ownership === 'sample' ? { action: 'keep', reason: 'sample file: yours' } : merge('');
+  }
+  if (generatedBefore && b === undefined && n === undefined && current !== undefined) {
+    return { action: 'keep', reason: 'dropped by the template; kept, as whether you edited it is unknown' };
+  }
+  if (b === undefined) {
+    if (n === undefined) return { action: 'unchanged', reason: 'not generated' };
+    if (current === undefined) return { action: 'add', reason: 'new in the template', result: n };
+    if (current === n) return { action: 'unchanged', reason: 'already current' };
+    if (ownership === 'sample') return { action: 'keep', reason: 'a file of yours has the name of a new sample file: yours kept' };
+    return merge('');
+  }
+  if (n === undefined) {
+    if (current === undefined) return { action: 'unchanged', reason: 'dropped by the template and already gone' };
+    if (current === b) return { action: 'delete', reason: 'dropped by the template, untouched by you', result: null };
+    return { action: 'keep', reason: 'dropped by the template, but you edited it: kept' };
+  }
+  if (current === undefined) {
+    return { action: 'stay-deleted', reason: n === b ? 'you deleted it: it stays deleted' : 'you deleted it: it stays deleted, though the template changed it' };
+  }
+  if (current === n) return { action: 'unchanged', reason: 'already current' };
+  if (ownership === 'sample') {
+    return { action: 'keep', reason: n === b ? 'sample file: yours' : 'sample file: yours, though the template changed it (see its diff with --dry-run)' };
+  }
+  if (current === b) return { action: 'update', reason: 'untouched by you: replaced by the new output', result: n };
+  if (n === b) return { action: 'keep', reason: 'changed by you, not by the template: kept' };
+  return merge(b);
+}
+
+/** Entries that change something on disk. */
+export const changes = (plan: readonly PlanEntry[]) => plan.filter((entry) => entry.result !== undefined && entry.result !== entry.current);

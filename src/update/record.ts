@@ -1,0 +1,55 @@
+/**
+ * What a generated project records about itself in `.yo-rc.json`: the answers (and the version
+ * of their schema), the generator version, and a manifest of the generated files with the hash
+ * of each as generated and its ownership. Beside it, `.cognito-jwt-api/pristine.json` keeps the
+ * generated contents themselves: the base of the 3-way merge that `update` performs, offline.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { RenderedFile } from '../render/render-project.js';
+import type { Answers } from '../schema/answers.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { ANSWERS_SCHEMA_VERSION } from './migrations.js';
+
+export const PRISTINE_PATH = '.cognito-jwt-api/pristine.json';
+export const YO_RC_PATH = '.yo-rc.json';
+
+const FileRecord = z.object({ hash: z.string(), ownership: z.enum(['managed', 'sample']) });
+
+export const ProjectRecord = z.object({
+  /** Absent in projects from before answers had a schema version: those are version 1. */
+  schemaVersion: z.number().int().positive().default(1),
+  generatorVersion: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  files: z.record(z.string(), FileRecord).optional(),
+  /** Files an update left with conflict markers. */
+  conflicts: z.array(z.string()).optional(),
+});
+export type ProjectRecord = z.infer<typeof ProjectRecord>;
+
+export const Pristine = z.object({ generatorVersion: z.string(), files: z.record(z.string(), z.string()) });
+export type Pristine = z.infer<typeof Pristine>;
+
+export const hashOf = (contents: string) => `sha256-${createHash('sha256').update(contents).digest('hex')}`;
+
+/** The `.yo-rc.json` entry and the pristine store for freshly rendered files. */
+export function recordOf(answers: Answers, files: readonly RenderedFile[], conflicts: readonly string[] = []) {
+  const record: ProjectRecord = {
+    schemaVersion: ANSWERS_SCHEMA_VERSION,
+    generatorVersion: PACKAGE_VERSION,
+    answers,
+    files: Object.fromEntries(files.map((file) => [file.path, { hash: hashOf(file.contents), ownership: file.ownership }])),
+    ...(conflicts.length > 0 ? { conflicts: [...conflicts] } : {}),
+  };
+  const pristine: Pristine = {
+    generatorVersion: PACKAGE_VERSION,
+    files: Object.fromEntries(files.map((file) => [file.path, file.contents])),
+  };
+  return { record, pristine: `${JSON.stringify(pristine, null, 2)}\n` };
+}
+
+/** `.yo-rc.json` contents with `record` under this generator's key, other keys kept. */
+export function yoRcWith(existing: string | undefined, record: ProjectRecord): string {
+  const config = existing ? (JSON.parse(existing) as Record<string, unknown>) : {};
+  return `${JSON.stringify({ ...config, [PACKAGE_NAME]: record }, null, 2)}\n`;
+}

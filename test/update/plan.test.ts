@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { planUpdate } from '../../src/update/plan.js';
+import { hashOf } from '../../src/update/record.js';
+
+const file = (path: string, contents: string, ownership: 'managed' | 'sample' = 'managed') => ({ path, contents, ownership });
+
+describe('planUpdate without a stored base (a project whose pristine store is gone)', () => {
+  it('replaces a file whose hash is the recorded one, and marks any other difference as a conflict', () => {
+    const current: Record<string, string> = { 'a.ts': 'old a\n', 'b.ts': 'edited b\n' };
+    const plan = planUpdate({
+      base: new Map(),
+      recorded: { 'a.ts': { hash: hashOf('old a\n'), ownership: 'managed' }, 'b.ts': { hash: hashOf('old b\n'), ownership: 'managed' } },
+      next: [file('a.ts', 'new a\n'), file('b.ts', 'new b\n')],
+      read: (path) => current[path],
+    });
+    expect(plan.map(({ path, action }) => [path, action])).toEqual([
+      ['a.ts', 'update'],
+      ['b.ts', 'conflict'],
+    ]);
+    expect(plan[1]!.result).toContain('<<<<<<< yours\nedited b\n');
+  });
+
+  it('keeps a file the template dropped when whether it was edited is unknown', () => {
+    const plan = planUpdate({ base: new Map(), recorded: { 'gone.ts': { hash: 'sha256-x', ownership: 'managed' } }, next: [], read: () => 'x' });
+    expect(plan[0]).toMatchObject({ action: 'keep', reason: 'dropped by the template; kept, as whether you edited it is unknown' });
+  });
+});
+
+describe('planUpdate with a file of yours where the template adds one', () => {
+  it('merges managed files against an empty base and keeps samples', () => {
+    const plan = planUpdate({
+      base: new Map(),
+      recorded: {},
+      next: [file('new.ts', 'template\n'), file('src/handlers/new.ts', 'template\n', 'sample')],
+      read: () => 'mine\n',
+    });
+    expect(plan.map(({ action }) => action)).toEqual(['conflict', 'keep']);
+  });
+});

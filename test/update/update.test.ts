@@ -1,0 +1,170 @@
+/**
+ * `update` on a project of the previous template version: every merge rule, for CDK and
+ * Terraform, asserting the exact resulting files and that no user edit is lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { CONFLICT_MARKER } from '../../src/update/merge.js';
+import { commitAll, currentRender, fixtureCopy, read, remove, tree, update, write } from '../helpers/project.js';
+
+const USER_ROUTE = '  { method: "POST", path: "/orders", handler: "orders" },\n';
+
+describe.each(['cdk', 'terraform'] as const)('update of a %s project from the previous version', (iac) => {
+  it('applies every rule in one run, and loses no edit', async () => {
+    const dir = fixtureCopy(iac);
+    // The user's edits since generation.
+    write(dir, 'tsconfig.json', read(dir, 'tsconfig.json')!.replace('"strict": true,', '"strict": true,\n    "noUnusedLocals": true,'));
+    write(dir, 'src/api.ts', read(dir, 'src/api.ts')!.replace(/(  \{ method: "GET", path: "\/me", handler: "me" \},\n)/, `$1${USER_ROUTE}`));
+    write(dir, 'infra/README.md', `${read(dir, 'infra/README.md')}\nOur team's notes.\n`);
+    const pkg = JSON.parse(read(dir, 'package.json')!);
+    pkg.dependencies = { zod: '^4.0.0' };
+    pkg.scripts.lint = 'tsc --noEmit';
+    pkg.devDependencies.vitest = '^4.1.0';
+    write(dir, 'package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+    remove(dir, 'test/api.test.ts');
+    remove(dir, 'src/handlers/preflight.ts');
+    commitAll(dir, 'our edits');
+    const before = tree(dir);
+
+    const { code, out } = await update(dir);
+    expect(code, out).toBe(0);
+    const after = tree(dir);
+    const next = new Map(currentRender(dir).map((file) => [file.path, file.contents]));
+
+    // Untouched files take the new output; new template files are added.
+    expect(after['README.md']).toBe(next.get('README.md'));
+    expect(after['dev/server.ts']).toBe(next.get('dev/server.ts'));
+    expect(out).toMatch(/add +dev\/server\.ts +\(new in the template\)/);
+    // Changed by the user only: kept exactly.
+    expect(after['tsconfig.json']).toBe(before['tsconfig.json']);
+    // Changed by both: merged, with the user's route and the template's new max age and runtime.
+    expect(after['src/api.ts']).toContain(USER_ROUTE);
+    expect(after['src/api.ts']).toContain('maxAge: 7200,');
+    expect(after['src/api.ts']).toContain('export const runtime = "nodejs22.x";');
+    expect(after['src/api.ts']).toBe(next.get('src/api.ts')!.replace(/(  \{ method: "GET", path: "\/me", handler: "me" \},\n)/, `$1${USER_ROUTE}`));
+    // Deleted by the user: stay deleted, and reported.
+    expect(after['test/api.test.ts']).toBeUndefined();
+    expect(after['src/handlers/preflight.ts']).toBeUndefined();
+    expect(out).toMatch(/stay-deleted +test\/api\.test\.ts/);
+    // Dropped by the template: removed when untouched, kept and reported when edited.
+    expect(after['.nvmrc']).toBeUndefined();
+    expect(after['infra/README.md']).toBe(before['infra/README.md']);
+    expect(out).toMatch(/keep +infra\/README\.md +\(dropped by the template, but you edited it: kept\)/);
+    // Samples are never overwritten, though the template changed them.
+    expect(after['src/handlers/me.ts']).toBe(before['src/handlers/me.ts']);
+    expect(after['src/handlers/me.ts']).not.toBe(next.get('src/handlers/me.ts'));
+    // package.json: template bumps and additions applied, the user's dependencies and scripts kept.
+    const merged = JSON.parse(after['package.json']!);
+    const template = JSON.parse(next.get('package.json')!);
+    expect(merged.dependencies).toEqual({ zod: '^4.0.0' });
+    expect(merged.scripts).toEqual({ ...template.scripts, lint: 'tsc --noEmit' });
+    expect(merged.devDependencies).toEqual({ ...template.devDependencies, vitest: '^4.1.0' });
+    // No edit lost: every line the user added is still there.
+    expect(after['infra/README.md']).toContain("Our team's notes.");
+    expect(after['tsconfig.json']).toContain('"noUnusedLocals": true');
+    // The record: migrated answers, current schema, the new base.
+    const record = JSON.parse(after['.yo-rc.json']!)['create-cognito-jwt-api'];
+    expect(record.answers.runtime).toBe('nodejs22.x');
+    expect(record.schemaVersion).toBe(2);
+    expect(JSON.parse(after['.cognito-jwt-api/pristine.json']!).files).toEqual(Object.fromEntries(next));
+    expect(out).toMatch(/answers migrated: 1→2: nodejs20\.x left Lambda support/);
+  });
+
+  it('is idempotent: a second update changes nothing', async () => {
+    const dir = fixtureCopy(iac);
+    expect((await update(dir)).code).toBe(0);
+    commitAll(dir, 'updated');
+    const once = tree(dir);
+    const second = await update(dir);
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/is current\./);
+    expect(tree(dir)).toEqual(once);
+  });
+
+  it('marks conflicts diff3-style, lists them, and exits 1 until they are resolved', async () => {
+    const dir = fixtureCopy(iac);
+    write(dir, 'src/api.ts', read(dir, 'src/api.ts')!.replace('maxAge: 3600,', 'maxAge: 600,'));
+    commitAll(dir, 'our max age');
+    const first = await update(dir);
+    expect(first.code).toBe(1);
+    expect(first.out).toMatch(/conflict +src\/api\.ts/);
+    expect(first.err).toMatch(/Conflicts remain in: src\/api\.ts/);
+    const marked = read(dir, 'src/api.ts')!;
+    expect(marked).toMatch(/<<<<<<< yours\n {2}maxAge: 600,\n\|\|\|\|\|\|\| base \(as generated\)\n {2}maxAge: 3600,\n=======\n {2}maxAge: 7200,\n>>>>>>> template \(new\)\n/);
+    commitAll(dir, 'update with a conflict');
+
+    expect((await update(dir)).code).toBe(1);
+    write(dir, 'src/api.ts', marked.replace(/<<<<<<< yours\n([^\n]*\n)[\s\S]*?>>>>>>> template \(new\)\n/, '$1'));
+    expect(read(dir, 'src/api.ts')).not.toMatch(CONFLICT_MARKER);
+    commitAll(dir, 'resolved');
+    const resolved = await update(dir);
+    expect(resolved.code).toBe(0);
+    expect(read(dir, 'src/api.ts')).toContain('maxAge: 600,');
+    expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].conflicts).toBeUndefined();
+  });
+});
+
+describe('update options', () => {
+  it('--dry-run prints the plan and unified diffs, and writes nothing', async () => {
+    const dir = fixtureCopy('cdk');
+    const before = tree(dir);
+    const { code, out } = await update(dir, '--dry-run');
+    expect(code).toBe(0);
+    expect(out).toMatch(/update +src\/api\.ts +\(untouched by you: replaced by the new output\)/);
+    expect(out).toContain('--- src/api.ts\tnow\n+++ src/api.ts\tafter update');
+    expect(out).toContain('-  maxAge: 3600,\n+  maxAge: 7200,');
+    expect(out).toContain('Dry run: nothing was written.');
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('--check exits 2 while an update would change files, 0 once current; --json prints the plan', async () => {
+    const dir = fixtureCopy('terraform');
+    const check = await update(dir, '--check', '--json');
+    expect(check.code).toBe(2);
+    const plan = JSON.parse(check.out);
+    expect(plan.current).toBe(false);
+    expect(plan.plan).toContainEqual({ path: 'infra/main.tf', action: 'update', reason: 'untouched by you: replaced by the new output', ownership: 'managed' });
+    await update(dir);
+    commitAll(dir, 'updated');
+    expect((await update(dir, '--check')).code).toBe(0);
+  });
+
+  it('refuses a dirty git tree unless --force', async () => {
+    const dir = fixtureCopy('cdk');
+    write(dir, 'notes.txt', 'work in progress');
+    const refused = await update(dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/uncommitted changes \(1 file\(s\), e\.g\. notes\.txt\)\. Expected a clean tree.*--force/);
+    expect(read(dir, 'src/api.ts')).toContain('maxAge: 3600,');
+    expect((await update(dir, '--force')).code).toBe(0);
+    expect(read(dir, 'notes.txt')).toBe('work in progress');
+  });
+
+  it('changes answers through the same merge: --origins adds an origin everywhere it is used', async () => {
+    const dir = fixtureCopy('terraform');
+    await update(dir);
+    commitAll(dir, 'updated');
+    const { code } = await update(dir, '--origins', 'https://app.example.com,http://localhost:5173,https://admin.example.com');
+    expect(code).toBe(0);
+    const origins = '["https://app.example.com", "http://localhost:5173", "https://admin.example.com"]';
+    expect(read(dir, 'src/api.ts')).toContain(`allowOrigins: ${origins}`);
+    expect(read(dir, 'infra/variables.tf')).toContain(`default     = ${origins}`);
+    expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers.origins).toHaveLength(3);
+  });
+
+  it('refuses an invalid answer flag with the schema\'s message, writing nothing', async () => {
+    const dir = fixtureCopy('cdk');
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--origins', 'http://insecure.example.com');
+    expect(code).toBe(1);
+    expect(err).toMatch(/^--origins "http:\/\/insecure\.example\.com" uses http/);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('explains when the folder is not a generated project', async () => {
+    const dir = fixtureCopy('cdk');
+    remove(dir, '.yo-rc.json');
+    const { code, err } = await update(dir);
+    expect(code).toBe(1);
+    expect(err).toMatch(/is not a project generated by create-cognito-jwt-api/);
+  });
+});
