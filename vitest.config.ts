@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     // The CLI and end-to-end tests run the compiled package: build once before any test.
-    globalSetup: ['test/setup/build.ts'],
+    globalSetup: [fileURLToPath(new URL('./test/setup/build.ts', import.meta.url))],
     projects: [
       {
         extends: true,
@@ -11,6 +12,16 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/__snapshots__/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'backstage',
+          root: 'backstage',
+          include: ['test/**/*.test.ts'],
+          setupFiles: ['test/setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -7,5 +7,7 @@ import { fileURLToPath } from 'node:url';
 export default function build(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  for (const project of ['tsconfig.json', 'backstage/tsconfig.json']) {
+    execFileSync(process.execPath, [tsc, '-p', path.join(root, project)], { cwd: root, stdio: 'inherit' });
+  }
 }

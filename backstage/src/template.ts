@@ -1,0 +1,100 @@
+/**
+ * The Backstage software template (template/template.yaml), built from the answers' JSON Schema
+ * so that the form cannot drift from the generator: `npm run template -w backstage` writes it,
+ * and a test fails when the committed file differs.
+ */
+import { answersJsonSchema, FLAVOURS, type AnswerField, type JsonSchemaProperty } from 'create-cognito-jwt-api';
+import { ACTION_ID } from './action.js';
+import { RUN_INPUTS } from './input-schema.js';
+
+/**
+ * Form pages and the answers on each. `allowAnyOrigin` is left out on purpose: the golden path
+ * offers no "*" origin (the generator's flag stays available to those who need it).
+ */
+export const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = [
+  { title: 'Service', fields: ['name', 'iac', 'runtime'] },
+  { title: 'Amazon Cognito', fields: ['region', 'userPoolId', 'clientId', 'scopes', 'issuer'] },
+  { title: 'Browser origins', fields: ['origins'] },
+];
+export const FORM_OMITS: readonly AnswerField[] = ['allowAnyOrigin'];
+
+/** Backstage `ui:` hints per answer. */
+const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {
+  name: { 'ui:autofocus': true, 'ui:help': 'Also the repository and catalog name' },
+  iac: { 'ui:widget': 'radio', 'ui:enumNames': Object.values(FLAVOURS).map((flavour) => flavour.title) },
+  origins: { 'ui:options': { orderable: false }, 'ui:help': 'scheme://host[:port], e.g. https://app.example.com; http only for localhost' },
+  scopes: { 'ui:options': { orderable: false }, 'ui:help': 'Leave empty to accept any token of the pool' },
+  issuer: { 'ui:help': 'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id>' },
+};
+
+export function templateDocument() {
+  const schema = answersJsonSchema();
+  const page = (title: string, fields: readonly AnswerField[]) => ({
+    title,
+    required: fields.filter((field) => schema.required.includes(field)),
+    properties: Object.fromEntries(fields.map((field) => [field, { ...schema.properties[field], ...UI[field] } satisfies JsonSchemaProperty])),
+  });
+  const answerFields = PAGES.flatMap((candidate) => candidate.fields);
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: {
+      name: 'cognito-jwt-api',
+      title: 'HTTP API behind Amazon Cognito',
+      description: 'An API Gateway HTTP API whose routes accept only tokens of one Cognito user pool, callable from browsers (CORS preflight route included), deployed with AWS CDK, Terraform or AWS SAM.',
+      tags: ['aws', 'cognito', 'api-gateway', 'typescript'],
+    },
+    spec: {
+      owner: 'group:default/platform',
+      type: 'service',
+      parameters: [
+        ...PAGES.map(({ title, fields }) => page(title, fields)),
+        {
+          title: 'Ownership',
+          required: ['owner'],
+          properties: {
+            owner: { type: 'string', title: 'Owner', description: RUN_INPUTS.owner, 'ui:field': 'OwnerPicker', 'ui:options': { catalogFilter: { kind: 'Group' } } },
+            system: { type: 'string', title: 'System', description: RUN_INPUTS.system, 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'System' } } },
+          },
+        },
+        {
+          title: 'Repository',
+          required: ['repoUrl'],
+          properties: {
+            repoUrl: { type: 'string', title: 'Repository', 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: ['github.com'] } },
+          },
+        },
+      ],
+      steps: [
+        {
+          id: 'create',
+          name: 'Generate the service',
+          action: ACTION_ID,
+          input: {
+            ...Object.fromEntries(answerFields.map((field) => [field, `\${{ parameters.${field} }}`])),
+            owner: '${{ parameters.owner }}',
+            system: '${{ parameters.system }}',
+          },
+        },
+        {
+          id: 'publish',
+          name: 'Publish to GitHub',
+          action: 'publish:github',
+          input: { repoUrl: '${{ parameters.repoUrl }}', description: 'HTTP API behind Amazon Cognito (${{ parameters.name }})', defaultBranch: 'main' },
+        },
+        {
+          id: 'register',
+          name: 'Register in the catalog',
+          action: 'catalog:register',
+          input: { repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}', catalogInfoPath: '/catalog-info.yaml' },
+        },
+      ],
+      output: {
+        links: [
+          { title: 'Repository', url: '${{ steps.publish.output.remoteUrl }}' },
+          { title: 'Open in catalog', icon: 'catalog', entityRef: '${{ steps.register.output.entityRef }}' },
+        ],
+      },
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** Writes template/template.yaml from the answers schema (`npm run template -w backstage`). */
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { templateDocument } from './template.js';
+
+export const TEMPLATE_HEADER = '# Written by `npm run template -w backstage` from the answers schema; do not edit by hand.\n';
+
+export function templateYaml(): string {
+  return `${TEMPLATE_HEADER}${stringify(templateDocument(), { lineWidth: 0 })}`;
+}
+
+if (process.argv[1]?.endsWith('write-template.js')) {
+  writeFileSync(new URL('../template/template.yaml', import.meta.url), templateYaml());
+}

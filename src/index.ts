@@ -1,0 +1,18 @@
+/**
+ * The programmatic API: the answers schema and its checks, the pure renderer, the project record
+ * that `update` reads, and the verification against Cognito. The fronts (CLI, Yeoman generator,
+ * Backstage action, projen project type) are built on these.
+ */
+export * from './errors.js';
+export { AnswersFields, AnswersSchema, ANSWER_FIELDS, IAC_FLAVOURS, LAMBDA_RUNTIMES } from './schema/answers.js';
+export type { AnswerField, Answers, AnswersInput, GivenAnswers } from './schema/answers.js';
+export { checkAnswer, choicesOf, exampleOf, issuerOf, parseAnswers, REQUIRED_FIELDS } from './schema/parse.js';
+export { answersJsonSchema, type JsonSchemaProperty } from './schema/json-schema.js';
+export { ANSWER_OPTIONS, answersFromOptions } from './answer-options.js';
+export { describeApi, type ApiModel, type ApiRoute } from './render/api-model.js';
+export { FLAVOURS } from './render/flavours.js';
+export { renderProject, type RenderedFile } from './render/render-project.js';
+export { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
+export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
+export { createCognitoAccess } from './aws/cognito.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';

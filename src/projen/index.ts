@@ -1,0 +1,1 @@
+export { CognitoJwtApiProject, type CognitoJwtApiProjectOptions } from './cognito-jwt-api-project.js';

@@ -1,0 +1,31 @@
+/**
+ * A file the project type keeps current: written on every `npx projen`, read-only, and marked
+ * "generated" in the comment syntax of its language (a "//" key in JSON).
+ */
+import { FileBase, type IResolver, type Project } from 'projen';
+
+export function withMarker(path: string, contents: string, marker: string | undefined): string {
+  if (!marker) return contents;
+  if (path.endsWith('.json')) {
+    const { '//': _old, ...object } = JSON.parse(contents) as Record<string, unknown>;
+    return `${JSON.stringify({ '//': marker, ...object }, null, 2)}\n`;
+  }
+  if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(path)) return `// ${marker}\n${contents}`;
+  if (/\.(tf|hcl|ya?ml|toml)$/.test(path) || path.endsWith('.gitignore')) return `# ${marker}\n${contents}`;
+  if (path.endsWith('.md')) return `<!-- ${marker} -->\n${contents}`;
+  return contents;
+}
+
+export class ManagedFile extends FileBase {
+  constructor(
+    project: Project,
+    filePath: string,
+    private readonly contents: string,
+  ) {
+    super(project, filePath, { readonly: true, marker: true });
+  }
+
+  protected synthesizeContent(_resolver: IResolver): string {
+    return withMarker(this.path, this.contents, this.marker);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * yeoman-environment finds the generator the way `yo` and Backstage's run:yeoman do: by lookup
+ * of installed generator-* packages, under the namespace cognito-jwt-api:app.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEnv } from 'yeoman-environment';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { EXAMPLE_INPUT } from './helpers/answers.js';
+
+/** Where npm installs packages; this repository's workspace links generator-cognito-jwt-api there. */
+const NODE_MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url));
+
+describe('generator lookup', () => {
+  it('registers cognito-jwt-api:app from the generator-cognito-jwt-api package, and runs it', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-yo-'));
+    onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
+    const env = createEnv({ cwd, skipInstall: true } as never);
+    const found = await env.lookup({ npmPaths: [NODE_MODULES], filterPaths: true });
+    expect(found.map((meta) => meta.namespace)).toContain('cognito-jwt-api:app');
+    await env.run(['cognito-jwt-api:app'], {
+      yes: true,
+      skipInstall: true,
+      region: EXAMPLE_INPUT.region,
+      'user-pool-id': EXAMPLE_INPUT.userPoolId,
+      'client-id': EXAMPLE_INPUT.clientId,
+      origins: EXAMPLE_INPUT.origins.join(','),
+    } as never);
+    expect(readFileSync(path.join(cwd, 'src/api.ts'), 'utf8')).toContain(`userPoolId: "${EXAMPLE_INPUT.userPoolId}"`);
+  });
+});
