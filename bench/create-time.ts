@@ -1,56 +1,58 @@
 /**
- * Wall time of a non-interactive generation (whole process, --skip-install) beside
- * `npm create vite@latest -- --template vanilla-ts --no-interactive`, measured in the same run,
- * alternating, after one warm-up of each.
+ * Figure 1: `npm create` end to end, as users run it: `npm create cognito-jwt-api@latest`
+ * (this package packed with `npm pack`) beside `npm create vite@latest -- --template vanilla-ts
+ * --no-interactive` (create-vite's published tarball), both served by the same registry on
+ * loopback so that neither waits on the network; non-interactive, --skip-install, warm npm cache.
+ * Alternating runs after one warm-up of each, on each Node major given.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median } from './stats.js';
+import { serveRegistry } from './registry.js';
+import { ANSWER_FLAGS, manifestOf, median, nodeBinary, npmCli, packedTarball, ratio, scratch, timedAsync } from './shared.js';
 
-const BIN = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
-const FLAGS = ['--region', 'eu-west-1', '--user-pool-id', 'eu-west-1_AbCdEfGhI', '--client-id', '1example23456789abcdefghij', '--origins', 'https://app.example.com', '--yes', '--skip-install'];
-
-interface Subject {
-  name: string;
-  command: (dir: string) => [string, string[]];
-}
-
-const subjects: Subject[] = [
-  { name: 'create-cognito-jwt-api (cdk)', command: (dir) => [process.execPath, [BIN, dir, ...FLAGS]] },
-  {
-    name: 'npm create vite@latest (vanilla-ts)',
-    command: (dir) => ['npm', ['create', 'vite@latest', dir, '--', '--template', 'vanilla-ts', '--no-interactive']],
-  },
-];
-
-function timeOnce(subject: Subject): number {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-bench-'));
+export async function benchCreateTime(runs: number, majors: readonly number[]): Promise<string[]> {
+  const summary: string[] = [];
+  const pack = scratch('pack');
+  const tarballs = [packedTarball(pack.dir), packedTarball(pack.dir, 'create-vite@latest')];
+  const registry = await serveRegistry(tarballs.map((tarball) => ({ tarball, manifest: manifestOf(tarball) })));
   try {
-    const [command, args] = subject.command(path.join(workspace, 'project'));
-    const started = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: workspace, env: { ...process.env, npm_config_yes: 'true', CI: '1' }, encoding: 'utf8' });
-    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-    if (result.status !== 0) throw new Error(`${subject.name} failed:\n${result.stdout}\n${result.stderr}`);
-    return elapsed;
+    for (const major of majors) {
+      const node = nodeBinary(major);
+      const npm = (args: string[]) => [node, [npmCli(), ...args]] as const;
+      const subjects = [
+        {
+          name: 'npm create cognito-jwt-api@latest (packed)',
+          run: (dir: string) => npm(['create', 'cognito-jwt-api@latest', dir, `--registry=${registry.url}`, '--', ...ANSWER_FLAGS, '--yes', '--skip-install']),
+        },
+        {
+          name: 'npm create vite@latest (vanilla-ts)',
+          run: (dir: string) => npm(['create', 'vite@latest', dir, `--registry=${registry.url}`, '--', '--template', 'vanilla-ts', '--no-interactive']),
+        },
+      ];
+      const once = async (subject: (typeof subjects)[number]) => {
+        const work = scratch('create');
+        try {
+          const [command, args] = subject.run(path.join(work.dir, 'project'));
+          return await timedAsync(command, args, { cwd: work.dir, env: { ...process.env, npm_config_yes: 'true', CI: '1' } });
+        } finally {
+          work.remove();
+        }
+      };
+      for (const subject of subjects) await once(subject); // warm-up: fills npm's cache and its exec install
+      const times = subjects.map(() => [] as number[]);
+      for (let run = 0; run < runs; run++) {
+        for (const [index, subject] of subjects.entries()) times[index]!.push(await once(subject));
+      }
+      console.log(`== 1. npm create, Node ${major}: ${runs} alternating runs after a warm-up (medians)`);
+      for (const [index, subject] of subjects.entries()) {
+        console.log(`   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   (${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`);
+      }
+      const figure = ratio(median(times[0]!), median(times[1]!));
+      console.log(`   ratio: ${figure} (target <= 1.0x)\n`);
+      summary.push(`npm create, Node ${major}: ${median(times[0]!).toFixed(0)} ms vs ${median(times[1]!).toFixed(0)} ms, ${figure}`);
+    }
   } finally {
-    rmSync(workspace, { recursive: true, force: true });
+    registry.close();
+    pack.remove();
   }
-}
-
-export function benchCreateTime(runs: number): void {
-  console.log(`== npm create: ${runs} alternating runs after one warm-up each (medians)`);
-  for (const subject of subjects) timeOnce(subject);
-  const times = subjects.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) {
-    subjects.forEach((subject, index) => times[index]!.push(timeOnce(subject)));
-  }
-  const [ours, reference] = times.map(median) as [number, number];
-  for (const [index, subject] of subjects.entries()) {
-    const values = times[index]!.map((ms) => ms.toFixed(0)).join(' ');
-    console.log(`${subject.name.padEnd(38)} median ${median(times[index]!).toFixed(0).padStart(6)} ms   (${values})`);
-  }
-  console.log(`ratio (ours / reference): ${(ours / reference).toFixed(2)}x\n`);
+  return summary;
 }

@@ -1,7 +1,23 @@
-/** `npm run bench`: every figure, each beside its reference measured in the same run. */
+/**
+ * `npm run bench`: every figure, each beside its reference measured in the same run.
+ * BENCH_RUNS (default 7) sets the alternating runs of figure 1, BENCH_REQUESTS (default 2000)
+ * the dev-server requests, BENCH_SKIP a comma-separated list of parts to leave out
+ * (create, footprint, render, lambdas, cdk, dev).
+ */
+import { benchCdkProject } from './cdk-project.js';
 import { benchCreateTime } from './create-time.js';
 import { benchDevLatency } from './dev-latency.js';
+import { benchFootprint } from './footprint.js';
+import { benchLambdas } from './lambdas.js';
+import { benchRender } from './render.js';
 
-console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-benchCreateTime(Number(process.env.BENCH_RUNS ?? 7));
-await benchDevLatency(Number(process.env.BENCH_REQUESTS ?? 2000));
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const summary: string[] = [];
+console.log(`create-cognito-jwt-api benchmark, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+if (!skip.has('create')) summary.push(...(await benchCreateTime(Number(process.env.BENCH_RUNS ?? 7), [20, 24])));
+if (!skip.has('footprint')) summary.push(benchFootprint());
+if (!skip.has('render')) summary.push(benchRender(100));
+if (!skip.has('lambdas')) summary.push(await benchLambdas());
+if (!skip.has('dev')) summary.push(await benchDevLatency(Number(process.env.BENCH_REQUESTS ?? 2000)));
+if (!skip.has('cdk')) summary.push(benchCdkProject());
+console.log(`Summary:\n${summary.map((line) => `  ${line}`).join('\n')}`);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProcess, type RunningProcess } from './processes.js';
 
-/** The built CLI, from the compiled demo (dist/demo/) or from its source (demo/) alike. */
-const BIN = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../src/cli/bin.js' : '../dist/src/cli/bin.js', import.meta.url));
+/** The built CLI (`npm run build`). */
+const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 export interface ServiceAnswers {
   region: string;

@@ -2,7 +2,7 @@
  * Answers as command-line flags and generator options. Names derive from the schema keys
  * (`userPoolId` → `--user-pool-id`); nothing here restates a rule.
  */
-import { AnswersFields, ANSWER_FIELDS, type AnswerField, type GivenAnswers } from './schema/answers.js';
+import { ANSWER_FIELDS, metaOf, type AnswerField, type GivenAnswers } from './schema/answers.js';
 import { choicesOf, exampleOf } from './schema/parse.js';
 import { flagOf } from './schema/rules.js';
 
@@ -20,8 +20,7 @@ export interface AnswerOption {
 }
 
 function describe(field: AnswerField): string {
-  const meta = AnswersFields.shape[field].meta() as { description?: string } | undefined;
-  return meta?.description ?? field;
+  return metaOf(field).description;
 }
 
 export const ANSWER_OPTIONS: readonly AnswerOption[] = ANSWER_FIELDS.map((field) => ({

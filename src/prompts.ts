@@ -3,7 +3,7 @@
  * rule as its flag, so an invalid answer is asked again with the rule's message.
  */
 import { FLAVOURS } from './render/flavours.js';
-import { AnswersFields, type AnswerField, type GivenAnswers } from './schema/answers.js';
+import { metaOf, type AnswerField, type GivenAnswers } from './schema/answers.js';
 import { checkAnswer, choicesOf } from './schema/parse.js';
 
 export interface Question {
@@ -19,8 +19,7 @@ export interface Question {
 const ASKED: readonly AnswerField[] = ['name', 'region', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac', 'runtime'];
 
 function titleOf(field: AnswerField): string {
-  const meta = AnswersFields.shape[field].meta() as { title?: string; description?: string } | undefined;
-  return meta?.title ?? field;
+  return metaOf(field).title;
 }
 
 function choiceLabel(field: AnswerField, value: string): { name: string; value: string } {

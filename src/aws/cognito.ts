@@ -53,7 +53,9 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
   // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
   // release that runs on every Node version this tool supports.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  const loaded = await import('@aws-sdk/client-cognito-identity-provider');
+  // A CommonJS package: bundled, its exports arrive as the default export.
+  const sdk = ('CognitoIdentityProviderClient' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
   // Our own bounded retries below; the SDK's would multiply them.
   const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient({
     region: options.region,

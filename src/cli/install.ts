@@ -1,5 +1,4 @@
 /** The install step: the user's package manager, its own progress output, a clear result. */
-import { spawn } from 'node:child_process';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
@@ -10,7 +9,9 @@ export function packageManagerOf(userAgent: string | undefined): PackageManager 
 }
 
 /** Runs `<pm> install` in `cwd` with the terminal attached; resolves to its exit code. */
-export function runInstall(pm: PackageManager, cwd: string): Promise<number> {
+export async function runInstall(pm: PackageManager, cwd: string): Promise<number> {
+  // Loaded here: a run with --skip-install never needs it.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(pm, ['install'], { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
     child.on('error', () => resolve(127));

@@ -2,12 +2,11 @@
  * The pure renderer: answers in, the generated project's files out. It reads templates and
  * nothing else; fronts (the Yeoman generator, Backstage, projen) decide where files go.
  */
-import ejs from 'ejs';
 import type { Answers } from '../schema/answers.js';
 import { ownershipOf, type Ownership } from './flavours.js';
 import { renderPackageJson } from './package-json.js';
 import { templateData, type TemplateData } from './template-data.js';
-import { partialPath, readTemplate, templateFiles } from './templates.js';
+import { compiledTemplate, partialKey, templateFiles } from './templates.js';
 
 export interface RenderedFile {
   path: string;
@@ -18,29 +17,22 @@ export interface RenderedFile {
 /** Template sets every project gets, before its flavour's own. */
 const SHARED_SET = 'base';
 
-const compiled = new Map<string, ejs.TemplateFunction>();
-
 /** EJS's HTML escaping is wrong for code; templates use `<%- helper(value) %>` (a test forbids `<%=`). */
 const noHtmlEscaping = (value: unknown) => String(value);
 
-function renderTemplate(source: string, data: TemplateData & { partial: (name: string) => string }): string {
-  let template = compiled.get(source);
-  if (!template) {
-    template = ejs.compile(readTemplate(source), { filename: source, escape: noHtmlEscaping, strict: false });
-    compiled.set(source, template);
-  }
-  return template(data);
+function renderTemplate(key: string, data: TemplateData & { partial: (name: string) => string }): string {
+  return compiledTemplate(key)(data, noHtmlEscaping);
 }
 
 /** Renders every file of the project the answers describe, sorted by path. */
 export function renderProject(answers: Answers): RenderedFile[] {
   const data = templateData(answers);
-  const context = { ...data, partial: (name: string) => renderTemplate(partialPath(answers.iac, name), context) };
+  const context = { ...data, partial: (name: string) => renderTemplate(partialKey(answers.iac, name), context) };
   const files = new Map<string, string>();
   for (const set of [SHARED_SET, answers.iac]) {
     for (const template of templateFiles(set)) {
       if (files.has(template.path)) throw new Error(`template ${template.path} exists in more than one set`);
-      files.set(template.path, renderTemplate(template.source, context));
+      files.set(template.path, renderTemplate(template.key, context));
     }
   }
   files.set('package.json', renderPackageJson(answers));

@@ -56,6 +56,14 @@ export function templateData(answers: Answers) {
 
 export type TemplateData = ReturnType<typeof templateData>;
 
+/** The names templates use: every field of the data, and partial(). A test proves the list complete. */
+export const TEMPLATE_LOCALS = [
+  'answers', 'api', 'handlers', 'functions', 'protectedRoutes', 'preflight', 'flavour', 'runtime', 'runtimes',
+  'anyOrigin', 'issuerHost', 'stackId', 'resourcePrefix', 'iacVersions', 'patterns',
+  'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
+  'partial',
+] as const;
+
 /** "OPTIONS /{proxy+}" → "OptionsProxy": letters and digits only, for logical ids. */
 export function pascalCase(text: string): string {
   return text

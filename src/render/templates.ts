@@ -1,10 +1,14 @@
 /**
- * Reads the template folders: the only I/O the renderer does. Templates are plain files under
- * templates/<set>/ at the package root; EJS tags in them are filled by render-project.ts.
+ * The template folders: plain files under templates/<set>/ at the package root, filled in by
+ * EJS. From source they are read and compiled on first use; the published bundle carries them
+ * compiled ahead of time (precompiled.ts), so that a run reads no template file at all.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ejs from 'ejs';
+import { PRECOMPILED } from './precompiled.js';
+import { TEMPLATE_LOCALS } from './template-data.js';
 
 /** npm drops some dotfiles when publishing, so they are stored under another name. */
 const RENAMED_FILES: Record<string, string> = {
@@ -15,46 +19,39 @@ const RENAMED_FILES: Record<string, string> = {
 /** Folders inside a template set that hold pieces included by other templates, not output files. */
 const PARTIALS_FOLDER = 'partials';
 
-function findTemplatesRoot(): string {
+export interface TemplateFile {
+  /** Output path relative to the project root, with `/` separators. */
+  path: string;
+  /** The template: `<set>/<path in the set>`. */
+  key: string;
+}
+
+/** A compiled template, as EJS generates it: a function of the data and the escape function. */
+export type TemplateFunction = (locals: object, escapeFn: (value: unknown) => string) => string;
+
+/** EJS options; `strict` with the data's names destructured, so compiled templates run in ES modules. */
+export const EJS_OPTIONS = { strict: true, destructuredLocals: [...TEMPLATE_LOCALS] as string[], compileDebug: false };
+
+/** The body of a template's function, as EJS generates it. */
+export function templateFunctionBody(key: string): string {
+  const template = new ejs.Template(templateText(key), { ...EJS_OPTIONS, filename: key });
+  template.compile();
+  return `"use strict";\n${template.source}`;
+}
+
+let root: string | undefined;
+
+/** The templates/ folder above this module (found on first use). */
+export function templatesRoot(): string {
+  if (root) return root;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'templates');
-    if (existsSync(path.join(candidate, 'base'))) return candidate;
+    if (existsSync(path.join(candidate, 'base'))) return (root = candidate);
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('templates/ folder not found above the renderer module');
     dir = parent;
   }
-}
-
-export const TEMPLATES_ROOT = findTemplatesRoot();
-
-export interface TemplateFile {
-  /** Output path relative to the project root, with `/` separators. */
-  path: string;
-  /** Absolute path of the template file. */
-  source: string;
-}
-
-const cache = new Map<string, TemplateFile[]>();
-
-/** The output files of one template set, sorted by output path. */
-export function templateFiles(set: string): TemplateFile[] {
-  let files = cache.get(set);
-  if (!files) {
-    const root = path.join(TEMPLATES_ROOT, set);
-    files = listFiles(root)
-      .filter((relative) => relative.split('/')[0] !== PARTIALS_FOLDER)
-      .map((relative) => ({ path: outputPath(relative), source: path.join(root, relative) }))
-      .sort((a, b) => a.path.localeCompare(b.path));
-    cache.set(set, files);
-  }
-  return files;
-}
-
-function listFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 function outputPath(relative: string): string {
@@ -63,19 +60,54 @@ function outputPath(relative: string): string {
   return [...parts, RENAMED_FILES[base] ?? base].join('/');
 }
 
-/** Absolute path of a partial of a template set, e.g. `partial('cdk', 'deploy.md')`. */
-export function partialPath(set: string, name: string): string {
-  return path.join(TEMPLATES_ROOT, set, PARTIALS_FOLDER, name);
+/** Every template set on disk and its output files, sorted by output path. */
+export function listTemplateSets(): Record<string, TemplateFile[]> {
+  const sets: Record<string, TemplateFile[]> = {};
+  for (const set of readdirSync(templatesRoot())) {
+    const dir = path.join(templatesRoot(), set);
+    sets[set] = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .filter((relative) => relative.split('/')[0] !== PARTIALS_FOLDER)
+      .map((relative) => ({ path: outputPath(relative), key: `${set}/${relative}` }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  return sets;
 }
 
-const sources = new Map<string, string>();
+let sets: Record<string, TemplateFile[]> | undefined;
 
-/** A template's text, read once. */
-export function readTemplate(source: string): string {
-  let text = sources.get(source);
-  if (text === undefined) {
-    text = readFileSync(source, 'utf8');
-    sources.set(source, text);
+/** The output files of one template set, sorted by output path. */
+export function templateFiles(set: string): TemplateFile[] {
+  sets ??= PRECOMPILED?.files ?? listTemplateSets();
+  return sets[set] ?? [];
+}
+
+/** The key of a partial of a template set, e.g. `partialKey('cdk', 'deploy.md')`. */
+export function partialKey(set: string, name: string): string {
+  return `${set}/${PARTIALS_FOLDER}/${name}`;
+}
+
+/** Every template key on disk, partials included: what the bundle compiles ahead of time. */
+export function allTemplateKeys(): string[] {
+  return readdirSync(templatesRoot(), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(templatesRoot(), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export function templateText(key: string): string {
+  return readFileSync(path.join(templatesRoot(), key), 'utf8');
+}
+
+const compiled = new Map<string, TemplateFunction>();
+
+/** A template's function: from the bundle's precompiled code, or compiled once from disk. */
+export function compiledTemplate(key: string): TemplateFunction {
+  let template = compiled.get(key);
+  if (!template) {
+    template = PRECOMPILED?.functions[key] ?? (new Function('locals', 'escapeFn', templateFunctionBody(key)) as TemplateFunction);
+    compiled.set(key, template);
   }
-  return text;
+  return template;
 }

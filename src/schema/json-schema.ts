@@ -3,7 +3,7 @@
  * Types, titles, descriptions, enums, defaults and required fields come from the zod schema;
  * the format rules, which zod keeps in code, are added as patterns from the same rules module.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AnswersFields, type AnswerField } from './answers.js';
 import { CLIENT_ID_PATTERN, ISSUER_PATTERN, ORIGIN_PATTERN, PACKAGE_NAME_PATTERN, REGION_PATTERN, SCOPE_PATTERN, USER_POOL_ID_PATTERN } from './rules.js';
 

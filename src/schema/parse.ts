@@ -3,7 +3,8 @@
  * a non-interactive run must be given, and derive values from the answers.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import {
   AnswerError,
   ClientIdError,
@@ -22,6 +23,7 @@ import {
   AnswersFields,
   AnswersSchema,
   CROSS_FIELD_RULES,
+  metaOf,
   type AnswerField,
   type Answers,
   type AnswersInput,
@@ -41,7 +43,7 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   issuer: IssuerError,
 };
 
-function toAnswerErrors(issues: readonly z.core.$ZodIssue[], input: Record<string, unknown>): AnswerError[] {
+function toAnswerErrors(issues: readonly $ZodIssue[], input: Record<string, unknown>): AnswerError[] {
   return issues.map((issue) => {
     const field = String(issue.path[0]) as AnswerField;
     const message = issue.code === 'custom' ? issue.message : describeIssue(field, issue, input[field]);
@@ -50,7 +52,7 @@ function toAnswerErrors(issues: readonly z.core.$ZodIssue[], input: Record<strin
 }
 
 /** Messages for zod's built-in checks (wrong type, unknown enum value). */
-function describeIssue(field: AnswerField, issue: z.core.$ZodIssue, value: unknown): string {
+function describeIssue(field: AnswerField, issue: $ZodIssue, value: unknown): string {
   const flag = flagOf(field);
   if (issue.code === 'invalid_value') {
     const options = issue.values.map(String);
@@ -62,21 +64,21 @@ function describeIssue(field: AnswerField, issue: z.core.$ZodIssue, value: unkno
 
 /** The first documented example of a field, for messages and help. */
 export function exampleOf(field: AnswerField): string {
-  const meta = AnswersFields.shape[field].meta() as { examples?: unknown[] } | undefined;
-  if (meta?.examples?.[0] !== undefined) return String(meta.examples[0]);
+  const example = metaOf(field).examples?.[0];
+  if (example !== undefined) return example;
   return choicesOf(field)?.[0] ?? 'true';
 }
 
 /** The allowed values of an enum field (e.g. `iac`), or `undefined` for free-form fields. */
 export function choicesOf(field: AnswerField): readonly string[] | undefined {
   let schema: unknown = AnswersFields.shape[field];
-  while (schema instanceof z.ZodDefault) schema = schema.unwrap();
-  return schema instanceof z.ZodEnum ? (schema.options as string[]) : undefined;
+  while (schema instanceof z.ZodMiniDefault) schema = schema._zod.def.innerType;
+  return schema instanceof z.ZodMiniEnum ? Object.values(schema._zod.def.entries as Record<string, string>) : undefined;
 }
 
 /** Parses and normalises every answer; throws `InvalidAnswersError` listing each problem. */
 export function parseAnswers(input: AnswersInput | Record<string, unknown>): Answers {
-  const result = AnswersSchema.safeParse(input);
+  const result = z.safeParse(AnswersSchema, input);
   if (result.success) return result.data;
   throw new InvalidAnswersError(toAnswerErrors(result.error.issues, input as Record<string, unknown>));
 }
@@ -90,14 +92,14 @@ export function checkAnswer(
   value: unknown,
   known: Partial<Record<AnswerField, unknown>> = {},
 ): AnswerError[] {
-  const single = AnswersFields.shape[field].safeParse(value);
+  const single = z.safeParse(AnswersFields.shape[field], value);
   if (!single.success) {
     return toAnswerErrors(single.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: value });
   }
   const context: Record<string, unknown> = { [field]: single.data };
   for (const other of ANSWER_FIELDS) {
     if (other === field) continue;
-    const parsed = AnswersFields.shape[other].safeParse(known[other]);
+    const parsed = z.safeParse(AnswersFields.shape[other], known[other]);
     if (parsed.success) context[other] = parsed.data;
   }
   const errors: AnswerError[] = [];
@@ -111,7 +113,7 @@ export function checkAnswer(
 
 /** Fields a non-interactive run must be given: those with no default. */
 export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
-  (field) => field !== 'name' && !AnswersFields.shape[field].safeParse(undefined).success,
+  (field) => field !== 'name' && !z.safeParse(AnswersFields.shape[field], undefined).success,
 );
 
 /** Default package name: the target folder's name, made valid the way create-vite does. */

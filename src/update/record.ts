@@ -5,7 +5,7 @@
  * generated contents themselves: the base of the 3-way merge that `update` performs, offline.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RenderedFile } from '../render/render-project.js';
 import type { Answers } from '../schema/answers.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
@@ -18,12 +18,12 @@ const FileRecord = z.object({ hash: z.string(), ownership: z.enum(['managed', 's
 
 export const ProjectRecord = z.object({
   /** Absent in projects from before answers had a schema version: those are version 1. */
-  schemaVersion: z.number().int().positive().default(1),
+  schemaVersion: z._default(z.int().check(z.positive()), 1),
   generatorVersion: z.string(),
   answers: z.record(z.string(), z.unknown()),
-  files: z.record(z.string(), FileRecord).optional(),
+  files: z.optional(z.record(z.string(), FileRecord)),
   /** Files an update left with conflict markers. */
-  conflicts: z.array(z.string()).optional(),
+  conflicts: z.optional(z.array(z.string())),
 });
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 

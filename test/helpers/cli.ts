@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import { cleanEnv } from './exec.js';
 
-export const BIN = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;

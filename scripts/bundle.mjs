@@ -1,0 +1,58 @@
+// Bundles the published entry points with their dependencies into dist/, so that `npm create`
+// installs one package with no dependencies. The templates are compiled ahead of time into the
+// bundle (no template file is read and no template engine loaded at run time); the prompts,
+// `update` and the Cognito SDK become chunks that load only when a run needs them.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+// The precompiler is TypeScript: bundle it to a temporary module, and run it.
+const precompiler = 'dist/.precompile.mjs';
+await build({ entryPoints: ['src/render/precompile.ts'], outfile: precompiler, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+const { precompiledSource } = await import(new URL(`../${precompiler}`, import.meta.url).href);
+const precompiled = precompiledSource();
+rmSync(precompiler);
+
+/** Puts the compiled templates in place of src/render/precompiled.ts, and leaves EJS out. */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiled, loader: 'js' }));
+    esbuild.onResolve({ filter: /^ejs$/ }, () => ({ path: 'ejs', namespace: 'no-ejs' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'no-ejs' }, () => ({
+      contents: "export default { compile() { throw new Error('this build renders precompiled templates only'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  // Peers: the user's own installation of Yeoman or projen.
+  external: ['yeoman-generator', 'projen', 'constructs'],
+  plugins: [precompiledTemplates],
+  banner: {
+    // Bundled CommonJS dependencies call require() for Node built-ins.
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  legalComments: 'linked',
+  logLevel: 'warning',
+};
+
+rmSync('dist/cli', { recursive: true, force: true });
+rmSync('dist/chunks', { recursive: true, force: true });
+
+// The command line on its own: one file for a run with flags, chunks for what only some runs load.
+await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', chunkNames: 'cli/[name]-[hash]' });
+
+// The library entry points, sharing chunks.
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', projen: 'src/projen/index.ts', generator: 'generators/app/index.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+});

@@ -1,0 +1,86 @@
+/**
+ * `create-cognito-jwt-api [dir] [flags]`: checks every given answer before touching the disk,
+ * asks for the rest in a terminal, renders, writes the project all or nothing (with its update
+ * record), installs, and prints next steps. The same core as the Yeoman generator, without
+ * Yeoman's start-up cost.
+ */
+import path from 'node:path';
+import { answersFromOptions } from '../answer-options.js';
+import { collectAnswers } from '../collect-answers.js';
+import { CognitoJwtApiError } from '../errors.js';
+import { nextSteps } from '../next-steps.js';
+import { renderProject } from '../render/render-project.js';
+import { checkGivenAnswers } from '../schema/given.js';
+import { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from '../update/record.js';
+import { PACKAGE_VERSION } from '../version.js';
+import { packageManagerOf, runInstall } from './install.js';
+import type { Io } from './main.js';
+import { helpText, parseCommandLine } from './options.js';
+import { defaultFolderName, TargetFolder } from './target.js';
+import { writeProject } from './write-project.js';
+
+function isCi(env: Io['env']): boolean {
+  return env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
+}
+
+export async function runCreate(argv: readonly string[], io: Io): Promise<number> {
+  const { positionals, values } = parseCommandLine(argv);
+  if (values.help) return io.out(helpText(PACKAGE_VERSION)), 0;
+  if (values.version) return io.out(PACKAGE_VERSION), 0;
+  if (positionals.length > 1) {
+    throw new CognitoJwtApiError(`Expected at most one folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Flags start with --; run with --help.`);
+  }
+  const given = answersFromOptions(values);
+  checkGivenAnswers(given);
+  const interactive = !values.yes && !isCi(io.env) && io.stdinIsTty;
+  // Loaded only for a terminal: a run with flags alone never needs the prompt library.
+  const ask = interactive ? (await import('./prompt.js')).askInTerminal : undefined;
+  const suggestion = defaultFolderName(given.name);
+  let folder = positionals[0];
+  if (folder === undefined && ask) {
+    folder = String((await ask([{ type: 'input', name: 'folder', message: 'Project folder', default: suggestion }])).folder).trim() || suggestion;
+  }
+  const target = new TargetFolder(folder ?? suggestion, io.cwd);
+  target.check(Boolean(values.force));
+
+  const answers = await collectAnswers(given, {
+    targetDir: target.path,
+    interactive,
+    ask: ask ?? (async () => ({})),
+    log: io.out,
+    verify: values.verify === true ? true : interactive ? undefined : false,
+    profile: typeof values.profile === 'string' ? values.profile : undefined,
+    env: io.env,
+  });
+  const rendered = renderProject(answers);
+  const { record, pristine } = recordOf(answers, rendered);
+  const files = new Map<string, string>([
+    ...rendered.map((file) => [file.path, file.contents] as const),
+    [YO_RC_PATH, yoRcWith(undefined, record)],
+    [PRISTINE_PATH, pristine],
+  ]);
+  const where = path.relative(io.cwd, target.path) || '.';
+  if (values['dry-run']) {
+    io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map((file) => `  ${file}`).join('\n')}`);
+    io.out(`\nDry run: nothing was written to ${target.path}.`);
+    return 0;
+  }
+  io.out(`Writing ${files.size} files to ${where}`);
+  await writeProject(target.path, files, target.isNew);
+
+  const pm = packageManagerOf(io.env.npm_config_user_agent);
+  let installed = false;
+  if (!values['skip-install']) {
+    io.out(`\nInstalling dependencies with ${pm} (this can take a minute)…`);
+    const onSigint = () => {
+      io.err('\nInstall cancelled. The project is complete; run the install again inside it.');
+      process.exit(130);
+    };
+    process.once('SIGINT', onSigint);
+    const code = await runInstall(pm, target.path).finally(() => process.off('SIGINT', onSigint));
+    installed = code === 0;
+    if (!installed) io.err(`\n${pm} install failed (exit code ${code}). The project is complete; run "${pm} install" inside it.`);
+  }
+  io.out(`\n${nextSteps(answers, { targetDir: target.path, installed, packageManager: pm })}`);
+  return installed || values['skip-install'] ? 0 : 1;
+}

@@ -1,0 +1,64 @@
+/**
+ * The published bundle (built by the test setup, as `npm run build` builds it): the same output
+ * as the sources, and nothing to install but itself.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderProject } from '../src/render/render-project.js';
+import { templateData, TEMPLATE_LOCALS } from '../src/render/template-data.js';
+import { parseAnswers } from '../src/schema/parse.js';
+import { EXAMPLE_FLAGS, EXAMPLE_INPUT } from './helpers/answers.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+
+describe('the bundle', () => {
+  it('renders, from its precompiled templates, exactly what the sources render, for every flavour', async () => {
+    const bundle = (await import(path.join(DIST, 'index.js'))) as typeof import('../src/index.js');
+    for (const iac of ['cdk', 'terraform', 'sam'] as const) {
+      const input = { ...EXAMPLE_INPUT, iac, scopes: 'orders-api/read' };
+      expect(bundle.renderProject(bundle.parseAnswers(input)), iac).toEqual(renderProject(parseAnswers(input)));
+    }
+  });
+
+  it('runs from its packed tarball alone: no dependency needed for any command', () => {
+    // Unpacked outside this repository, so that nothing can come from its node_modules.
+    const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-packed-'));
+    try {
+      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
+      execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
+      const cli = path.join(work, 'package', 'dist', 'cli.js');
+      const run = (args: string[], env: Record<string, string> = {}) =>
+        spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
+      expect(run(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']).status).toBe(0);
+      expect(run(['update', 'svc', '--check']).status).toBe(0);
+      // --verify loads the bundled AWS SDK: without credentials it explains where they come from.
+      const verify = run(['svc2', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--verify'], {
+        AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true',
+      });
+      expect(verify.stderr).toMatch(/^No AWS credentials found for --verify/m);
+      const library = spawnSync(process.execPath, ['--input-type=module', '-e', `import { renderProject, parseAnswers } from ${JSON.stringify(path.join(work, 'package', 'dist', 'index.js'))}; console.log(renderProject(parseAnswers(${JSON.stringify(EXAMPLE_INPUT)})).length)`], { cwd: work, encoding: 'utf8' });
+      expect(library.stderr).toBe('');
+      expect(Number(library.stdout)).toBeGreaterThan(20);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('is published with no dependencies to install', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(Object.keys(pkg.peerDependenciesMeta)).toEqual(Object.keys(pkg.peerDependencies));
+  });
+});
+
+describe('template names', () => {
+  it('are every field of the template data, and partial()', () => {
+    const answers = parseAnswers(EXAMPLE_INPUT);
+    expect([...TEMPLATE_LOCALS].sort()).toEqual([...Object.keys(templateData(answers)), 'partial'].sort());
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * API Gateway's JWT authorizer, emulated with real signature checks (ref #1-#7): `sam local` and
+ * serverless-offline skip them (ref #25).
+ */
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+
+/** ref #4: Cognito signs RS256; only RSA algorithms are accepted, never `none` or HS*. */
+const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export type Authorization =
+  | { allowed: true; claims: Record<string, string>; scopes: string[] | null }
+  | { allowed: false; statusCode: 401 | 403; reason: string };
+
+export interface JwtAuthorizerOptions {
+  issuer: string;
+  audience: readonly string[];
+}
+
+/** ref #1: the header may carry the bare token or "Bearer <token>". */
+function tokenOf(header: string | undefined): string | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  const bearer = /^Bearer\s+(.+)$/i.exec(value);
+  return bearer ? bearer[1]!.trim() : value;
+}
+
+/** ref #4: scopes from `scope` (space-separated) or `scp`. */
+function scopesOf(payload: JWTPayload): string[] {
+  const raw = payload.scope ?? payload.scp;
+  if (Array.isArray(raw)) return raw.map(String);
+  return typeof raw === 'string' ? raw.split(' ').filter(Boolean) : [];
+}
+
+/** ref #7: claim values reach the handler as strings; arrays as "[a b]". */
+function claimsAsStrings(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
+    ]),
+  );
+}
+
+export function createJwtAuthorizer(options: JwtAuthorizerOptions) {
+  // ref #4: keys are looked up by `kid` and may be cached up to 2 hours.
+  const keys = createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`), { cacheMaxAge: 2 * 60 * 60 * 1000 });
+
+  return async function authorize(authorizationHeader: string | undefined, requiredScopes: readonly string[]): Promise<Authorization> {
+    const token = tokenOf(authorizationHeader);
+    if (!token) return { allowed: false, statusCode: 401, reason: 'no token in the Authorization header' };
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        algorithms: RSA_ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      return { allowed: false, statusCode: 401, reason: error instanceof Error ? error.message : 'invalid token' };
+    }
+    // ref #3: `aud` when present, else `client_id` (Cognito access tokens have no `aud`).
+    const audience = payload.aud ?? payload.client_id;
+    const audiences = Array.isArray(audience) ? audience : [audience];
+    if (!audiences.some((value) => typeof value === 'string' && options.audience.includes(value))) {
+      return { allowed: false, statusCode: 401, reason: 'the token is for another audience' };
+    }
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+      return { allowed: false, statusCode: 401, reason: 'the token was issued in the future' };
+    }
+    // ref #5: token_use is not checked here, as API Gateway does not check it.
+    const scopes = scopesOf(payload);
+    if (requiredScopes.length > 0 && !requiredScopes.some((scope) => scopes.includes(scope))) {
+      return { allowed: false, statusCode: 403, reason: 'the token has none of the route\'s scopes' };
+    }
+    return { allowed: true, claims: claimsAsStrings(payload), scopes: scopes.length > 0 ? scopes : null };
+  };
+}

@@ -1,0 +1,31 @@
+/** The local gateway behind node:http, logging one line per request. */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createGateway, type GatewayOptions } from './gateway';
+
+function headersOf(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return headers;
+}
+
+export function createDevServer(options: GatewayOptions = {}, log: (line: string) => void = console.log): Server {
+  const handle = createGateway(options);
+  return createServer(async (request, response) => {
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const { response: result, routeKey, cors } = await handle({
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      headers: headersOf(request),
+      body: Buffer.concat(chunks),
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    });
+    response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}) });
+    response.end(result.body);
+    const ms = (performance.now() - started).toFixed(1);
+    log(`${request.method} ${request.url} -> ${routeKey ?? '(no route)'} ${result.statusCode} ${ms}ms${cors === 'none' ? '' : ` cors:${cors}`}`);
+  });
+}

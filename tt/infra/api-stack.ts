@@ -1,0 +1,106 @@
+/**
+ * The HTTP API, built from the definition in src/api.ts: a JWT authorizer for the user pool on
+ * every route, unauthenticated OPTIONS routes served by the preflight function, CORS from the
+ * allowlist, and one bundled function per handler.
+ */
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { auth, cors, preflight, routes, runtime } from '../src/api';
+import { corsEnvironment } from '../src/lib/cors';
+
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    // ref #1-#3: issuer exactly the pool's, audience the app client id.
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', auth.issuer, {
+      jwtAudience: [...auth.audience],
+      identitySource: [auth.identitySource],
+    });
+
+    // A `$default` stage with auto-deploy is created by default (ref #10).
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'HTTP API behind a Cognito JWT authorizer',
+      // ref #11-#15: API Gateway adds these headers to every response, authorizer denials included.
+      corsPreflight: {
+        allowOrigins: [...cors.allowOrigins],
+        allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method as keyof typeof CorsHttpMethod]),
+        allowHeaders: [...cors.allowHeaders],
+        maxAge: Duration.seconds(cors.maxAge),
+        allowCredentials: cors.allowCredentials,
+      },
+      defaultAuthorizer: authorizer,
+      defaultAuthorizationScopes: auth.scopes.length > 0 ? [...auth.scopes] : undefined,
+    });
+
+    const functions = new Map<string, HttpLambdaIntegration>();
+    const integrationOf = (handler: string) => {
+      let integration = functions.get(handler);
+      if (!integration) {
+        const fn = this.handlerFunction(handler);
+        // Payload format 2.0 (ref #19); the integration adds the invoke permission (ref #22).
+        integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
+        functions.set(handler, integration);
+      }
+      return integration;
+    };
+
+    // ref #24: without an explicit HttpNoneAuthorizer the route would inherit the default one.
+    // The empty scope list matters too: CDK otherwise copies defaultAuthorizationScopes onto
+    // these NONE routes.
+    for (const path of preflight.paths) {
+      this.api.addRoutes({
+        path,
+        methods: [HttpMethod.OPTIONS],
+        integration: integrationOf(preflight.handler),
+        authorizer: new HttpNoneAuthorizer(),
+        authorizationScopes: [],
+      });
+    }
+
+    for (const route of routes) {
+      const scopes = route.scopes ?? auth.scopes;
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrationOf(route.handler),
+        authorizer,
+        authorizationScopes: scopes.length > 0 ? [...scopes] : undefined,
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the HTTP API' });
+  }
+
+  /** One function per handler file, bundled with the local esbuild (ref #24: no Docker). */
+  private handlerFunction(handler: string): NodejsFunction {
+    const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;
+    const lambdaRuntime = Runtime.ALL.find((candidate) => candidate.name === runtime);
+    if (!lambdaRuntime) throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts`);
+    return new NodejsFunction(this, id, {
+      description: `src/handlers/${handler}.ts`,
+      entry: fileURLToPath(new URL(`../src/handlers/${handler}.ts`, import.meta.url)),
+      handler: 'handler',
+      runtime: lambdaRuntime,
+      architecture: Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      environment: corsEnvironment(cors),
+      logGroup: new LogGroup(this, `${id}Logs`, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      // esbuild targets the runtime's Node.js version.
+      bundling: { minify: true, format: OutputFormat.ESM },
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The API definition: the one place that says which routes exist, who may call them and from
+ * which browser origins. The infrastructure, the handlers' CORS policy and the tests read it.
+ *
+ * - Add a route: add an entry to `routes` and its handler in src/handlers/<handler>.ts.
+ * - Add a browser origin: add it to `cors.allowOrigins` as "scheme://host[:port]" (no path,
+ *   no trailing slash).
+ */
+
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+
+export interface Route {
+  method: RouteMethod;
+  /** API Gateway route path, e.g. "/orders/{id}"; `{proxy+}` only as the last segment (ref #8). */
+  path: string;
+  /** The file in src/handlers/ that serves the route, without ".ts". */
+  handler: string;
+  /** Scopes this route requires instead of `auth.scopes`. */
+  scopes?: readonly string[];
+}
+
+export const region = "eu-west-1";
+
+export const auth = {
+  userPoolId: "eu-west-1_AbCdEfGhI",
+  /** ref #2: exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, no trailing slash. */
+  issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI",
+  /** ref #3: the app client id admits access tokens (`client_id`) and ID tokens (`aud`). */
+  audience: ["abc"] as readonly string[],
+  /** ref #1: bare token or "Bearer <token>". */
+  identitySource: "$request.header.Authorization",
+  /** ref #5: scopes every protected route requires unless it names its own; [] accepts any token of the pool. */
+  scopes: [] as readonly string[],
+};
+
+/** Protected routes: every one gets the JWT authorizer (ref #9). */
+export const routes: readonly Route[] = [
+  { method: "GET", path: "/me", handler: "me" },
+];
+
+/** Unauthenticated preflight routes (ref #9); `/{proxy+}` may not cover `/`, so both (ref #8). */
+export const preflight = {
+  handler: "preflight",
+  paths: ["/{proxy+}", "/"] as readonly string[],
+};
+
+export const cors = {
+  allowOrigins: ["https://a.example.com"] as readonly string[],
+  /** ref #13: every method the routes use, and OPTIONS. */
+  allowMethods: [...new Set<string>([...routes.map((route) => route.method), 'OPTIONS'])] as readonly string[],
+  /** ref #12: `authorization` by name; a `*` would not cover it. */
+  allowHeaders: ["authorization", "content-type"] as readonly string[],
+  /** ref #15: seconds a browser may cache a preflight; Chromium caps it at 7200. */
+  maxAge: 7200,
+  /** ref #14: bearer tokens need no credentials mode, and API Gateway refuses it with "*". */
+  allowCredentials: false,
+};
+
+/** The Lambda runtime of every function. */
+export const runtime = "nodejs24.x";

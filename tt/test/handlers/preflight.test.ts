@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cors } from '../../src/api';
+import { handler } from '../../src/handlers/preflight';
+import { corsEnvironment } from '../../src/lib/cors';
+import { httpEvent } from './events';
+
+const anyOrigin = cors.allowOrigins.includes('*');
+const allowedOrigin = cors.allowOrigins[0]!;
+const callerOrigin = anyOrigin ? 'https://any-site.example' : allowedOrigin;
+
+function preflight(headers: Record<string, string>) {
+  return handler(httpEvent('OPTIONS', '/me', { 'access-control-request-method': 'GET', ...headers }));
+}
+
+describe('preflight handler', () => {
+  beforeEach(() => {
+    Object.assign(process.env, corsEnvironment(cors));
+  });
+
+  it('answers 204 through statusCode and headers only, with no body (ref #16, #20)', async () => {
+    const response = await preflight({ origin: callerOrigin });
+    expect(response.statusCode).toBe(204);
+    expect(Object.keys(response).sort()).toEqual(['headers', 'statusCode']);
+  });
+
+  it('allows an allowlisted origin with the configured methods and headers (ref #12, #13, #15)', async () => {
+    const { headers } = await preflight({ origin: callerOrigin, 'access-control-request-headers': 'authorization' });
+    expect(headers?.['access-control-allow-origin']).toBe(anyOrigin ? '*' : callerOrigin);
+    expect(headers?.['access-control-allow-methods']).toBe(cors.allowMethods.join(','));
+    expect(String(headers?.['access-control-allow-headers']).split(',')).toContain('authorization');
+    expect(Number(headers?.['access-control-max-age'])).toBeLessThanOrEqual(7200);
+    expect(headers?.vary).toBe('Origin');
+  });
+
+  it('never sends request data back', async () => {
+    const secret = 'Bearer secret-token-value';
+    const response = await preflight({ origin: callerOrigin, authorization: secret, cookie: 'session=secret' });
+    expect(JSON.stringify(response)).not.toContain('secret');
+  });
+
+  it('sends no Access-Control-Allow-* header to an origin that is not allowlisted (ref #17)', async () => {
+    const { statusCode, headers } = await preflight({ origin: 'https://evil.example' });
+    expect(statusCode).toBe(204);
+    expect(Object.keys(headers ?? {}).filter((name) => name.startsWith('access-control-allow'))).toEqual([]);
+  });
+
+  it('allows no origin at all when the allowlist is missing (fails closed)', async () => {
+    delete process.env.CORS_ALLOW_ORIGINS;
+    const { headers } = await preflight({ origin: allowedOrigin });
+    expect(headers?.['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Security invariants of the synthesized CloudFormation template: what API Gateway will really
+ * enforce, checked against the definition in src/api.ts.
+ */
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiStack } from '../../infra/api-stack';
+import { auth, cors, preflight, routes, runtime } from '../../src/api';
+
+type Resource = { Properties: Record<string, any> };
+
+let template: Template;
+const resources = (type: string) => Object.entries(template.findResources(type) as Record<string, Resource>);
+
+beforeAll(() => {
+  // Skip bundling: these tests read the template, not the code (`npm run synth` bundles).
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  template = Template.fromStack(new ApiStack(app, 'Test'));
+});
+
+describe('JWT authorizer', () => {
+  it('trusts exactly the user pool issuer and the app client id (ref #1-#3)', () => {
+    const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    expect(authorizers[0]![1].Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: [auth.identitySource],
+      JwtConfiguration: { Issuer: auth.issuer, Audience: [...auth.audience] },
+    });
+  });
+});
+
+describe('routes', () => {
+  const routeKeys = () => resources('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
+
+  it('has exactly the routes of src/api.ts and the preflight routes', () => {
+    const expected = [
+      ...preflight.paths.map((path) => `OPTIONS ${path}`),
+      ...routes.map((route) => `${route.method} ${route.path}`),
+    ];
+    expect(routeKeys().sort()).toEqual(expected.sort());
+  });
+
+  it('puts the JWT authorizer on every route but OPTIONS, with the required scopes (ref #9, #5)', () => {
+    const authorizerId = resources('AWS::ApiGatewayV2::Authorizer')[0]![0];
+    for (const [, route] of resources('AWS::ApiGatewayV2::Route')) {
+      const { RouteKey, AuthorizationType, AuthorizerId, AuthorizationScopes } = route.Properties;
+      if (RouteKey.startsWith('OPTIONS ')) continue;
+      const definition = routes.find((candidate) => `${candidate.method} ${candidate.path}` === RouteKey);
+      const scopes = definition?.scopes ?? auth.scopes;
+      expect(AuthorizationType, RouteKey).toBe('JWT');
+      expect(AuthorizerId, RouteKey).toEqual({ Ref: authorizerId });
+      expect(AuthorizationScopes ?? [], RouteKey).toEqual([...scopes]);
+    }
+  });
+
+  it('leaves OPTIONS routes without an authorizer, so preflights carry no token (ref #9, #24)', () => {
+    const options = resources('AWS::ApiGatewayV2::Route').filter(([, route]) => route.Properties.RouteKey.startsWith('OPTIONS '));
+    expect(options.map(([, route]) => route.Properties.RouteKey)).toContain('OPTIONS /{proxy+}');
+    for (const [, route] of options) {
+      expect(route.Properties.AuthorizationType).toBe('NONE');
+      expect(route.Properties.AuthorizerId).toBeUndefined();
+      expect(route.Properties.AuthorizationScopes).toBeUndefined();
+      expect(route.Properties.Target, 'an OPTIONS route without integration answers 404').toBeDefined();
+    }
+  });
+
+  it('integrates every route with Lambda, payload format 2.0 (ref #19)', () => {
+    for (const [, integration] of resources('AWS::ApiGatewayV2::Integration')) {
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    }
+  });
+});
+
+describe('API', () => {
+  it('has CORS with exactly the allowed origins, authorization among the headers, no credentials (ref #11-#15)', () => {
+    const api = resources('AWS::ApiGatewayV2::Api')[0]![1];
+    expect(api.Properties.ProtocolType).toBe('HTTP');
+    const corsConfiguration = api.Properties.CorsConfiguration;
+    expect(corsConfiguration.AllowOrigins).toEqual([...cors.allowOrigins]);
+    expect(corsConfiguration.AllowHeaders).toContain('authorization');
+    expect(corsConfiguration.AllowMethods.sort()).toEqual([...cors.allowMethods].sort());
+    expect(corsConfiguration.MaxAge).toBe(cors.maxAge);
+    expect(corsConfiguration.AllowCredentials ?? false).toBe(false);
+  });
+
+  it('deploys through an auto-deployed $default stage (ref #10)', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });
+  });
+
+  it('lets only API Gateway invoke the functions (ref #22)', () => {
+    const permissions = resources('AWS::Lambda::Permission');
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const [, permission] of permissions) {
+      expect(permission.Properties.Principal).toBe('apigateway.amazonaws.com');
+    }
+  });
+});
+
+describe('functions', () => {
+  it('run on the chosen runtime with the CORS allowlist in their environment', () => {
+    const functions = resources('AWS::Lambda::Function');
+    expect(functions).toHaveLength(new Set([preflight.handler, ...routes.map((route) => route.handler)]).size);
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toBe(runtime);
+      expect(fn.Properties.Environment.Variables.CORS_ALLOW_ORIGINS).toBe(cors.allowOrigins.join(','));
+    }
+  });
+
+  it('keep their logs for a bounded time', () => {
+    const logGroups = resources('AWS::Logs::LogGroup');
+    expect(logGroups.length).toBe(resources('AWS::Lambda::Function').length);
+    for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
