@@ -12,7 +12,7 @@ export { ANSWER_OPTIONS, answersFromOptions } from './answer-options.js';
 export { describeApi, type ApiModel, type ApiRoute } from './render/api-model.js';
 export { FLAVOURS } from './render/flavours.js';
 export { renderProject, type RenderedFile } from './render/render-project.js';
-export { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
+export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
 export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
 export { createCognitoAccess } from './aws/cognito.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';

@@ -1,6 +1,6 @@
 /**
  * yeoman-environment finds the generator the way `yo` and Backstage's run:yeoman do: by lookup
- * of installed generator-* packages, under the namespace cognito-jwt-api:app.
+ * of installed generator-* packages, under the namespace cognito-jwt-api:app, and what it writes can be updated later.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { computeUpdate } from '../src/update/project.js';
+import { PACKAGE_NAME } from '../src/version.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
 
 /** Where npm installs packages; this repository's workspace links generator-cognito-jwt-api there. */
@@ -29,5 +31,12 @@ describe('generator lookup', () => {
       origins: EXAMPLE_INPUT.origins.join(','),
     } as never);
     expect(readFileSync(path.join(cwd, 'src/api.ts'), 'utf8')).toContain(`userPoolId: "${EXAMPLE_INPUT.userPoolId}"`);
+    // Recorded under the package's key, whatever name the lookup gave the generator, so that
+    // `update` finds the project and sees nothing to do.
+    const yoRc = JSON.parse(readFileSync(path.join(cwd, '.yo-rc.json'), 'utf8'));
+    expect(Object.keys(yoRc)).toEqual([PACKAGE_NAME]);
+    const update = computeUpdate(cwd, {});
+    expect(update.writes.size).toBe(0);
+    expect(update.plan.every((entry) => entry.action === 'unchanged')).toBe(true);
   });
 });

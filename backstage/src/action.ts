@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { issuerOf, parseAnswers, PRISTINE_PATH, recordOf, renderProject, yoRcWith, YO_RC_PATH } from 'create-cognito-jwt-api';
+import { issuerOf, parseAnswers, projectFiles } from 'create-cognito-jwt-api';
 import { catalogInfo } from './catalog-info.js';
 import { actionInputSchema, actionOutputSchema } from './input-schema.js';
 
@@ -41,14 +41,8 @@ export function createCognitoJwtApiAction() {
       // Every rule of the generator, with its messages (which name the answer and the fix).
       const answers = parseAnswers(input);
       const target = resolveSafeChildPath(ctx.workspacePath, targetPath ?? '.');
-      const rendered = renderProject(answers);
-      const { record, pristine } = recordOf(answers, rendered);
-      const files = new Map<string, string>([
-        ...rendered.map((file) => [file.path, file.contents] as const),
-        [YO_RC_PATH, yoRcWith(undefined, record)],
-        [PRISTINE_PATH, pristine],
-        ['catalog-info.yaml', catalogInfo(answers, { owner, system })],
-      ]);
+      const files = projectFiles(answers);
+      files.set('catalog-info.yaml', catalogInfo(answers, { owner, system }));
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would write ${files.size} files into ${target}`);
       } else {

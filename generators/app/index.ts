@@ -1,22 +1,20 @@
 /**
  * The Yeoman generator `cognito-jwt-api:app`. Lifecycle methods only: the answers schema, the
- * questions and the renderer in src/ do the work; this class asks, records, and writes through
+ * questions and the renderer in src/ do the work; this class asks and writes through
  * Yeoman's in-memory file system so that Yeoman's conflict handling applies.
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_OPTIONS, answersFromOptions } from '../../src/answer-options.js';
 import { collectAnswers } from '../../src/collect-answers.js';
 import { nextSteps } from '../../src/next-steps.js';
-import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
 import type { Answers } from '../../src/schema/answers.js';
-import { PRISTINE_PATH, recordOf } from '../../src/update/record.js';
+import { projectFiles, YO_RC_PATH } from '../../src/update/record.js';
 
 type Options = BaseOptions & { yes?: boolean; embedded?: boolean; verify?: boolean; profile?: string; 'skip-install'?: boolean };
 
 export default class CognitoJwtApiGenerator extends Generator<Record<string, unknown>, Options> {
   answers!: Answers;
-  private files: RenderedFile[] = [];
-  private pristine = '';
+  private files = new Map<string, string>();
 
   constructor(args: string[], options: Options) {
     // A skipped install stays silent: the front that asked for it reports its own install step.
@@ -48,16 +46,14 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
   }
 
   configuring(): void {
-    this.files = renderProject(this.answers);
-    const { record, pristine } = recordOf(this.answers, this.files);
-    this.pristine = pristine;
-    this.config.set(record);
+    // The record goes under the package's own key whatever name Yeoman ran the generator by, so
+    // that `create-cognito-jwt-api update` finds it; other generators' keys are kept.
+    const existing = this.fs.read(this.destinationPath(YO_RC_PATH), { defaults: '' }) || undefined;
+    this.files = projectFiles(this.answers, existing);
   }
 
   writing(): void {
-    for (const file of this.files) this.fs.write(this.destinationPath(file.path), file.contents);
-    // The base of later `update` merges: what this version generated.
-    this.fs.write(this.destinationPath(PRISTINE_PATH), this.pristine);
+    for (const [file, contents] of this.files) this.fs.write(this.destinationPath(file), contents);
   }
 
   end(): void {

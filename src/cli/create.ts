@@ -9,9 +9,8 @@ import { answersFromOptions } from '../answer-options.js';
 import { collectAnswers } from '../collect-answers.js';
 import { CognitoJwtApiError } from '../errors.js';
 import { nextSteps } from '../next-steps.js';
-import { renderProject } from '../render/render-project.js';
 import { checkGivenAnswers } from '../schema/given.js';
-import { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from '../update/record.js';
+import { projectFiles } from '../update/record.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { packageManagerOf, runInstall } from './install.js';
 import type { Io } from './main.js';
@@ -52,13 +51,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     profile: typeof values.profile === 'string' ? values.profile : undefined,
     env: io.env,
   });
-  const rendered = renderProject(answers);
-  const { record, pristine } = recordOf(answers, rendered);
-  const files = new Map<string, string>([
-    ...rendered.map((file) => [file.path, file.contents] as const),
-    [YO_RC_PATH, yoRcWith(undefined, record)],
-    [PRISTINE_PATH, pristine],
-  ]);
+  const files = projectFiles(answers);
   const where = path.relative(io.cwd, target.path) || '.';
   if (values['dry-run']) {
     io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map((file) => `  ${file}`).join('\n')}`);

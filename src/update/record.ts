@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import type { RenderedFile } from '../render/render-project.js';
+import { renderProject, type RenderedFile } from '../render/render-project.js';
 import type { Answers } from '../schema/answers.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { ANSWERS_SCHEMA_VERSION } from './migrations.js';
@@ -52,4 +52,18 @@ export function recordOf(answers: Answers, files: readonly RenderedFile[], confl
 export function yoRcWith(existing: string | undefined, record: ProjectRecord): string {
   const config = existing ? (JSON.parse(existing) as Record<string, unknown>) : {};
   return `${JSON.stringify({ ...config, [PACKAGE_NAME]: record }, null, 2)}\n`;
+}
+
+/**
+ * Everything a generation writes, by path: the rendered files, the `.yo-rc.json` record (merged
+ * into `existingYoRc` when the folder has one) and the pristine store. Every front writes this.
+ */
+export function projectFiles(answers: Answers, existingYoRc?: string): Map<string, string> {
+  const rendered = renderProject(answers);
+  const { record, pristine } = recordOf(answers, rendered);
+  return new Map<string, string>([
+    ...rendered.map((file) => [file.path, file.contents] as const),
+    [YO_RC_PATH, yoRcWith(existingYoRc, record)],
+    [PRISTINE_PATH, pristine],
+  ]);
 }
