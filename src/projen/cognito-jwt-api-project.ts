@@ -10,10 +10,12 @@
  * project.synth();
  * ```
  */
+import { createRequire } from 'node:module';
 import { Project, ProjenrcFile, SampleFile, type ProjectOptions } from 'projen';
 import { renderProject } from '../render/render-project.js';
 import type { Answers, AnswersInput } from '../schema/answers.js';
 import { parseAnswers } from '../schema/parse.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { ManagedFile } from './managed-file.js';
 
 export type CognitoJwtApiProjectOptions = AnswersInput &
@@ -47,7 +49,8 @@ export class CognitoJwtApiProject extends Project {
       } else if (file.ownership === 'sample') {
         new SampleFile(this, file.path, { contents: file.contents });
       } else if (file.path === 'package.json') {
-        new ManagedFile(this, file.path, extendPackageJson(file.contents, packageJson));
+        // Writable, as projen keeps it: npm rewrites package.json on install.
+        new ManagedFile(this, file.path, extendPackageJson(file.contents, packageJson), { readonly: false });
       } else {
         new ManagedFile(this, file.path, file.contents);
       }
@@ -55,10 +58,19 @@ export class CognitoJwtApiProject extends Project {
   }
 }
 
+/** What `npx projen` needs in the project itself: projen and this project type (tsx is shared). */
+function projenDevDependencies(): Record<string, string> {
+  const projen = (createRequire(import.meta.url)('projen/package.json') as { version: string }).version;
+  return { projen: `^${projen}`, [PACKAGE_NAME]: `^${PACKAGE_VERSION}` };
+}
+
 function extendPackageJson(contents: string, extra: CognitoJwtApiProjectOptions['packageJson']): string {
   const pkg = JSON.parse(contents) as Record<string, Record<string, string> | unknown>;
+  pkg.devDependencies = sortKeys({ ...(pkg.devDependencies as Record<string, string>), ...projenDevDependencies() });
   for (const key of ['dependencies', 'devDependencies', 'scripts'] as const) {
     if (extra?.[key]) pkg[key] = { ...(pkg[key] as Record<string, string> | undefined), ...extra[key] };
   }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
+
+const sortKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

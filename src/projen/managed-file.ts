@@ -1,5 +1,5 @@
 /**
- * A file the project type keeps current: written on every `npx projen`, read-only, and marked
+ * A file the project type keeps current: written on every `npx projen`, read-only unless told otherwise, and marked
  * "generated" in the comment syntax of its language (a "//" key in JSON).
  */
 import { FileBase, type IResolver, type Project } from 'projen';
@@ -21,8 +21,9 @@ export class ManagedFile extends FileBase {
     project: Project,
     filePath: string,
     private readonly contents: string,
+    { readonly = true }: { readonly?: boolean } = {},
   ) {
-    super(project, filePath, { readonly: true, marker: true });
+    super(project, filePath, { readonly, marker: true });
   }
 
   protected synthesizeContent(_resolver: IResolver): string {

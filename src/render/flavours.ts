@@ -69,12 +69,13 @@ export const SHARED_PACKAGE = {
 };
 
 /**
- * Who owns a generated file: `managed` files are the tool's to keep current; `sample` files are
- * written once and belong to the user from then on (their handlers and handler tests).
+ * Who owns a generated file: `managed` files are the tool's to keep current (the CORS helpers and
+ * the preflight handler among them, so that fixes reach projects through `update`); `sample`
+ * files are written once and belong to the user from then on: the example route and its test.
  */
 export type Ownership = 'managed' | 'sample';
-export const SAMPLE_PATH_PREFIXES = ['src/handlers/', 'src/lib/', 'test/handlers/'] as const;
+export const SAMPLE_PATHS: readonly string[] = ['src/handlers/me.ts', 'test/handlers/me.test.ts'];
 
 export function ownershipOf(path: string): Ownership {
-  return SAMPLE_PATH_PREFIXES.some((prefix) => path.startsWith(prefix)) ? 'sample' : 'managed';
+  return SAMPLE_PATHS.includes(path) ? 'sample' : 'managed';
 }

@@ -46,10 +46,11 @@ describe('renderProject', () => {
     expect(render()).toEqual(render());
   });
 
-  it('marks handlers, their helpers and their tests as samples; everything else as managed', () => {
+  it('marks the example route and its test as samples; everything else, CORS code included, as managed', () => {
     const ownership = Object.fromEntries(render().map((file) => [file.path, file.ownership]));
-    expect(ownership['src/handlers/preflight.ts']).toBe('sample');
-    expect(ownership['test/handlers/me.test.ts']).toBe('sample');
+    expect(Object.keys(ownership).filter((file) => ownership[file] === 'sample').sort()).toEqual(['src/handlers/me.ts', 'test/handlers/me.test.ts']);
+    expect(ownership['src/handlers/preflight.ts']).toBe('managed');
+    expect(ownership['src/lib/cors.ts']).toBe('managed');
     expect(ownership['src/api.ts']).toBe('managed');
     expect(ownership['infra/api-stack.ts']).toBe('managed');
     expect(ownership['package.json']).toBe('managed');
