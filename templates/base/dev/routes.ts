@@ -30,6 +30,15 @@ function segmentsOf(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
+/** A decoded path segment; a malformed escape such as `%E0%A4%A` matches no parameter. */
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Path parameters if `pattern` matches `path`; `{name+}` needs at least one segment. */
 function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const wanted = segmentsOf(pattern);
@@ -39,14 +48,19 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
     const greedy = /^\{(\w+)\+\}$/.exec(segment);
     if (greedy) {
       if (given.length <= index) return undefined;
-      parameters[greedy[1]!] = given.slice(index).map(decodeURIComponent).join('/');
+      const rest = given.slice(index).map(decode);
+      if (rest.includes(undefined)) return undefined;
+      parameters[greedy[1]!] = rest.join('/');
       return parameters;
     }
     const value = given[index];
     if (value === undefined) return undefined;
     const parameter = /^\{(\w+)\}$/.exec(segment);
-    if (parameter) parameters[parameter[1]!] = decodeURIComponent(value);
-    else if (segment !== value) return undefined;
+    if (parameter) {
+      const decoded = decode(value);
+      if (decoded === undefined) return undefined;
+      parameters[parameter[1]!] = decoded;
+    } else if (segment !== value) return undefined;
   }
   return given.length === wanted.length ? parameters : undefined;
 }

@@ -14,18 +14,26 @@ export function createDevServer(options: GatewayOptions = {}, log: (line: string
   const handle = createGateway(options);
   return createServer(async (request, response) => {
     const started = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const { response: result, routeKey, cors } = await handle({
-      method: request.method ?? 'GET',
-      url: request.url ?? '/',
-      headers: headersOf(request),
-      body: Buffer.concat(chunks),
-      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-    });
-    response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}) });
-    response.end(result.body);
-    const ms = (performance.now() - started).toFixed(1);
-    log(`${request.method} ${request.url} -> ${routeKey ?? '(no route)'} ${result.statusCode} ${ms}ms${cors === 'none' ? '' : ` cors:${cors}`}`);
+    let line: string;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const { response: result, routeKey, cors } = await handle({
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: headersOf(request),
+        body: Buffer.concat(chunks),
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+      });
+      response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}) });
+      response.end(result.body);
+      line = `${routeKey ?? '(no route)'} ${result.statusCode}${cors === 'none' ? '' : ` cors:${cors}`}`;
+    } catch (error) {
+      // A fault of the dev server itself: one 500, as API Gateway would send, and the server lives on.
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: 'Internal Server Error' }));
+      line = `500 ${error instanceof Error ? error.message : String(error)}`;
+    }
+    log(`${request.method} ${request.url} -> ${line} ${(performance.now() - started).toFixed(1)}ms`);
   });
 }

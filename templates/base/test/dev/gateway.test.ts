@@ -132,6 +132,13 @@ describe('routing (ref #8-#10)', () => {
     expect(await response.json()).toEqual({ message: 'Not Found' });
   });
 
+  it('answers a malformed escape in a path parameter with 404, and keeps serving', async () => {
+    // Not a preflight (no Origin): it reaches OPTIONS /{proxy+}, whose parameter cannot be decoded.
+    const response = await call('/%E0%A4%A', {}, 'OPTIONS');
+    expect(response.status).toBe(404);
+    expect((await call('/no-such-route', {}, 'GET')).status).toBe(404);
+  });
+
   it('serves OPTIONS without a token through the preflight function', async () => {
     const response = await call(route.path, { origin: allowedOrigin, 'access-control-request-method': route.method, 'access-control-request-headers': 'authorization' }, 'OPTIONS');
     expect(response.status).toBe(204);
