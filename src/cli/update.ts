@@ -48,7 +48,8 @@ function updateHelp(): string {
 
 /** Files with uncommitted changes, or `undefined` when `dir` is not in a git working tree. */
 function uncommitted(dir: string): string[] | undefined {
-  const status = spawnSync('git', ['status', '--porcelain'], { cwd: dir, encoding: 'utf8' });
+  // This folder only: a project inside a larger repository is not held back by changes elsewhere.
+  const status = spawnSync('git', ['status', '--porcelain', '--', '.'], { cwd: dir, encoding: 'utf8' });
   if (status.status !== 0) return undefined;
   return status.stdout.split('\n').filter(Boolean);
 }
@@ -58,7 +59,7 @@ const planLine = (entry: PlanEntry) => `  ${entry.action.padEnd(12)} ${entry.pat
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
   if (values.help) return io.out(updateHelp()), 0;
-  if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.join(' ')}.`);
+  if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`);
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
   const writesNothing = Boolean(values['dry-run'] || values.check);
   if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { UpdateError } from '../errors.js';
 
 const STATE_DIR = '.cognito-jwt-api';
 const JOURNAL = path.join(STATE_DIR, 'update-journal.json');
@@ -51,7 +52,14 @@ export function finishJournal(dir: string): boolean {
     rmSync(`${journalPath}.tmp`, { force: true });
     return false;
   }
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(journalPath, 'utf8')) as Journal;
+  } catch {
+    throw new UpdateError(
+      `${journalPath} (left by an interrupted update) cannot be read. Expected a complete journal: check the project with git status, then delete ${JOURNAL} and ${STAGING} and run update again.`,
+    );
+  }
   for (const [file, write] of journal.operations) {
     const target = path.join(dir, file);
     if (!write) {

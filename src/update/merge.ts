@@ -34,7 +34,8 @@ function mergeRecord(base: Json, yours: Json, template: Json, nested: readonly s
       continue;
     }
     if (key in yours && !same(y, b)) result[key] = y; // yours changed (or added) it: kept
-    else if (key in template) result[key] = t; // untouched by you: the template's value
+    else if (!(key in yours) && key in base && same(t, b)) continue; // you deleted it; the template did not change it
+    else if (key in template) result[key] = t; // untouched by you, or changed by the template: the template's value
     // else: the template dropped a key you had not changed
   }
   return result;

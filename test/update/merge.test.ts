@@ -35,6 +35,17 @@ describe('mergePackageJson', () => {
     });
   });
 
+  it('keeps a dependency or script you deleted deleted, unless the template changes it', () => {
+    const { old: _old, ...devDependencies } = base.devDependencies;
+    const yours = { ...base, scripts: {}, devDependencies };
+    expect(merge(yours, { ...base, devDependencies: { ...base.devDependencies, vitest: '^4.1.0' } })).toEqual({
+      name: 'svc',
+      scripts: {},
+      devDependencies: { vitest: '^4.1.0', typescript: '~5.9.0' },
+    });
+    expect(merge(yours, { ...base, scripts: { test: 'vitest run --coverage' } }).scripts).toEqual({ test: 'vitest run --coverage' });
+  });
+
   it('falls back to a text merge when a side is not JSON', () => {
     expect(mergePackageJson('{}', '{ broken', '{}').conflict).toBe(false);
   });

@@ -2,6 +2,8 @@
  * `update` on a project of the previous template version: every merge rule, for CDK and
  * Terraform, asserting the exact resulting files and that no user edit is lost.
  */
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFLICT_MARKER } from '../../src/update/merge.js';
 import { commitAll, currentRender, fixtureCopy, read, remove, tree, update, write } from '../helpers/project.js';
@@ -158,6 +160,33 @@ describe('update options', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/^--origins "http:\/\/insecure\.example\.com" uses http/);
     expect(tree(dir)).toEqual(before);
+  });
+
+  it('explains an unreadable .yo-rc.json, and merges without a readable base', async () => {
+    const dir = fixtureCopy('cdk');
+    write(dir, '.cognito-jwt-api/pristine.json', '{ truncated');
+    commitAll(dir, 'base lost');
+    const plan = JSON.parse((await update(dir, '--dry-run', '--json')).out);
+    expect(plan.notes).toContain('no readable .cognito-jwt-api/pristine.json: files that differ from the new output are merged as conflicts');
+    write(dir, '.yo-rc.json', '{ "create-cognito-jwt-api": ');
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--force');
+    expect(code).toBe(1);
+    expect(err).toMatch(/\.yo-rc\.json is not valid JSON\. Expected the file a generation wrote: restore it/);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('looks for uncommitted changes in the project folder only, not elsewhere in its repository', async () => {
+    const repo = fixtureCopy('cdk');
+    const service = path.join(repo, 'services', 'orders');
+    mkdirSync(service, { recursive: true });
+    for (const entry of readdirSync(repo)) if (entry !== '.git' && entry !== 'services') renameSync(path.join(repo, entry), path.join(service, entry));
+    commitAll(repo, 'moved into services/orders');
+    write(repo, 'notes.txt', 'work in progress elsewhere');
+    expect((await update(service)).code).toBe(0);
+    expect(read(service, 'src/api.ts')).not.toContain('maxAge: 3600,');
+    write(service, 'scratch.txt', 'work in progress here');
+    expect((await update(service, '--origins', 'https://admin.example.com')).err).toMatch(/uncommitted changes/);
   });
 
   it('explains when the folder is not a generated project', async () => {
