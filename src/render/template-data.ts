@@ -49,7 +49,9 @@ export function templateData(answers: Answers) {
       clientId: CLIENT_ID_PATTERN.source,
       origin: ORIGIN_PATTERN.source,
       scope: SCOPE_PATTERN.source,
+      resourcePrefix: `^[a-zA-Z][a-zA-Z0-9-]{0,${RESOURCE_PREFIX_MAX - 1}}$`,
     },
+    resourcePrefixMax: RESOURCE_PREFIX_MAX,
     ...escapers,
   };
 }
@@ -59,7 +61,7 @@ export type TemplateData = ReturnType<typeof templateData>;
 /** The names templates use: every field of the data, and partial(). A test proves the list complete. */
 export const TEMPLATE_LOCALS = [
   'answers', 'api', 'handlers', 'functions', 'protectedRoutes', 'preflight', 'flavour', 'runtime', 'runtimes',
-  'anyOrigin', 'issuerHost', 'stackId', 'resourcePrefix', 'iacVersions', 'patterns',
+  'anyOrigin', 'issuerHost', 'stackId', 'resourcePrefix', 'resourcePrefixMax', 'iacVersions', 'patterns',
   'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
   'partial',
 ] as const;
@@ -77,16 +79,22 @@ export function pascalCase(text: string): string {
 export function stackIdOf(name: string): string {
   const words = name.replace(/^@[^/]+\//, '').split(/[^a-zA-Z\d]+/).filter(Boolean);
   const id = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
-  return /^[A-Za-z]/.test(id) ? id : `Api${id}`;
+  // CloudFormation stack names hold at most 128 characters.
+  return (/^[A-Za-z]/.test(id) ? id : `Api${id}`).slice(0, 128);
 }
 
-/** A prefix for AWS resource names (Lambda, IAM, log groups): "@acme/orders.api" → "orders-api". */
+/**
+ * A prefix for AWS resource names (Lambda, IAM, log groups): "@acme/orders.api" → "orders-api".
+ * At most 37 characters: an IAM role's `name_prefix` takes 38, the prefix and a dash.
+ */
+export const RESOURCE_PREFIX_MAX = 37;
+
 export function resourcePrefixOf(name: string): string {
   const prefix = name
     .replace(/^@[^/]+\//, '')
     .replace(/[^a-zA-Z\d-]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
+    .slice(0, RESOURCE_PREFIX_MAX)
     .replace(/-+$/, '');
-  return /^[a-zA-Z]/.test(prefix) ? prefix : `api-${prefix}`.slice(0, 40);
+  return /^[a-zA-Z]/.test(prefix) ? prefix : `api-${prefix}`.slice(0, RESOURCE_PREFIX_MAX).replace(/-+$/, '');
 }

@@ -115,4 +115,18 @@ describe('stackIdOf', () => {
     ['9lives', 'Api9lives'],
     ['a.b_c', 'ABC'],
   ])('turns %s into the CloudFormation id %s', (name, id) => expect(stackIdOf(name)).toBe(id));
+
+  it('keeps within the 128 characters of a stack name', () => expect(stackIdOf(`a-${'b'.repeat(200)}`)).toHaveLength(128));
+});
+
+describe('resourcePrefixOf', () => {
+  it.each([
+    ['@acme/orders.api', 'orders-api'],
+    ['9lives', 'api-9lives'],
+    [`${'a'.repeat(36)}-b`, 'a'.repeat(36)],
+    ['x'.repeat(60), 'x'.repeat(37)],
+  ])('turns %s into %s, at most 37 characters (IAM name_prefix 38 with the dash)', (name, prefix) => {
+    expect(resourcePrefixOf(name)).toBe(prefix);
+    expect(resourcePrefixOf(name)).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{0,36}$/);
+  });
 });

@@ -7,8 +7,8 @@ variable "name" {
   default     = <%- hcl(resourcePrefix) %>
 
   validation {
-    condition     = can(regex("^[a-zA-Z][a-zA-Z0-9-]{0,39}$", var.name))
-    error_message = "name must start with a letter and hold at most 40 letters, digits or dashes, e.g. \"orders-api\"."
+    condition     = can(regex(<%- hcl(patterns.resourcePrefix) %>, var.name))
+    error_message = "name must start with a letter and hold at most <%- hcl(resourcePrefixMax) %> letters, digits or dashes (IAM role name prefixes take 38 characters), e.g. \"orders-api\"."
   }
 }
 
