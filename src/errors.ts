@@ -87,7 +87,7 @@ export class VerificationFailedError extends CognitoJwtApiError {
     super(
       `The check against AWS found ${errors.length} error(s): ${errors.join('; ')}. ` +
         'Nothing was written. Expected a pool and app client that can issue tokens this API accepts; fix the above, ' +
-        'or generate without the check.',
+        'or generate without the check (leave out --verify, or answer no when asked).',
     );
   }
 }

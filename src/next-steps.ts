@@ -1,13 +1,15 @@
 /** What to do after generation: printed by the CLI and the generator. */
 import path from 'node:path';
-import type { Answers } from './schema/answers.js';
+import { sh } from './render/escape.js';
 import { FLAVOURS } from './render/flavours.js';
+import type { Answers } from './schema/answers.js';
 
-export function nextSteps(answers: Answers, options: { targetDir?: string; installed: boolean; packageManager?: string }): string {
+export function nextSteps(answers: Answers, options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: string }): string {
   const pm = options.packageManager ?? 'npm';
+  const cwd = options.cwd ?? process.cwd();
   const steps: string[] = [];
-  if (options.targetDir && path.resolve(options.targetDir) !== process.cwd()) {
-    steps.push(`cd ${path.relative(process.cwd(), path.resolve(options.targetDir)) || '.'}`);
+  if (options.targetDir && path.resolve(cwd, options.targetDir) !== path.resolve(cwd)) {
+    steps.push(`cd ${sh(path.relative(cwd, path.resolve(cwd, options.targetDir)))}`);
   }
   if (!options.installed) steps.push(`${pm} install`);
   steps.push(`${pm} test`);

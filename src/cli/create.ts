@@ -74,6 +74,6 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     installed = code === 0;
     if (!installed) io.err(`\n${pm} install failed (exit code ${code}). The project is complete; run "${pm} install" inside it.`);
   }
-  io.out(`\n${nextSteps(answers, { targetDir: target.path, installed, packageManager: pm })}`);
+  io.out(`\n${nextSteps(answers, { targetDir: target.path, cwd: io.cwd, installed, packageManager: pm })}`);
   return installed || values['skip-install'] ? 0 : 1;
 }

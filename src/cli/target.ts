@@ -1,5 +1,5 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CognitoJwtApiError, TargetNotEmptyError } from '../errors.js';
 
@@ -20,11 +20,6 @@ export class TargetFolder {
       throw new CognitoJwtApiError(`Target "${this.path}" is a file. Expected a folder path that is new or empty.`);
     }
     if (!force && readdirSync(this.path).length > 0) throw new TargetNotEmptyError(this.path);
-  }
-
-  /** Removes the folder if this run created it; a folder that existed before is never touched. */
-  removeIfNew(): void {
-    if (this.isNew) rmSync(this.path, { recursive: true, force: true });
   }
 }
 

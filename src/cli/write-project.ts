@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CognitoJwtApiError } from '../errors.js';
 import { applyAtomically } from '../update/apply.js';
 
 export async function writeProject(target: string, files: ReadonlyMap<string, string>, isNew: boolean): Promise<void> {
@@ -24,7 +25,9 @@ export async function writeProject(target: string, files: ReadonlyMap<string, st
   try {
     for (const dir of new Set([...files.keys()].map((file) => path.dirname(path.join(staging, file))))) mkdirSync(dir, { recursive: true });
     for (const [file, contents] of files) writeFileSync(path.join(staging, file), contents);
-    if (existsSync(target)) throw new Error(`${target} appeared while the project was being written`);
+    if (existsSync(target)) {
+      throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
+    }
     renameSync(staging, target);
   } finally {
     removeStaging();

@@ -6,7 +6,7 @@ import type { Answers } from '../schema/answers.js';
 import { ownershipOf, type Ownership } from './flavours.js';
 import { renderPackageJson } from './package-json.js';
 import { templateData, type TemplateData } from './template-data.js';
-import { compiledTemplate, partialKey, templateFiles } from './templates.js';
+import { byPath, compiledTemplate, partialKey, templateFiles } from './templates.js';
 
 export interface RenderedFile {
   path: string;
@@ -38,5 +38,5 @@ export function renderProject(answers: Answers): RenderedFile[] {
   files.set('package.json', renderPackageJson(answers));
   return [...files]
     .map(([path, contents]) => ({ path, contents, ownership: ownershipOf(path) }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort(byPath);
 }

@@ -22,7 +22,6 @@ export function templateData(answers: Answers) {
   return {
     answers,
     api,
-    handlers: handlersOf(api),
     /** One function per handler, with a logical id and the routes it serves (each with an id). */
     functions: handlersOf(api).map((handler) => ({
       handler,
@@ -60,7 +59,7 @@ export type TemplateData = ReturnType<typeof templateData>;
 
 /** The names templates use: every field of the data, and partial(). A test proves the list complete. */
 export const TEMPLATE_LOCALS = [
-  'answers', 'api', 'handlers', 'functions', 'protectedRoutes', 'preflight', 'flavour', 'runtime', 'runtimes',
+  'answers', 'api', 'functions', 'protectedRoutes', 'preflight', 'flavour', 'runtime', 'runtimes',
   'anyOrigin', 'issuerHost', 'stackId', 'resourcePrefix', 'resourcePrefixMax', 'iacVersions', 'patterns',
   'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
   'partial',

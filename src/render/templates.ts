@@ -13,8 +13,10 @@ import { TEMPLATE_LOCALS } from './template-data.js';
 /** npm drops some dotfiles when publishing, so they are stored under another name. */
 const RENAMED_FILES: Record<string, string> = {
   _gitignore: '.gitignore',
-  _npmrc: '.npmrc',
 };
+
+/** Sorts by path in code-unit order, the same on every machine and locale. */
+export const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Folders inside a template set that hold pieces included by other templates, not output files. */
 const PARTIALS_FOLDER = 'partials';
@@ -70,7 +72,7 @@ export function listTemplateSets(): Record<string, TemplateFile[]> {
       .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
       .filter((relative) => relative.split('/')[0] !== PARTIALS_FOLDER)
       .map((relative) => ({ path: outputPath(relative), key: `${set}/${relative}` }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      .sort(byPath);
   }
   return sets;
 }

@@ -31,11 +31,6 @@ export const ORIGIN_PATTERN =
 /** Hosts a browser treats as potentially trustworthy over plain http. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-export interface Rule {
-  /** What a good value looks like, with an example: the "Expected …" part of a message. */
-  expected: string;
-}
-
 export const expectations = {
   name: 'a lowercase npm package name, e.g. "orders-api" or "@acme/orders-api"',
   region: 'an AWS region code, e.g. "eu-west-1" or "us-gov-west-1"',
