@@ -3,7 +3,8 @@
  * to it and renamed into place; an existing folder (empty, or with --force) takes the files
  * through the same journaled apply as `update`.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CognitoJwtApiError } from '../errors.js';
 import { applyAtomically } from '../update/apply.js';
@@ -24,7 +25,8 @@ export async function writeProject(target: string, files: ReadonlyMap<string, st
   process.once('SIGTERM', onSignal);
   try {
     for (const dir of new Set([...files.keys()].map((file) => path.dirname(path.join(staging, file))))) mkdirSync(dir, { recursive: true });
-    for (const [file, contents] of files) writeFileSync(path.join(staging, file), contents);
+    // Written in parallel: on a slow file system each write costs about a millisecond.
+    await Promise.all([...files].map(([file, contents]) => writeFile(path.join(staging, file), contents)));
     if (existsSync(target)) {
       throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
     }
