@@ -64,13 +64,14 @@ function projenDevDependencies(): Record<string, string> {
   return { projen: `^${projen}`, [PACKAGE_NAME]: `^${PACKAGE_VERSION}` };
 }
 
+/** The rendered package.json with projen's needs and `extra` added; dependencies stay sorted as rendered. */
 function extendPackageJson(contents: string, extra: CognitoJwtApiProjectOptions['packageJson']): string {
-  const pkg = JSON.parse(contents) as Record<string, Record<string, string> | unknown>;
-  pkg.devDependencies = sortKeys({ ...(pkg.devDependencies as Record<string, string>), ...projenDevDependencies() });
+  const pkg = JSON.parse(contents) as Record<string, Record<string, string> | undefined>;
+  const added = { ...extra, devDependencies: { ...projenDevDependencies(), ...extra?.devDependencies } };
   for (const key of ['dependencies', 'devDependencies', 'scripts'] as const) {
-    if (extra?.[key]) pkg[key] = { ...(pkg[key] as Record<string, string> | undefined), ...extra[key] };
+    if (!added[key]) continue;
+    const merged = { ...pkg[key], ...added[key] };
+    pkg[key] = key === 'scripts' ? merged : Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]!]));
   }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
-
-const sortKeys = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

@@ -89,11 +89,10 @@ export function stackIdOf(name: string): string {
 export const RESOURCE_PREFIX_MAX = 37;
 
 export function resourcePrefixOf(name: string): string {
-  const prefix = name
+  const words = name
     .replace(/^@[^/]+\//, '')
     .replace(/[^a-zA-Z\d-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, RESOURCE_PREFIX_MAX)
-    .replace(/-+$/, '');
-  return /^[a-zA-Z]/.test(prefix) ? prefix : `api-${prefix}`.slice(0, RESOURCE_PREFIX_MAX).replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  const prefix = /^[a-zA-Z]/.test(words) ? words : `api-${words}`;
+  return prefix.slice(0, RESOURCE_PREFIX_MAX).replace(/-+$/, '');
 }

@@ -30,7 +30,7 @@ function segmentsOf(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-/** A decoded path segment; a malformed escape such as `%E0%A4%A` matches no parameter. */
+/** A decoded path segment, or undefined for a malformed escape such as `%E0%A4%A`. */
 function decode(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -39,28 +39,27 @@ function decode(segment: string): string | undefined {
   }
 }
 
-/** Path parameters if `pattern` matches `path`; `{name+}` needs at least one segment. */
+/**
+ * Path parameters if `pattern` matches `path`; `{name+}` needs at least one segment. A parameter
+ * that cannot be decoded matches nothing.
+ */
 function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const wanted = segmentsOf(pattern);
   const given = segmentsOf(path);
   const parameters: Record<string, string> = {};
   for (const [index, segment] of wanted.entries()) {
     const greedy = /^\{(\w+)\+\}$/.exec(segment);
-    if (greedy) {
-      if (given.length <= index) return undefined;
-      const rest = given.slice(index).map(decode);
-      if (rest.includes(undefined)) return undefined;
-      parameters[greedy[1]!] = rest.join('/');
-      return parameters;
+    const parameter = greedy ?? /^\{(\w+)\}$/.exec(segment);
+    const values = greedy ? given.slice(index) : given.slice(index, index + 1);
+    if (values.length === 0) return undefined;
+    if (!parameter) {
+      if (segment !== values[0]) return undefined;
+      continue;
     }
-    const value = given[index];
-    if (value === undefined) return undefined;
-    const parameter = /^\{(\w+)\}$/.exec(segment);
-    if (parameter) {
-      const decoded = decode(value);
-      if (decoded === undefined) return undefined;
-      parameters[parameter[1]!] = decoded;
-    } else if (segment !== value) return undefined;
+    const decoded = values.map(decode);
+    if (decoded.includes(undefined)) return undefined;
+    parameters[parameter[1]!] = decoded.join('/');
+    if (greedy) return parameters;
   }
   return given.length === wanted.length ? parameters : undefined;
 }

@@ -14,7 +14,8 @@ export function createDevServer(options: GatewayOptions = {}, log: (line: string
   const handle = createGateway(options);
   return createServer(async (request, response) => {
     const started = performance.now();
-    let line: string;
+    let outcome: string;
+    let corsNote = '';
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -27,13 +28,14 @@ export function createDevServer(options: GatewayOptions = {}, log: (line: string
       });
       response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}) });
       response.end(result.body);
-      line = `${routeKey ?? '(no route)'} ${result.statusCode}${cors === 'none' ? '' : ` cors:${cors}`}`;
+      outcome = `${routeKey ?? '(no route)'} ${result.statusCode}`;
+      if (cors !== 'none') corsNote = ` cors:${cors}`;
     } catch (error) {
       // A fault of the dev server itself: one 500, as API Gateway would send, and the server lives on.
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ message: 'Internal Server Error' }));
-      line = `500 ${error instanceof Error ? error.message : String(error)}`;
+      outcome = `500 ${error instanceof Error ? error.message : String(error)}`;
     }
-    log(`${request.method} ${request.url} -> ${line} ${(performance.now() - started).toFixed(1)}ms`);
+    log(`${request.method} ${request.url} -> ${outcome} ${(performance.now() - started).toFixed(1)}ms${corsNote}`);
   });
 }
