@@ -30,7 +30,7 @@ function updateHelp(): string {
     'Re-renders a generated project through the current templates, with its stored answers and any',
     'answer flags given here, and merges the result into the project: files you did not touch take',
     'the new output, files only you changed stay yours, files both changed are merged (conflicts',
-    'marked diff3-style), samples (handlers and their tests) are never overwritten.',
+    'marked diff3-style); the sample route (src/handlers/me.ts and its test) is never overwritten.',
     '',
     'Usage:',
     '  npx create-cognito-jwt-api update [dir] [flags]',
