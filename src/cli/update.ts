@@ -92,7 +92,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
         `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit or stash first, or pass --force.`,
       );
     }
-    applyAtomically(dir, update.writes);
+    await applyAtomically(dir, update.writes);
   }
   if (update.conflicts.length > 0) {
     io.err(`Conflicts remain in: ${update.conflicts.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`);

@@ -11,7 +11,7 @@ import { applyAtomically } from '../update/apply.js';
 
 export async function writeProject(target: string, files: ReadonlyMap<string, string>, isNew: boolean): Promise<void> {
   if (!isNew) {
-    applyAtomically(target, files);
+    await applyAtomically(target, files);
     return;
   }
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.creating-${process.pid}`);

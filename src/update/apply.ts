@@ -2,9 +2,11 @@
  * Writes an update all or nothing. The new contents are staged first; a journal written in one
  * rename is the commit point; then each staged file is renamed into place. Ctrl-C and SIGTERM
  * wait for the renames to finish. A run killed outright leaves the journal, and the next
- * `update` finishes the renames before anything else.
+ * `update` finishes the renames before anything else. Ctrl-C or SIGTERM while files are staged
+ * discards them.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 
@@ -17,30 +19,37 @@ interface Journal {
   operations: Array<[path: string, write: boolean]>;
 }
 
-/** Applies `writes` (path → contents, or `null` to delete) to the project in `dir`. */
-export function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): void {
+/**
+ * Applies `writes` (path → contents, or `null` to delete) to the project in `dir`. A signal that
+ * arrives while files are staged discards them and leaves the project untouched; one that arrives
+ * after the commit point waits for the renames. Either way the signal is raised again at the end.
+ */
+export async function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): Promise<void> {
   const staging = path.join(dir, STAGING);
-  rmSync(staging, { recursive: true, force: true });
-  for (const [file, contents] of writes) {
-    if (contents === null) continue;
-    mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
-    writeFileSync(path.join(staging, file), contents);
-  }
-  const journal: Journal = { operations: [...writes].map(([file, contents]) => [file, contents !== null]) };
-  const pending = path.join(dir, `${JOURNAL}.tmp`);
-  writeFileSync(pending, JSON.stringify(journal));
   let interrupted: NodeJS.Signals | undefined;
-  const hold = (signal: NodeJS.Signals) => (interrupted = signal);
+  const hold = (signal: NodeJS.Signals) => (interrupted ??= signal);
   process.on('SIGINT', hold);
   process.on('SIGTERM', hold);
   try {
+    rmSync(staging, { recursive: true, force: true });
+    const staged = [...writes].filter((entry): entry is [string, string] => entry[1] !== null);
+    for (const folder of new Set(staged.map(([file]) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
+    await Promise.all(staged.map(([file, contents]) => writeFile(path.join(staging, file), contents)));
+    if (interrupted) {
+      rmSync(staging, { recursive: true, force: true });
+      return;
+    }
+    const journal: Journal = { operations: [...writes].map(([file, contents]) => [file, contents !== null]) };
+    const pending = path.join(dir, `${JOURNAL}.tmp`);
+    writeFileSync(pending, JSON.stringify(journal));
     renameSync(pending, path.join(dir, JOURNAL)); // the commit point
     finishJournal(dir);
+    await new Promise(setImmediate); // lets a signal that came during the renames reach `hold`
   } finally {
     process.off('SIGINT', hold);
     process.off('SIGTERM', hold);
+    if (interrupted) process.kill(process.pid, interrupted);
   }
-  if (interrupted) process.kill(process.pid, interrupted);
 }
 
 /** Completes an update a killed run committed; returns whether there was one. */

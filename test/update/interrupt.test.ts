@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyAtomically, finishJournal } from '../../src/update/apply.js';
 import { BIN } from '../helpers/cli.js';
 import { fixtureCopy, tree, update } from '../helpers/project.js';
@@ -28,7 +28,8 @@ describe('an interrupted update', () => {
     const unchanged = tree(reference);
     await update(reference);
     const updated = tree(reference);
-    for (const [signal, delayMs] of [['SIGTERM', 0], ['SIGINT', 150], ['SIGTERM', 300], ['SIGINT', 450], ['SIGTERM', 600], ['SIGTERM', 900]] as const) {
+    // Every 50 ms from start-up to well past the end of the run, so that some land while files are staged.
+    for (const [signal, delayMs] of Array.from({ length: 19 }, (_, i) => [i % 2 ? 'SIGINT' : 'SIGTERM', i * 50] as const)) {
       const dir = fixtureCopy('cdk');
       await interruptedUpdate(dir, signal, delayMs);
       expect([unchanged, updated], `${signal} after ${delayMs} ms`).toContainEqual(tree(dir));
@@ -47,14 +48,30 @@ describe('an interrupted update', () => {
     }
   });
 
-  it('is rolled forward from its journal after a crash in the middle of the renames', () => {
+  it('stopped while its files are staged, discards them and raises the signal again', async () => {
+    const dir = fixtureCopy('cdk');
+    const before = tree(dir);
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    const others = process.listeners('SIGTERM');
+    const applying = applyAtomically(dir, new Map([['a.txt', 'A'], ['nested/b.txt', 'B'], ['.nvmrc', null]]));
+    const added = process.listeners('SIGTERM').filter((listener) => !others.includes(listener));
+    expect(added).toHaveLength(1);
+    added[0]!('SIGTERM'); // as the signal arrives while the staged writes are in flight
+    await applying;
+    expect(kill.mock.calls).toEqual([[process.pid, 'SIGTERM']]);
+    kill.mockRestore();
+    expect(tree(dir)).toEqual(before);
+    expect(process.listeners('SIGTERM')).toEqual(others);
+  });
+
+  it('is rolled forward from its journal after a crash in the middle of the renames', async () => {
     const dir = fixtureCopy('cdk');
     const writes = new Map<string, string | null>([
       ['a.txt', 'A'],
       ['nested/b.txt', 'B'],
       ['.nvmrc', null],
     ]);
-    applyAtomically(dir, writes);
+    await applyAtomically(dir, writes);
     expect(tree(dir)['nested/b.txt']).toBe('B');
     // Simulate a crash after the commit point: a journal with one rename done, one pending.
     const state = path.join(dir, '.cognito-jwt-api');
