@@ -131,3 +131,6 @@ export class CancelledError extends CognitoJwtApiError {
     super('Cancelled. Nothing was written.');
   }
 }
+
+/** A library entry point runs inside a package (Yeoman, projen) whose installed version it does not support. */
+export class PeerVersionError extends CognitoJwtApiError {}

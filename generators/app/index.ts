@@ -7,8 +7,11 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_OPTIONS, answersFromOptions } from '../../src/answer-options.js';
 import { collectAnswers } from '../../src/collect-answers.js';
 import { nextSteps } from '../../src/next-steps.js';
+import { checkPeer } from '../../src/peers.js';
 import type { Answers } from '../../src/schema/answers.js';
 import { projectFiles, YO_RC_PATH } from '../../src/update/record.js';
+
+checkPeer('yeoman-generator', import.meta.url);
 
 type Options = BaseOptions & { yes?: boolean; embedded?: boolean; verify?: boolean; profile?: string; 'skip-install'?: boolean };
 

@@ -15,7 +15,10 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   cwd: process.cwd(),
-  stdinIsTty: Boolean(process.stdin.isTTY),
+  // Asked only when a run may prompt: creating process.stdin loads Node's stream and file code.
+  get stdinIsTty() {
+    return Boolean(process.stdin.isTTY);
+  },
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

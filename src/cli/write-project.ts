@@ -3,15 +3,15 @@
  * to it and renamed into place; an existing folder (empty, or with --force) takes the files
  * through the same journaled apply as `update`.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CognitoJwtApiError } from '../errors.js';
 import { applyAtomically } from '../update/apply.js';
+import { writeFiles } from '../write-files.js';
 
-export async function writeProject(target: string, files: ReadonlyMap<string, string>, isNew: boolean): Promise<void> {
+export async function writeProject(target: string, files: Iterable<[path: string, contents: string]>, isNew: boolean): Promise<void> {
   if (!isNew) {
-    await applyAtomically(target, files);
+    await applyAtomically(target, new Map(files));
     return;
   }
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.creating-${process.pid}`);
@@ -24,9 +24,7 @@ export async function writeProject(target: string, files: ReadonlyMap<string, st
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    for (const dir of new Set([...files.keys()].map((file) => path.dirname(path.join(staging, file))))) mkdirSync(dir, { recursive: true });
-    // Written in parallel: on a slow file system each write costs about a millisecond.
-    await Promise.all([...files].map(([file, contents]) => writeFile(path.join(staging, file), contents)));
+    await writeFiles(staging, files);
     if (existsSync(target)) {
       throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
     }

@@ -1,1 +1,5 @@
+import { checkPeer } from '../peers.js';
+
 export { CognitoJwtApiProject, type CognitoJwtApiProjectOptions } from './cognito-jwt-api-project.js';
+
+checkPeer('projen', import.meta.url);

@@ -2,20 +2,14 @@
  * Checks on the answers a run was given, made before anything is written or asked: each given
  * value on its own, and, for a run that must not prompt, that nothing required is missing.
  */
-import { InvalidAnswersError, MissingAnswersError, type AnswerError } from '../errors.js';
+import { InvalidAnswersError, MissingAnswersError } from '../errors.js';
 import type { AnswerField, Answers, GivenAnswers } from './answers.js';
-import { checkAnswer, exampleOf, missingFields, parseAnswers, REQUIRED_FIELDS, withDerivedDefaults } from './parse.js';
+import { checkAnswers, exampleOf, missingFields, parseAnswers, REQUIRED_FIELDS, withDerivedDefaults } from './parse.js';
 import { flagOf } from './rules.js';
 
 /** Throws `InvalidAnswersError` listing every given value that breaks a rule. */
 export function checkGivenAnswers(given: GivenAnswers): void {
-  const errors: AnswerError[] = [];
-  for (const [field, value] of Object.entries(given) as Array<[AnswerField, unknown]>) {
-    for (const error of checkAnswer(field, value, given)) {
-      // A cross-field rule fires for each of its fields; report it once.
-      if (!errors.some((seen) => seen.message === error.message)) errors.push(error);
-    }
-  }
+  const errors = checkAnswers(Object.keys(given) as AnswerField[], given);
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 }
 

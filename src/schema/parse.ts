@@ -84,31 +84,29 @@ export function parseAnswers(input: AnswersInput | Record<string, unknown>): Ans
 }
 
 /**
- * Checks one answer as a prompt or a flag gives it, with the cross-field rules whose other
- * fields are known (an unknown field counts with its default). Returns every problem found.
+ * Checks the answers in `fields`, each as a prompt or a flag gives it, with the cross-field rules
+ * that involve them and whose other fields are known (an unknown field counts with its default).
+ * Returns every problem found, in schema order; every field is parsed once.
  */
-export function checkAnswer(
-  field: AnswerField,
-  value: unknown,
-  known: Partial<Record<AnswerField, unknown>> = {},
-): AnswerError[] {
-  const single = z.safeParse(AnswersFields.shape[field], value);
-  if (!single.success) {
-    return toAnswerErrors(single.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: value });
-  }
-  const context: Record<string, unknown> = { [field]: single.data };
-  for (const other of ANSWER_FIELDS) {
-    if (other === field) continue;
-    const parsed = z.safeParse(AnswersFields.shape[other], known[other]);
-    if (parsed.success) context[other] = parsed.data;
-  }
+export function checkAnswers(fields: readonly AnswerField[], values: Partial<Record<AnswerField, unknown>>): AnswerError[] {
   const errors: AnswerError[] = [];
+  const context: Record<string, unknown> = {};
+  for (const field of ANSWER_FIELDS) {
+    const parsed = z.safeParse(AnswersFields.shape[field], values[field]);
+    if (parsed.success) context[field] = parsed.data;
+    else if (fields.includes(field)) errors.push(...toAnswerErrors(parsed.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: values[field] }));
+  }
   for (const rule of CROSS_FIELD_RULES) {
-    if (!rule.needs.includes(field) || !rule.needs.every((need) => context[need] !== undefined)) continue;
+    if (!rule.needs.some((need) => fields.includes(need)) || !rule.needs.every((need) => context[need] !== undefined)) continue;
     const message = rule.check(context as Answers);
     if (message) errors.push(new ERROR_CLASS[rule.field](rule.field, message));
   }
   return errors;
+}
+
+/** Checks one answer (see checkAnswers), with the others as known so far. */
+export function checkAnswer(field: AnswerField, value: unknown, known: Partial<Record<AnswerField, unknown>> = {}): AnswerError[] {
+  return checkAnswers([field], { ...known, [field]: value });
 }
 
 /** Fields a non-interactive run must be given: those with no default. */

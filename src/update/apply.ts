@@ -6,9 +6,9 @@
  * discards them.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
+import { writeFiles } from '../write-files.js';
 
 const STATE_DIR = '.cognito-jwt-api';
 const JOURNAL = path.join(STATE_DIR, 'update-journal.json');
@@ -32,9 +32,7 @@ export async function applyAtomically(dir: string, writes: ReadonlyMap<string, s
   process.on('SIGTERM', hold);
   try {
     rmSync(staging, { recursive: true, force: true });
-    const staged = [...writes].filter((entry): entry is [string, string] => entry[1] !== null);
-    for (const folder of new Set(staged.map(([file]) => path.dirname(path.join(staging, file))))) mkdirSync(folder, { recursive: true });
-    await Promise.all(staged.map(([file, contents]) => writeFile(path.join(staging, file), contents)));
+    await writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
     if (interrupted) {
       rmSync(staging, { recursive: true, force: true });
       return;

@@ -4,7 +4,6 @@
  * of each as generated and its ownership. Beside it, `.cognito-jwt-api/pristine.json` keeps the
  * generated contents themselves: the base of the 3-way merge that `update` performs, offline.
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { renderProject, type RenderedFile } from '../render/render-project.js';
 import type { Answers } from '../schema/answers.js';
@@ -30,7 +29,8 @@ export type ProjectRecord = z.infer<typeof ProjectRecord>;
 export const Pristine = z.object({ generatorVersion: z.string(), files: z.record(z.string(), z.string()) });
 export type Pristine = z.infer<typeof Pristine>;
 
-export const hashOf = (contents: string) => `sha256-${createHash('sha256').update(contents).digest('hex')}`;
+/** SHA-256 of `contents`. node:crypto loads on first use: the CLI writes the rendered files meanwhile. */
+export const hashOf = (contents: string) => `sha256-${process.getBuiltinModule('node:crypto').createHash('sha256').update(contents).digest('hex')}`;
 
 /** The `.yo-rc.json` entry and the pristine store for freshly rendered files. */
 export function recordOf(answers: Answers, files: readonly RenderedFile[], conflicts: readonly string[] = []) {
@@ -55,15 +55,19 @@ export function yoRcWith(existing: string | undefined, record: ProjectRecord): s
 }
 
 /**
- * Everything a generation writes, by path: the rendered files, the `.yo-rc.json` record (merged
- * into `existingYoRc` when the folder has one) and the pristine store. Every front writes this.
+ * Everything a generation writes, as path and contents: the rendered files, then the `.yo-rc.json`
+ * record (merged into `existingYoRc` when the folder has one) and the pristine store, computed
+ * only once the rendered files have been handed out, so that a writer can start on those first.
  */
-export function projectFiles(answers: Answers, existingYoRc?: string): Map<string, string> {
+export function* projectFileEntries(answers: Answers, existingYoRc?: string): Generator<[path: string, contents: string]> {
   const rendered = renderProject(answers);
+  for (const file of rendered) yield [file.path, file.contents];
   const { record, pristine } = recordOf(answers, rendered);
-  return new Map<string, string>([
-    ...rendered.map((file) => [file.path, file.contents] as const),
-    [YO_RC_PATH, yoRcWith(existingYoRc, record)],
-    [PRISTINE_PATH, pristine],
-  ]);
+  yield [YO_RC_PATH, yoRcWith(existingYoRc, record)];
+  yield [PRISTINE_PATH, pristine];
+}
+
+/** Everything a generation writes, by path (see projectFileEntries). Every front writes this. */
+export function projectFiles(answers: Answers, existingYoRc?: string): Map<string, string> {
+  return new Map(projectFileEntries(answers, existingYoRc));
 }

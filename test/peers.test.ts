@@ -1,0 +1,62 @@
+/**
+ * The library entry points run inside the user's Yeoman or projen, which this package does not
+ * declare as peer dependencies: each entry point checks the installed version when it loads.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { PeerVersionError } from '../src/errors.js';
+import { checkPeer, installedVersion, PEERS, peerProblem } from '../src/peers.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const versionIn = (name: string) => (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** A folder whose node_modules holds `name` at `version`, re-exporting the real package. */
+function installedAt(name: 'projen' | 'yeoman-generator', version: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-peer-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const pkg = path.join(dir, 'node_modules', name);
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name, version, main: 'index.js' }));
+  writeFileSync(path.join(pkg, 'index.js'), `module.exports = require(${JSON.stringify(path.join(ROOT, 'node_modules', name))});\n`);
+  return dir;
+}
+
+describe('peer versions', () => {
+  it.each([
+    ['yeoman-generator', '8.0.0', true],
+    ['yeoman-generator', '8.4.0', true],
+    ['yeoman-generator', '7.5.1', false],
+    ['yeoman-generator', '9.0.0', false],
+    ['projen', '0.100.0', true],
+    ['projen', '0.103.25', true],
+    ['projen', '1.2.0', true],
+    ['projen', '0.99.9', false],
+    ['projen', 'not-a-version', false],
+  ] as const)('%s %s supported: %s', (name, version, supported) => {
+    const problem = peerProblem(name, version);
+    if (supported) expect(problem).toBeUndefined();
+    else expect(problem).toBe(`${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`);
+  });
+
+  it('are read from the package an import at a given place resolves', () => {
+    expect(installedVersion('yeoman-generator', import.meta.url)).toBe(versionIn('yeoman-generator'));
+    expect(installedVersion('projen', import.meta.url)).toBe(versionIn('projen'));
+    expect(installedVersion('projen', pathToFileURL(path.join(installedAt('projen', '0.90.1'), 'x.js')).href)).toBe('0.90.1');
+    expect(installedVersion('projen', pathToFileURL(path.join(tmpdir(), 'x.js')).href)).toBeUndefined();
+  });
+
+  it('refuse an unsupported projen when the bundled projen entry point loads', async () => {
+    const dir = installedAt('projen', '0.90.1');
+    const dist = path.join(dir, 'node_modules', 'create-cognito-jwt-api');
+    mkdirSync(dist);
+    cpSync(path.join(ROOT, 'dist'), path.join(dist, 'dist'), { recursive: true }); // a copy: a link would resolve back here
+    writeFileSync(path.join(dist, 'package.json'), readFileSync(path.join(ROOT, 'package.json')));
+    expect(() => checkPeer('projen', pathToFileURL(path.join(dir, 'x.js')).href)).toThrow(PeerVersionError);
+    await expect(import(pathToFileURL(path.join(dist, 'dist', 'projen.js')).href)).rejects.toThrow(
+      'create-cognito-jwt-api/projen supports projen >=0.100.0, but projen 0.90.1 is installed.',
+    );
+  });
+});
