@@ -3,7 +3,8 @@
  * (this package packed with `npm pack`) beside `npm create vite@latest -- --template vanilla-ts
  * --no-interactive` (create-vite's published tarball), both served by the same registry on
  * loopback so that neither waits on the network; non-interactive, --skip-install, warm npm cache.
- * Alternating runs after one warm-up of each, on each Node major given.
+ * Alternating runs (each first in every other pair) after one warm-up of each, on each Node major
+ * given, with that Node first on PATH so that the CLIs run on it too.
  */
 import path from 'node:path';
 import { serveRegistry } from './registry.js';
@@ -32,7 +33,9 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
         const work = scratch('create');
         try {
           const [command, args] = subject.run(path.join(work.dir, 'project'));
-          return await timedAsync(command, args, { cwd: work.dir, env: { ...process.env, npm_config_yes: 'true', CI: '1' } });
+          // The Node being measured comes first on PATH, so that the `#!/usr/bin/env node` of each CLI runs on it too.
+          const PATH = `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
+          return await timedAsync(command, args, { cwd: work.dir, env: { ...process.env, PATH, npm_config_yes: 'true', CI: '1' } });
         } finally {
           work.remove();
         }
@@ -40,7 +43,9 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
       for (const subject of subjects) await once(subject); // warm-up: fills npm's cache and its exec install
       const times = subjects.map(() => [] as number[]);
       for (let run = 0; run < runs; run++) {
-        for (const [index, subject] of subjects.entries()) times[index]!.push(await once(subject));
+        // Alternating, and each subject first in every other pair, so that neither gains from going second.
+        const order = run % 2 === 0 ? [0, 1] : [1, 0];
+        for (const index of order) times[index]!.push(await once(subjects[index]!));
       }
       console.log(`== 1. npm create, Node ${major}: ${runs} alternating runs after a warm-up (medians)`);
       for (const [index, subject] of subjects.entries()) {
