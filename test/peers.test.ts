@@ -41,6 +41,11 @@ describe('peer versions', () => {
     else expect(problem).toBe(`${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`);
   });
 
+  it('are the ones the README names', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const [name, peer] of Object.entries(PEERS)) expect(readme).toContain(`\`${name} ${peer.range}\``);
+  });
+
   it('are read from the package an import at a given place resolves', () => {
     expect(installedVersion('yeoman-generator', import.meta.url)).toBe(versionIn('yeoman-generator'));
     expect(installedVersion('projen', import.meta.url)).toBe(versionIn('projen'));
