@@ -50,6 +50,10 @@ const ownSources = ['src', 'generators']
   .flatMap((folder) => readdirSync(folder, { recursive: true }).map((file) => path.join(folder, file)))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => readFileSync(file, 'utf8'));
+for (const source of ownSources) {
+  const namespace = /import\s+\*\s+as\s+\w+\s+from\s+'(node:[^']+)'/.exec(source);
+  if (namespace) throw new Error(`import * from '${namespace[1]}' cannot be bundled without a facade: import the names it uses`);
+}
 const importedNames = (specifier) => {
   const names = new Set();
   const statement = new RegExp(`import\\s+(type\\s+)?(?:[\\w$]+\\s*,?\\s*)?(?:\\{([^}]*)\\})?\\s*from\\s*'${specifier}'`, 'g');
