@@ -3,7 +3,7 @@
  * as the sources, and nothing to install but itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,32 @@ describe('the bundle', () => {
       const library = spawnSync(process.execPath, ['--input-type=module', '-e', `import { renderProject, parseAnswers } from ${JSON.stringify(path.join(work, 'package', 'dist', 'index.js'))}; console.log(renderProject(parseAnswers(${JSON.stringify(EXAMPLE_INPUT)})).length)`], { cwd: work, encoding: 'utf8' });
       expect(library.stderr).toBe('');
       expect(Number(library.stdout)).toBeGreaterThan(20);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('loads, in a non-interactive run, only the Node built-ins a script writing one file loads and those the run needs', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-builtins-'));
+    try {
+      // Prints, at exit, the built-ins the process loaded.
+      const probe = path.join(work, 'probe.cjs');
+      writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n");
+      const loaded = (args: string[]) => {
+        const run = spawnSync(process.execPath, ['-r', probe, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        return new Set((JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) => name.startsWith('NativeModule ')));
+      };
+      const baseline = path.join(work, 'baseline.mjs');
+      writeFileSync(baseline, "process.getBuiltinModule('node:fs').writeFileSync('file.txt', 'x');\nconsole.log('written');\n");
+      const script = loaded([baseline]);
+      const cli = loaded([path.join(DIST, 'cli.js'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
+      // What the CLI needs beyond the script: node:crypto (and the streams it uses) for the record's
+      // hashes, node:module and node:os for the compile cache (in the temporary folder), import.meta,
+      // and a recursive rm of the staging folder.
+      const needed = /^NativeModule (crypto|internal\/crypto\/|internal\/streams\/|stream|string_decoder|module|os|internal\/source_map\/|internal\/modules\/esm\/initialize_import_meta|internal\/fs\/rimraf)/;
+      const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
+      // Not fs/promises or readline (an ES module import of node:fs), Web Crypto (of node:crypto), or stdin's stream.
+      expect(extra).toEqual([]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
