@@ -1,0 +1,39 @@
+/** Parallel writes below a folder: every started write finishes before the outcome is known. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { writeFiles } from '../src/write-files.js';
+
+function folder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-write-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('writeFiles', () => {
+  it('writes every file, creating its folders', async () => {
+    const dir = folder();
+    await writeFiles(dir, [['a.txt', 'A'], ['deep/er/b.txt', 'B'], ['deep/c.txt', 'C']]);
+    expect(['a.txt', 'deep/er/b.txt', 'deep/c.txt'].map((file) => readFileSync(path.join(dir, file), 'utf8'))).toEqual(['A', 'B', 'C']);
+  });
+
+  it('when the files cannot all be produced, fails with that error once the started writes have finished', async () => {
+    const dir = folder();
+    function* files(): Generator<[string, string]> {
+      yield ['a.txt', 'A'];
+      yield ['nested/b.txt', 'B'];
+      throw new Error('render failed');
+    }
+    await expect(writeFiles(dir, files())).rejects.toThrow('render failed');
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('A');
+    expect(readFileSync(path.join(dir, 'nested/b.txt'), 'utf8')).toBe('B');
+  });
+
+  it('fails with the file system error of a write that fails', async () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, 'taken'));
+    await expect(writeFiles(dir, [['ok.txt', 'x'], ['taken', 'y']])).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(readFileSync(path.join(dir, 'ok.txt'), 'utf8')).toBe('x');
+  });
+});
