@@ -66,7 +66,7 @@ describe('the bundle', () => {
       // What the CLI needs beyond the script: node:crypto (and the streams it uses) for the record's
       // hashes, node:module and node:os for the compile cache (in the temporary folder), import.meta,
       // and a recursive rm of the staging folder.
-      const needed = /^NativeModule (crypto|internal\/crypto\/|internal\/streams\/|stream|string_decoder|module|os|internal\/source_map\/|internal\/modules\/esm\/initialize_import_meta|internal\/fs\/rimraf)/;
+      const needed = /^NativeModule (crypto|internal\/crypto\/(?!webcrypto)|internal\/streams\/|stream|string_decoder|module|os|internal\/source_map\/|internal\/modules\/esm\/initialize_import_meta|internal\/fs\/rimraf)/;
       const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
       // Not fs/promises or readline (an ES module import of node:fs), Web Crypto (of node:crypto), or stdin's stream.
       expect(extra).toEqual([]);

@@ -19,8 +19,14 @@ function installedAt(name: 'projen' | 'yeoman-generator', version: string): stri
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const pkg = path.join(dir, 'node_modules', name);
   mkdirSync(pkg, { recursive: true });
-  writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name, version, main: 'index.js' }));
-  writeFileSync(path.join(pkg, 'index.js'), `module.exports = require(${JSON.stringify(path.join(ROOT, 'node_modules', name))});\n`);
+  const real = path.join(ROOT, 'node_modules', name);
+  if (name === 'projen') {
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name, version, main: 'index.js' }));
+    writeFileSync(path.join(pkg, 'index.js'), `module.exports = require(${JSON.stringify(real)});\n`);
+  } else {
+    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name, version, type: 'module', main: 'index.js' }));
+    writeFileSync(path.join(pkg, 'index.js'), `export { default } from ${JSON.stringify(pathToFileURL(path.join(real, 'dist', 'index.js')).href)};\n`);
+  }
   return dir;
 }
 
@@ -53,15 +59,16 @@ describe('peer versions', () => {
     expect(installedVersion('projen', pathToFileURL(path.join(tmpdir(), 'x.js')).href)).toBeUndefined();
   });
 
-  it('refuse an unsupported projen when the bundled projen entry point loads', async () => {
-    const dir = installedAt('projen', '0.90.1');
+  it.each([
+    ['projen', '0.90.1', 'projen.js', 'create-cognito-jwt-api/projen supports projen >=0.100.0, but projen 0.90.1 is installed.'],
+    ['yeoman-generator', '7.5.1', 'generator.js', 'create-cognito-jwt-api/generators/app supports yeoman-generator ^8.0.0, but yeoman-generator 7.5.1 is installed.'],
+  ] as const)('refuse an unsupported %s %s when the bundled entry point loads', async (name, version, entry, message) => {
+    const dir = installedAt(name, version);
     const dist = path.join(dir, 'node_modules', 'create-cognito-jwt-api');
     mkdirSync(dist);
     cpSync(path.join(ROOT, 'dist'), path.join(dist, 'dist'), { recursive: true }); // a copy: a link would resolve back here
     writeFileSync(path.join(dist, 'package.json'), readFileSync(path.join(ROOT, 'package.json')));
-    expect(() => checkPeer('projen', pathToFileURL(path.join(dir, 'x.js')).href)).toThrow(PeerVersionError);
-    await expect(import(pathToFileURL(path.join(dist, 'dist', 'projen.js')).href)).rejects.toThrow(
-      'create-cognito-jwt-api/projen supports projen >=0.100.0, but projen 0.90.1 is installed.',
-    );
+    expect(() => checkPeer(name, pathToFileURL(path.join(dir, 'x.js')).href)).toThrow(PeerVersionError);
+    await expect(import(pathToFileURL(path.join(dist, 'dist', entry)).href)).rejects.toThrow(message);
   });
 });

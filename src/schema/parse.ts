@@ -101,7 +101,7 @@ export function checkAnswers(fields: readonly AnswerField[], values: Partial<Rec
     const message = rule.check(context as Answers);
     if (message) errors.push(new ERROR_CLASS[rule.field](rule.field, message));
   }
-  return errors;
+  return errors.sort((a, b) => ANSWER_FIELDS.indexOf(a.field as AnswerField) - ANSWER_FIELDS.indexOf(b.field as AnswerField));
 }
 
 /** Checks one answer (see checkAnswers), with the others as known so far. */

@@ -32,7 +32,12 @@ export async function applyAtomically(dir: string, writes: ReadonlyMap<string, s
   process.on('SIGTERM', hold);
   try {
     rmSync(staging, { recursive: true, force: true });
-    await writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
+    try {
+      await writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
     if (interrupted) {
       rmSync(staging, { recursive: true, force: true });
       return;
@@ -42,7 +47,9 @@ export async function applyAtomically(dir: string, writes: ReadonlyMap<string, s
     writeFileSync(pending, JSON.stringify(journal));
     renameSync(pending, path.join(dir, JOURNAL)); // the commit point
     finishJournal(dir);
-    await new Promise(setImmediate); // lets a signal that came during the renames reach `hold`
+    // A signal that came during the renames reaches `hold` in the event loop's next poll phase: the
+    // first turn ends before it (this code runs in a file system callback), the second after.
+    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
   } finally {
     process.off('SIGINT', hold);
     process.off('SIGTERM', hold);

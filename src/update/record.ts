@@ -4,6 +4,7 @@
  * of each as generated and its ownership. Beside it, `.cognito-jwt-api/pristine.json` keeps the
  * generated contents themselves: the base of the 3-way merge that `update` performs, offline.
  */
+import { createRequire } from 'node:module';
 import * as z from 'zod/mini';
 import { renderProject, type RenderedFile } from '../render/render-project.js';
 import type { Answers } from '../schema/answers.js';
@@ -29,8 +30,11 @@ export type ProjectRecord = z.infer<typeof ProjectRecord>;
 export const Pristine = z.object({ generatorVersion: z.string(), files: z.record(z.string(), z.string()) });
 export type Pristine = z.infer<typeof Pristine>;
 
-/** SHA-256 of `contents`. node:crypto loads on first use: the CLI writes the rendered files meanwhile. */
-export const hashOf = (contents: string) => `sha256-${process.getBuiltinModule('node:crypto').createHash('sha256').update(contents).digest('hex')}`;
+/** node:crypto loads on first use, and takes milliseconds: a new project's rendered files are being written meanwhile. */
+const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+
+/** SHA-256 of `contents`. */
+export const hashOf = (contents: string) => `sha256-${crypto().createHash('sha256').update(contents).digest('hex')}`;
 
 /** The `.yo-rc.json` entry and the pristine store for freshly rendered files. */
 export function recordOf(answers: Answers, files: readonly RenderedFile[], conflicts: readonly string[] = []) {

@@ -161,6 +161,16 @@ describe('checkAnswer (one answer, as a prompt gives it)', () => {
 });
 
 describe('checkGivenAnswers', () => {
+  it('reports every problem, field and cross-field ones alike, in schema order', () => {
+    const given = { origins: ['*'], clientId: 'bad client!', userPoolId: 'eu-west-1_AbC', region: 'us-east-1' };
+    expect(() => checkGivenAnswers(given)).toThrow(InvalidAnswersError);
+    try {
+      checkGivenAnswers(given);
+    } catch (error) {
+      expect((error as InvalidAnswersError).errors.map((problem) => problem.field)).toEqual(['userPoolId', 'clientId', 'origins']);
+    }
+  });
+
   it('reports a cross-field problem once, though both fields were given', () => {
     expect(() => checkGivenAnswers({ region: 'us-east-1', userPoolId: 'eu-west-1_AbC' })).toThrow(InvalidAnswersError);
     try {

@@ -2,12 +2,15 @@
  * An update interrupted at any moment leaves the project unchanged or fully updated; one killed
  * outright is completed by the next run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { applyAtomically, finishJournal } from '../../src/update/apply.js';
 import { BIN } from '../helpers/cli.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 import { fixtureCopy, tree, update } from '../helpers/project.js';
 
 /** Starts the built CLI's update and sends `signal` after `delayMs`. */
@@ -62,6 +65,17 @@ describe('an interrupted update', () => {
     kill.mockRestore();
     expect(tree(dir)).toEqual(before);
     expect(process.listeners('SIGTERM')).toEqual(others);
+  });
+
+  it('stopped during the renames, finishes them and raises the signal again', () => {
+    const dir = fixtureCopy('cdk');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./interrupted-renames.ts', import.meta.url)), dir], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.signal).toBe('SIGTERM');
+    expect(run.stdout).toBe('');
+    const files = tree(dir);
+    expect([files['a.txt'], files['nested/b.txt']]).toEqual(['A', 'B']);
+    expect(Object.keys(files).filter((file) => file.startsWith('.cognito-jwt-api/') && !file.endsWith('pristine.json'))).toEqual([]);
   });
 
   it('is rolled forward from its journal after a crash in the middle of the renames', async () => {
