@@ -2,21 +2,21 @@
  * The library entry points run inside the user's Yeoman or projen, which this package does not
  * declare as peer dependencies: each entry point checks the installed version when it loads.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PeerVersionError } from '../src/errors.js';
 import { checkPeer, installedVersion, PEERS, peerProblem } from '../src/peers.js';
+import { tempDir } from './helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const versionIn = (name: string) => (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** A folder whose node_modules holds `name` at `version`, re-exporting the real package. */
 function installedAt(name: 'projen' | 'yeoman-generator', version: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-peer-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('peer');
   const pkg = path.join(dir, 'node_modules', name);
   mkdirSync(pkg, { recursive: true });
   const real = path.join(ROOT, 'node_modules', name);

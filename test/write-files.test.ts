@@ -1,25 +1,19 @@
 /** Parallel writes below a folder: every started write finishes before the outcome is known. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFiles } from '../src/write-files.js';
-
-function folder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-write-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDir } from './helpers/temp.js';
 
 describe('writeFiles', () => {
   it('writes every file, creating its folders', async () => {
-    const dir = folder();
+    const dir = tempDir('write');
     await writeFiles(dir, [['a.txt', 'A'], ['deep/er/b.txt', 'B'], ['deep/c.txt', 'C']]);
     expect(['a.txt', 'deep/er/b.txt', 'deep/c.txt'].map((file) => readFileSync(path.join(dir, file), 'utf8'))).toEqual(['A', 'B', 'C']);
   });
 
   it('when the files cannot all be produced, fails with that error once the started writes have finished', async () => {
-    const dir = folder();
+    const dir = tempDir('write');
     function* files(): Generator<[string, string]> {
       yield ['a.txt', 'A'];
       yield ['nested/b.txt', 'B'];
@@ -31,7 +25,7 @@ describe('writeFiles', () => {
   });
 
   it('fails with the file system error of a write that fails', async () => {
-    const dir = folder();
+    const dir = tempDir('write');
     mkdirSync(path.join(dir, 'taken'));
     await expect(writeFiles(dir, [['ok.txt', 'x'], ['taken', 'y']])).rejects.toMatchObject({ code: 'EISDIR' });
     expect(readFileSync(path.join(dir, 'ok.txt'), 'utf8')).toBe('x');

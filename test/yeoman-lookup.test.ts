@@ -2,14 +2,14 @@
  * yeoman-environment finds the generator the way `yo` and Backstage's run:yeoman do: by lookup
  * of installed generator-* packages, under the namespace cognito-jwt-api:app, and what it writes can be updated later.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeUpdate } from '../src/update/project.js';
 import { PACKAGE_NAME } from '../src/version.js';
+import { tempDir } from './helpers/temp.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
 
 /** Where npm installs packages; this repository's workspace links generator-cognito-jwt-api there. */
@@ -17,8 +17,7 @@ const NODE_MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url))
 
 describe('generator lookup', () => {
   it('registers cognito-jwt-api:app from the generator-cognito-jwt-api package, and runs it', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-yo-'));
-    onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
+    const cwd = tempDir('yo');
     const env = createEnv({ cwd, skipInstall: true } as never);
     const found = await env.lookup({ npmPaths: [NODE_MODULES], filterPaths: true });
     expect(found.map((meta) => meta.namespace)).toContain('cognito-jwt-api:app');

@@ -1,10 +1,8 @@
 /** Runs the built CLI as a child process, the way users run it. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
 import { cleanEnv } from './exec.js';
 
 export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -28,12 +26,7 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: Re
   });
 }
 
-/** A new empty folder, removed when the current test finishes. */
-export function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-test-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+export { tempDir } from './temp.js';
 
 /** Every file below `dir`, as relative paths. */
 export function listFiles(dir: string): string[] {

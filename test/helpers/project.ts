@@ -1,13 +1,13 @@
 /** Copies of the previous-version fixture in temporary git repositories, and their file trees. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
 import { parseAnswers } from '../../src/schema/parse.js';
+import { listFiles } from './cli.js';
+import { tempDir } from './temp.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/previous/', import.meta.url));
 
@@ -16,8 +16,7 @@ const git = (dir: string, ...args: string[]) =>
 
 /** A committed copy of the fixture for `iac` (stored as { files: { path: contents } }), removed when the test finishes. */
 export function fixtureCopy(iac: 'cdk' | 'terraform'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `cognito-jwt-api-update-${iac}-`));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir(`update-${iac}`);
   const { files } = JSON.parse(readFileSync(path.join(FIXTURES, `${iac}.json`), 'utf8')) as { files: Record<string, string> };
   for (const [file, contents] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -36,11 +35,8 @@ export function commitAll(dir: string, message: string): void {
 /** Every file below `dir` but .git, as path → contents. */
 export function tree(dir: string): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    listFiles(dir)
       .filter((file) => !file.startsWith(`.git${path.sep}`))
-      .sort()
       .map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]),
   );
 }
