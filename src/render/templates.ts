@@ -104,11 +104,19 @@ export function templateText(key: string): string {
 
 const compiled = new Map<string, TemplateFunction>();
 
-/** A template's function: from the bundle's precompiled code, or compiled once from disk. */
+/**
+ * A template's function: in the bundle, its precompiled code only (the bundle reads no template
+ * file); from the sources, compiled once from disk.
+ */
 export function compiledTemplate(key: string): TemplateFunction {
+  if (PRECOMPILED) {
+    const template = PRECOMPILED.functions[key];
+    if (!template) throw new Error(`unknown template ${key}: it is not among the precompiled templates`);
+    return template;
+  }
   let template = compiled.get(key);
   if (!template) {
-    template = PRECOMPILED?.functions[key] ?? (new Function('locals', 'escapeFn', templateFunctionBody(key)) as TemplateFunction);
+    template = new Function('locals', 'escapeFn', templateFunctionBody(key)) as TemplateFunction;
     compiled.set(key, template);
   }
   return template;
