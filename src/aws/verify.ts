@@ -4,7 +4,7 @@
  */
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
-import { ISSUER_PATTERN } from '../schema/rules.js';
+import { issuersOf } from '../schema/rules.js';
 import type { CognitoAccess } from './cognito.js';
 
 export type CheckStatus = 'ok' | 'warning' | 'error';
@@ -111,8 +111,7 @@ async function checkIssuer(answers: Answers, options: VerifyOptions, add: (name:
   if (discovery.issuer === expected) {
     add('issuer', 'ok', `tokens carry iss ${expected}`);
   } else {
-    const samePool = ISSUER_PATTERN.exec(discovery.issuer ?? '');
-    if (samePool && samePool[2] === answers.region && samePool[3] === answers.userPoolId) report.emittedIssuer = discovery.issuer;
+    if (issuersOf(answers.region, answers.userPoolId).includes(discovery.issuer ?? '')) report.emittedIssuer = discovery.issuer;
     add(
       'issuer',
       'error',

@@ -14,8 +14,7 @@ import {
   expectations,
   normaliseOrigin,
   problemMessage,
-  ISSUER_HOSTS,
-  issuerFor,
+  issuersOf,
   regionOfUserPool,
   splitList,
 } from './rules.js';
@@ -169,7 +168,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     field: 'issuer',
     needs: ['issuer', 'region', 'userPoolId'],
     check({ issuer, region, userPoolId }) {
-      const forms = ISSUER_HOSTS.map((host) => issuerFor(region, userPoolId, host));
+      const forms = issuersOf(region, userPoolId);
       if (issuer === undefined || forms.includes(issuer)) return undefined;
       return `--issuer ${JSON.stringify(issuer)} is not an issuer of user pool ${userPoolId}. Expected ${forms.map((form) => `"${form}"`).join(' or ')}.`;
     },

@@ -115,11 +115,17 @@ export function normaliseOrigin(raw: string): OriginResult {
  */
 export const ISSUER_HOSTS = ['cognito-idp', 'issuer-cognito-idp'] as const;
 export type IssuerHost = (typeof ISSUER_HOSTS)[number];
-export const ISSUER_PATTERN = /^https:\/\/(cognito-idp|issuer-cognito-idp)\.([a-z\d-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
+/** Any pool's issuer; the first group is its host. */
+export const ISSUER_PATTERN = new RegExp(`^https://(${ISSUER_HOSTS.join('|')})\\.[a-z\\d-]+\\.amazonaws\\.com/[\\w-]+_[0-9a-zA-Z]+$`);
 
 /** ref #2: exactly https://<host>.<region>.amazonaws.com/<userPoolId>, no trailing slash. */
 export function issuerFor(region: string, userPoolId: string, host: IssuerHost = 'cognito-idp'): string {
   return `https://${host}.${region}.amazonaws.com/${userPoolId}`;
+}
+
+/** Every issuer a pool's tokens can carry, one per host. */
+export function issuersOf(region: string, userPoolId: string): string[] {
+  return ISSUER_HOSTS.map((host) => issuerFor(region, userPoolId, host));
 }
 
 export function checkIssuer(value: string): string | undefined {
