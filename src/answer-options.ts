@@ -33,6 +33,12 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = ANSWER_FIELDS.map((field)
   example: exampleOf(field),
 }));
 
+/** The options of the checks against AWS, as every front offers them. */
+export const AWS_OPTIONS = [
+  { name: 'verify', type: 'boolean', description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)' },
+  { name: 'profile', type: 'string', description: 'AWS profile for --verify and the interactive pickers', example: 'my-sso-profile' },
+] as const;
+
 /**
  * Reads answers from an options object, under either the option name (`user-pool-id`, as the
  * command line gives it) or the schema key (`userPoolId`, as programmatic callers give it).

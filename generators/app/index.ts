@@ -4,7 +4,7 @@
  * Yeoman's in-memory file system so that Yeoman's conflict handling applies.
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { ANSWER_OPTIONS, answersFromOptions } from '../../src/answer-options.js';
+import { ANSWER_OPTIONS, answersFromOptions, AWS_OPTIONS } from '../../src/answer-options.js';
 import { collectAnswers } from '../../src/collect-answers.js';
 import { nextSteps } from '../../src/next-steps.js';
 import { checkPeer } from '../../src/peers.js';
@@ -27,8 +27,7 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
       this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description + choices });
     }
     this.option('yes', { type: Boolean, alias: 'y', description: 'Never prompt: use the given options and the defaults' });
-    this.option('verify', { type: Boolean, description: 'Check the pool, client, scopes and issuer against AWS before writing' });
-    this.option('profile', { type: String, description: 'AWS profile for --verify and the pickers' });
+    for (const option of AWS_OPTIONS) this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description });
     this.option('embedded', { type: Boolean, hide: true, description: 'Run by a front that prints next steps itself' });
     // Our errors say what went wrong and how to fix it; Yeoman's generic line before them does not.
     const { error } = this.log;

@@ -2,7 +2,7 @@
  * The command line: one table of flags drives parsing and `--help`. Answer flags come from the
  * answers schema; the rest steer the run.
  */
-import { ANSWER_OPTIONS } from '../answer-options.js';
+import { ANSWER_OPTIONS, AWS_OPTIONS } from '../answer-options.js';
 import { FlagUsageError, UnknownFlagError } from '../errors.js';
 import { exampleCommand } from '../schema/given.js';
 
@@ -22,8 +22,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   { name: 'skip-install', type: 'boolean', description: 'Do not install dependencies' },
   { name: 'force', type: 'boolean', description: 'Write into a non-empty folder (same-named files are overwritten)' },
   { name: 'dry-run', type: 'boolean', description: 'Print the files that would be written; write nothing' },
-  { name: 'verify', type: 'boolean', description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)' },
-  { name: 'profile', type: 'string', description: 'AWS profile for --verify and the interactive pickers', example: 'my-sso-profile' },
+  ...AWS_OPTIONS,
   { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
 ];

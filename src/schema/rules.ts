@@ -1,7 +1,8 @@
 /**
  * The format rules for single answers. Each returns `undefined` when the value is good, or
  * the problem as the tail of a sentence ("is not …"), which `problemMessage` turns into the
- * full error text. The zod schema in ./answers.ts is the only caller.
+ * full error text. The zod schema in ./answers.ts applies them; the JSON Schema and --verify reuse
+ * the patterns and issuer forms.
  */
 
 export const REGION_PATTERN = /^[a-z]{2}-(?:gov-)?[a-z]+-\d{1,2}$/;
