@@ -4,11 +4,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
 import { applyAtomically, finishJournal } from '../update/apply.js';
-import type { PlanEntry } from '../update/plan.js';
+import { changes, type PlanEntry } from '../update/plan.js';
 import { computeUpdate } from '../update/project.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
@@ -65,7 +64,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');
 
   const update = computeUpdate(dir, answersFromOptions(values));
-  const changed = update.plan.filter((entry) => entry.result !== undefined && entry.result !== entry.current);
+  const changed = changes(update.plan);
   const visible = update.plan.filter((entry) => entry.action !== 'unchanged');
   if (values.json) {
     io.out(JSON.stringify({ current: changed.length === 0, conflicts: update.conflicts, notes: update.notes, plan: update.plan.map(({ path: file, action, reason, ownership }) => ({ path: file, action, reason, ownership })) }, null, 2));
@@ -79,6 +78,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if (update.writes.size === 0 && update.conflicts.length === 0) return 0;
   if (values['dry-run']) {
     if (!values.json) {
+      const { createTwoFilesPatch } = await import('diff'); // only a dry run prints diffs
       for (const entry of changed) io.out(createTwoFilesPatch(entry.path, entry.path, entry.current ?? '', entry.result ?? '', 'now', 'after update'));
       io.out('Dry run: nothing was written.');
     }
