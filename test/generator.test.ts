@@ -7,7 +7,7 @@ import { InvalidAnswersError, MissingAnswersError } from '../src/errors.js';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { ANSWERS_SCHEMA_VERSION } from '../src/update/migrations.js';
-import { hashOf } from '../src/update/record.js';
+import { hashOf } from '../src/update/hash.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
 
 import CognitoJwtApiGenerator from '../generators/app/index.js';

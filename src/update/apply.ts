@@ -10,7 +10,8 @@ import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { writeFiles } from '../write-files.js';
 
-const STATE_DIR = '.cognito-jwt-api';
+/** Where a generated project keeps its merge base and an update in progress. */
+export const STATE_DIR = '.cognito-jwt-api';
 const JOURNAL = path.join(STATE_DIR, 'update-journal.json');
 const STAGING = path.join(STATE_DIR, 'staging');
 

@@ -6,7 +6,7 @@
 import type { Ownership } from '../render/flavours.js';
 import type { RenderedFile } from '../render/render-project.js';
 import { mergePackageJson, mergeText } from './merge.js';
-import { hashOf } from './record.js';
+import { hashOf } from './hash.js';
 
 export type Action = 'add' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'stay-deleted' | 'unchanged';
 

@@ -6,10 +6,11 @@ import { renderProject } from '../render/render-project.js';
 import type { Answers, GivenAnswers } from '../schema/answers.js';
 import { parseAnswers } from '../schema/parse.js';
 import { PACKAGE_NAME } from '../version.js';
+import { hashOf } from './hash.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { migrateAnswers } from './migrations.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
-import { hashOf, Pristine, PRISTINE_PATH, ProjectRecord, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
+import { Pristine, PRISTINE_PATH, ProjectRecord, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
 
 export interface UpdateComputation {
   answers: Answers;

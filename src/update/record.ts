@@ -4,14 +4,15 @@
  * of each as generated and its ownership. Beside it, `.cognito-jwt-api/pristine.json` keeps the
  * generated contents themselves: the base of the 3-way merge that `update` performs, offline.
  */
-import { createRequire } from 'node:module';
 import * as z from 'zod/mini';
 import { renderProject, type RenderedFile } from '../render/render-project.js';
 import type { Answers } from '../schema/answers.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { STATE_DIR } from './apply.js';
+import { hashOf } from './hash.js';
 import { ANSWERS_SCHEMA_VERSION } from './migrations.js';
 
-export const PRISTINE_PATH = '.cognito-jwt-api/pristine.json';
+export const PRISTINE_PATH = `${STATE_DIR}/pristine.json`;
 export const YO_RC_PATH = '.yo-rc.json';
 
 const FileRecord = z.object({ hash: z.string(), ownership: z.enum(['managed', 'sample']) });
@@ -29,12 +30,6 @@ export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
 export const Pristine = z.object({ generatorVersion: z.string(), files: z.record(z.string(), z.string()) });
 export type Pristine = z.infer<typeof Pristine>;
-
-/** node:crypto loads on first use, and takes milliseconds: a new project's rendered files are being written meanwhile. */
-const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-
-/** SHA-256 of `contents`. */
-export const hashOf = (contents: string) => `sha256-${crypto().createHash('sha256').update(contents).digest('hex')}`;
 
 /** The `.yo-rc.json` entry and the pristine store for freshly rendered files. */
 export function recordOf(answers: Answers, files: readonly RenderedFile[], conflicts: readonly string[] = []) {

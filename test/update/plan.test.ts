@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planUpdate } from '../../src/update/plan.js';
-import { hashOf } from '../../src/update/record.js';
+import { hashOf } from '../../src/update/hash.js';
 
 const file = (path: string, contents: string, ownership: 'managed' | 'sample' = 'managed') => ({ path, contents, ownership });
 
