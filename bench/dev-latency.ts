@@ -2,7 +2,7 @@
  * Latency of a generated project's `npm run dev` on loopback: an authorized GET (JWT verified,
  * keys cached) beside an unauthenticated OPTIONS preflight, interleaved, after a warm-up.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startProcess } from '../demo/processes.js';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
+import { writeFiles } from '../src/write-files.js';
 import { percentile } from './shared.js';
 
 const POOL_ID = 'eu-west-1_AbCdEfGhI';
@@ -34,10 +35,7 @@ function timed(agent: Agent, url: string, method: string, headers: Record<string
 export async function benchDevLatency(requests: number): Promise<string> {
   rmSync(PROJECT, { recursive: true, force: true });
   const answers = parseAnswers({ name: 'bench-dev', region: 'eu-west-1', userPoolId: POOL_ID, clientId: CLIENT_ID, origins: ORIGIN });
-  for (const file of renderProject(answers)) {
-    mkdirSync(path.dirname(path.join(PROJECT, file.path)), { recursive: true });
-    writeFileSync(path.join(PROJECT, file.path), file.contents);
-  }
+  await writeFiles(PROJECT, renderProject(answers).map((file) => [file.path, file.contents]));
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
   const jwks = createServer((_request, response) => response.end(JSON.stringify({ keys: [jwk] })));

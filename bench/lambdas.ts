@@ -3,12 +3,12 @@
  * ESM): sizes, dependencies, and the preflight handler's invocation time in-process beside an
  * empty handler of the same shape.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
+import { writeFiles } from '../src/write-files.js';
 import { percentile, scratch } from './shared.js';
 
 async function perCallMicroseconds(invoke: () => unknown, batches: number, perBatch: number): Promise<number[]> {
@@ -25,10 +25,7 @@ export async function benchLambdas(): Promise<string> {
   const work = scratch('lambdas');
   try {
     const answers = parseAnswers({ name: 'bench', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789abcdefghij', origins: 'https://app.example.com' });
-    for (const file of renderProject(answers)) {
-      mkdirSync(path.dirname(path.join(work.dir, file.path)), { recursive: true });
-      writeFileSync(path.join(work.dir, file.path), file.contents);
-    }
+    await writeFiles(work.dir, renderProject(answers).map((file) => [file.path, file.contents]));
     const sizes: Record<string, { bytes: number; inputs: string[] }> = {};
     for (const handler of ['preflight', 'me']) {
       const result = await build({

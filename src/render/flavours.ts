@@ -2,6 +2,7 @@
  * The IaC flavours: a flavour is a template folder (templates/<id>) plus this manifest entry.
  */
 import type { Answers } from '../schema/answers.js';
+import { SAMPLE_ROUTES } from './api-model.js';
 import { RUNTIME_DETAILS, type PackageName } from './versions.js';
 
 /** One folder (dist/<handler>/index.mjs) per function, for IaC tools that do not bundle. */
@@ -74,7 +75,7 @@ export const SHARED_PACKAGE = {
  * files are written once and belong to the user from then on: the example route and its test.
  */
 export type Ownership = 'managed' | 'sample';
-export const SAMPLE_PATHS: readonly string[] = ['src/handlers/me.ts', 'test/handlers/me.test.ts'];
+export const SAMPLE_PATHS: readonly string[] = SAMPLE_ROUTES.flatMap(({ handler }) => [`src/handlers/${handler}.ts`, `test/handlers/${handler}.test.ts`]);
 
 export function ownershipOf(path: string): Ownership {
   return SAMPLE_PATHS.includes(path) ? 'sample' : 'managed';
