@@ -11,7 +11,7 @@ import { RUN_INPUTS } from './input-schema.js';
  * Form pages and the answers on each. `allowAnyOrigin` is left out on purpose: the golden path
  * offers no "*" origin (the generator's flag stays available to those who need it).
  */
-export const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = [
+const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = [
   { title: 'Service', fields: ['name', 'iac', 'runtime'] },
   { title: 'Amazon Cognito', fields: ['region', 'userPoolId', 'clientId', 'scopes', 'issuer'] },
   { title: 'Browser origins', fields: ['origins'] },

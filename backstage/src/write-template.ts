@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { templateDocument } from './template.js';
 
-export const TEMPLATE_HEADER = '# Written by `npm run template -w backstage` from the answers schema; do not edit by hand.\n';
+const TEMPLATE_HEADER = '# Written by `npm run template -w backstage` from the answers schema; do not edit by hand.\n';
 
 export function templateYaml(): string {
   return `${TEMPLATE_HEADER}${stringify(templateDocument(), { lineWidth: 0 })}`;

@@ -4,7 +4,7 @@
  */
 import { FileBase, type IResolver, type Project } from 'projen';
 
-export function withMarker(path: string, contents: string, marker: string | undefined): string {
+function withMarker(path: string, contents: string, marker: string | undefined): string {
   if (!marker) return contents;
   if (path.endsWith('.json')) {
     const { '//': _old, ...object } = JSON.parse(contents) as Record<string, unknown>;

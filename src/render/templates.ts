@@ -32,7 +32,7 @@ export interface TemplateFile {
 export type TemplateFunction = (locals: object, escapeFn: (value: unknown) => string) => string;
 
 /** EJS options; `strict` with the data's names destructured, so compiled templates run in ES modules. */
-export const EJS_OPTIONS = { strict: true, destructuredLocals: [...TEMPLATE_LOCALS] as string[], compileDebug: false };
+const EJS_OPTIONS = { strict: true, destructuredLocals: [...TEMPLATE_LOCALS] as string[], compileDebug: false };
 
 /** The body of a template's function, as EJS generates it. */
 export function templateFunctionBody(key: string): string {
@@ -44,7 +44,7 @@ export function templateFunctionBody(key: string): string {
 let root: string | undefined;
 
 /** The templates/ folder above this module (found on first use). */
-export function templatesRoot(): string {
+function templatesRoot(): string {
   if (root) return root;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {

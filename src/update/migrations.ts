@@ -6,14 +6,14 @@ import { UpdateError } from '../errors.js';
 
 export const ANSWERS_SCHEMA_VERSION = 2;
 
-export interface Migration {
+interface Migration {
   from: number;
   to: number;
   description: string;
   migrate(answers: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
     to: 2,
