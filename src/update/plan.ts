@@ -39,32 +39,29 @@ export function planUpdate({ base, recorded, next, read }: PlanInput): PlanEntry
     const ownership = nextByPath.get(path)?.ownership ?? recorded[path]?.ownership ?? 'managed';
     // Without the stored base, a file whose hash is the recorded one is known to be untouched.
     const b = base.get(path) ?? (current !== undefined && recorded[path]?.hash === hashOf(current) ? current : undefined);
-    const generatedBefore = base.has(path) || path in recorded;
-    const entry = decide(path, b, current, nextByPath.get(path)?.contents, ownership, generatedBefore);
+    const entry = decide(path, b, current, nextByPath.get(path)?.contents, ownership, path in recorded);
     return { path, ownership, current, ...entry };
   });
 }
 
 type Decision = Pick<PlanEntry, 'action' | 'reason' | 'result'>;
 
+/** `generatedBefore` matters only without a base (`b`): the manifest lists the file, its contents are unknown. */
 function decide(path: string, b: string | undefined, current: string | undefined, n: string | undefined, ownership: Ownership, generatedBefore: boolean): Decision {
   const merge = (against: string): Decision => {
     const { contents, conflict } = path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(against, current!, n!);
     if (conflict) return { action: 'conflict', reason: 'you and the template both changed it: conflicts marked in the file', result: contents };
     return { action: 'merge', reason: 'you and the template both changed it: merged', result: contents };
   };
-  if (generatedBefore && b === undefined && n !== undefined && current !== undefined && current !== n) {
-    // Generated before, but what exactly is unknown: every difference counts as both sides' change.
-    return ownership === 'sample' ? { action: 'keep', reason: 'sample file: yours' } : merge('');
-  }
-  if (generatedBefore && b === undefined && n === undefined && current !== undefined) {
-    return { action: 'keep', reason: 'dropped by the template; kept, as whether you edited it is unknown' };
-  }
   if (b === undefined) {
-    if (n === undefined) return { action: 'unchanged', reason: 'not generated' };
+    // No base: every difference counts as both sides' change.
+    if (n === undefined) {
+      if (generatedBefore && current !== undefined) return { action: 'keep', reason: 'dropped by the template; kept, as whether you edited it is unknown' };
+      return { action: 'unchanged', reason: 'not generated' };
+    }
     if (current === undefined) return { action: 'add', reason: 'new in the template', result: n };
     if (current === n) return { action: 'unchanged', reason: 'already current' };
-    if (ownership === 'sample') return { action: 'keep', reason: 'a file of yours has the name of a new sample file: yours kept' };
+    if (ownership === 'sample') return { action: 'keep', reason: generatedBefore ? 'sample file: yours' : 'a file of yours has the name of a new sample file: yours kept' };
     return merge('');
   }
   if (n === undefined) {
