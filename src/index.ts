@@ -10,6 +10,7 @@ export { checkAnswer, choicesOf, exampleOf, issuerOf, parseAnswers, REQUIRED_FIE
 export { answersJsonSchema, type JsonSchemaProperty } from './schema/json-schema.js';
 export { ANSWER_OPTIONS, answersFromOptions } from './answer-options.js';
 export { describeApi, type ApiModel, type ApiRoute } from './render/api-model.js';
+export { unscopedName } from './schema/rules.js';
 export { FLAVOURS } from './render/flavours.js';
 export { renderProject, type RenderedFile } from './render/render-project.js';
 export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';

@@ -2,12 +2,12 @@
  * catalog-info.yaml for a service created through Backstage: a Component that provides an API
  * entity, whose OpenAPI definition describes the routes and the JWT security they require.
  */
-import { describeApi, type Answers } from 'create-cognito-jwt-api';
+import { describeApi, unscopedName, type Answers } from 'create-cognito-jwt-api';
 import { stringify } from 'yaml';
 
 export function catalogInfo(answers: Answers, options: { owner?: string; system?: string }): string {
   const api = describeApi(answers);
-  const name = answers.name.replace(/^@[^/]+\//, '').replace(/[^a-zA-Z0-9._-]+/g, '-');
+  const name = unscopedName(answers.name).replace(/[^a-zA-Z0-9._-]+/g, '-');
   const owner = options.owner ?? 'unknown';
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of api.routes.filter((candidate) => candidate.authorization === 'JWT')) {

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CognitoJwtApiError, TargetNotEmptyError } from '../errors.js';
+import { unscopedName } from '../schema/rules.js';
 
 export class TargetFolder {
   readonly path: string;
@@ -25,5 +26,5 @@ export class TargetFolder {
 
 /** The folder name a run uses when none is given: the package name without its scope. */
 export function defaultFolderName(name: unknown): string {
-  return typeof name === 'string' && name.length > 0 ? name.replace(/^@[^/]+\//, '') : 'cognito-jwt-api';
+  return typeof name === 'string' && name.length > 0 ? unscopedName(name) : 'cognito-jwt-api';
 }

@@ -9,6 +9,7 @@ import {
   ORIGIN_PATTERN,
   REGION_PATTERN,
   SCOPE_PATTERN,
+  unscopedName,
   USER_POOL_ID_PATTERN,
 } from '../schema/rules.js';
 import { LAMBDA_RUNTIMES } from '../schema/answers.js';
@@ -76,7 +77,7 @@ export function pascalCase(text: string): string {
 
 /** A CloudFormation-safe PascalCase id from the package name: "@acme/orders-api" → "OrdersApi". */
 export function stackIdOf(name: string): string {
-  const words = name.replace(/^@[^/]+\//, '').split(/[^a-zA-Z\d]+/).filter(Boolean);
+  const words = unscopedName(name).split(/[^a-zA-Z\d]+/).filter(Boolean);
   const id = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
   // CloudFormation stack names hold at most 128 characters.
   return (/^[A-Za-z]/.test(id) ? id : `Api${id}`).slice(0, 128);
@@ -89,8 +90,7 @@ export function stackIdOf(name: string): string {
 export const RESOURCE_PREFIX_MAX = 37;
 
 export function resourcePrefixOf(name: string): string {
-  const words = name
-    .replace(/^@[^/]+\//, '')
+  const words = unscopedName(name)
     .replace(/[^a-zA-Z\d-]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const prefix = /^[a-zA-Z]/.test(words) ? words : `api-${words}`;

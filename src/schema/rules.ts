@@ -12,6 +12,8 @@ export const USER_POOL_ID_PATTERN = /^([a-z]{2}-(?:gov-)?[a-z]+-\d{1,2})_([0-9a-
 export const CLIENT_ID_PATTERN = /^[\w+]{1,128}$/;
 /** The same rule for package names that create-vite and npm apply to new packages. */
 export const PACKAGE_NAME_PATTERN = /^(?:@[a-z\d\-*~][a-z\d\-*._~]*\/)?[a-z\d\-~][a-z\d\-._~]*$/;
+/** A package name without its scope: "@acme/orders-api" → "orders-api". */
+export const unscopedName = (name: string) => name.replace(/^@[^/]+\//, '');
 export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
 /**
  * A standard scope, or Cognito's custom scope "<identifier>/<name>": identifier
