@@ -21,7 +21,6 @@ export interface AppClient extends Named {
 }
 
 export interface CognitoAccess {
-  region: string;
   credentialsAvailable(): Promise<boolean>;
   listUserPools(): Promise<Named[]>;
   listUserPoolClients(userPoolId: string): Promise<Named[]>;
@@ -34,12 +33,12 @@ export interface CognitoAccess {
 export interface AccessOptions {
   region: string;
   profile?: string;
-  /** Attempts per call for throttling and network errors. */
-  attempts?: number;
   /** First back-off in ms, doubled each retry. */
   backoffMs?: number;
 }
 
+/** Attempts per call for throttling and network errors. */
+const ATTEMPTS = 4;
 const DENIED = ['AccessDeniedException', 'NotAuthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException'];
 const THROTTLED = ['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException'];
 const NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'TimeoutError', 'NetworkingError'];
@@ -62,7 +61,6 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: 1,
   });
-  const attempts = options.attempts ?? 4;
   const backoffMs = options.backoffMs ?? 200;
 
   async function call<T>(action: string, resource: string, send: () => Promise<T>): Promise<T> {
@@ -73,18 +71,16 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
         const name = nameOf(error);
         if (name === 'CredentialsProviderError') throw new AwsCredentialsError(options.profile);
         if (DENIED.includes(name)) throw new AwsAccessDeniedError(`cognito-idp:${action}`, resource);
-        const transient = THROTTLED.includes(name) || NETWORK.includes(name);
-        if (!transient || attempt >= attempts) {
-          if (THROTTLED.includes(name)) {
+        const transient = THROTTLED.includes(name) ? 'throttled' : NETWORK.includes(name) ? 'network' : undefined;
+        if (!transient) throw error;
+        if (attempt >= ATTEMPTS) {
+          if (transient === 'throttled') {
             throw new AwsUnavailableError(`Cognito kept throttling cognito-idp:${action} in ${options.region} after ${attempt} attempts. Expected a quieter moment: try again shortly.`);
           }
-          if (NETWORK.includes(name)) {
-            throw new AwsUnavailableError(
-              `Could not reach Cognito in ${options.region} for cognito-idp:${action} after ${attempt} attempts (${name}). ` +
-                'Expected a network path to AWS; check the connection, a proxy, or AWS_ENDPOINT_URL if it is set.',
-            );
-          }
-          throw error;
+          throw new AwsUnavailableError(
+            `Could not reach Cognito in ${options.region} for cognito-idp:${action} after ${attempt} attempts (${name}). ` +
+              'Expected a network path to AWS; check the connection, a proxy, or AWS_ENDPOINT_URL if it is set.',
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
       }
@@ -96,8 +92,19 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     throw error;
   };
 
+  /** Every page of a list call, each page's items as id and name. */
+  async function listAll<Page extends { NextToken?: string }>(fetch: (NextToken: string | undefined) => Promise<Page>, items: (page: Page) => Named[]): Promise<Named[]> {
+    const all: Named[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await fetch(NextToken);
+      all.push(...items(page));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return all;
+  }
+
   return {
-    region: options.region,
     async credentialsAvailable() {
       try {
         await client.config.credentials();
@@ -106,28 +113,16 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
         return false;
       }
     },
-    async listUserPools() {
-      const pools: Named[] = [];
-      let NextToken: string | undefined;
-      do {
-        const page = await call('ListUserPools', `region ${options.region}`, () => client.send(new sdk.ListUserPoolsCommand({ MaxResults: 60, NextToken })));
-        pools.push(...(page.UserPools ?? []).map((pool) => ({ id: pool.Id!, name: pool.Name ?? pool.Id! })));
-        NextToken = page.NextToken;
-      } while (NextToken);
-      return pools;
-    },
-    async listUserPoolClients(userPoolId) {
-      const clients: Named[] = [];
-      let NextToken: string | undefined;
-      do {
-        const page = await call('ListUserPoolClients', userPoolId, () =>
-          client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken })),
-        );
-        clients.push(...(page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })));
-        NextToken = page.NextToken;
-      } while (NextToken);
-      return clients;
-    },
+    listUserPools: () =>
+      listAll(
+        (NextToken) => call('ListUserPools', `region ${options.region}`, () => client.send(new sdk.ListUserPoolsCommand({ MaxResults: 60, NextToken }))),
+        (page) => (page.UserPools ?? []).map((pool) => ({ id: pool.Id!, name: pool.Name ?? pool.Id! })),
+      ),
+    listUserPoolClients: (userPoolId) =>
+      listAll(
+        (NextToken) => call('ListUserPoolClients', userPoolId, () => client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken }))),
+        (page) => (page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })),
+      ),
     async describeUserPool(userPoolId) {
       const result = await call('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId }))).catch(notFound);
       return result?.UserPool ? { id: result.UserPool.Id!, name: result.UserPool.Name ?? userPoolId } : undefined;

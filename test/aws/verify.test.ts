@@ -20,7 +20,6 @@ const goodClient: AppClient = {
 /** A Cognito stand-in; `null` for a pool or client that does not exist. */
 function access({ pool = { id: POOL, name: 'users' }, client = goodClient }: { pool?: Named | null; client?: AppClient | null } = {}): CognitoAccess {
   return {
-    region: 'eu-west-1',
     credentialsAvailable: async () => true,
     listUserPools: async () => [],
     listUserPoolClients: async () => [],
