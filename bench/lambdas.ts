@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { writeFiles } from '../src/write-files.js';
-import { percentile, scratch } from './shared.js';
+import { BENCH_INPUT, percentile, scratch } from './shared.js';
 
 async function perCallMicroseconds(invoke: () => unknown, batches: number, perBatch: number): Promise<number[]> {
   const samples: number[] = [];
@@ -24,7 +24,7 @@ async function perCallMicroseconds(invoke: () => unknown, batches: number, perBa
 export async function benchLambdas(): Promise<string> {
   const work = scratch('lambdas');
   try {
-    const answers = parseAnswers({ name: 'bench', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789abcdefghij', origins: 'https://app.example.com' });
+    const answers = parseAnswers(BENCH_INPUT);
     await writeFiles(work.dir, renderProject(answers).map((file) => [file.path, file.contents]));
     const sizes: Record<string, { bytes: number; inputs: string[] }> = {};
     for (const handler of ['preflight', 'me']) {

@@ -6,12 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const ANSWER_FLAGS = [
-  '--region', 'eu-west-1',
-  '--user-pool-id', 'eu-west-1_AbCdEfGhI',
-  '--client-id', '1example23456789abcdefghij',
-  '--origins', 'https://app.example.com',
-];
+/** The answers every figure generates with, and the same as command-line flags. */
+export const BENCH_INPUT = { name: 'bench', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789abcdefghij', origins: 'https://app.example.com' };
+export const ANSWER_FLAGS = ['--region', BENCH_INPUT.region, '--user-pool-id', BENCH_INPUT.userPoolId, '--client-id', BENCH_INPUT.clientId, '--origins', BENCH_INPUT.origins];
 
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
