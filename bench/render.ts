@@ -1,7 +1,8 @@
 /**
  * Figure 3: the pure renderer, in-process: a full project for each flavour, cold (first render in
- * a fresh process: templates read and compiled) and warm (median of many), beside the
- * reference of reading the same template files verbatim (what a copying scaffolder does).
+ * a fresh process, through the published bundle and its precompiled templates) and warm (median
+ * of many), beside the reference of reading the same template files verbatim (what a copying
+ * scaffolder does).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
