@@ -62,18 +62,15 @@ function outputPath(relative: string): string {
   return [...parts, RENAMED_FILES[base] ?? base].join('/');
 }
 
-/** Every template set on disk and its output files, sorted by output path. */
+/** Every template set on disk and its output files (partials left out), sorted by output path. */
 export function listTemplateSets(): Record<string, TemplateFile[]> {
   const sets: Record<string, TemplateFile[]> = {};
-  for (const set of readdirSync(templatesRoot())) {
-    const dir = path.join(templatesRoot(), set);
-    sets[set] = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .filter((relative) => relative.split('/')[0] !== PARTIALS_FOLDER)
-      .map((relative) => ({ path: outputPath(relative), key: `${set}/${relative}` }))
-      .sort(byPath);
+  for (const key of allTemplateKeys()) {
+    const [set, ...rest] = key.split('/');
+    if (rest[0] === PARTIALS_FOLDER) continue;
+    (sets[set!] ??= []).push({ path: outputPath(rest.join('/')), key });
   }
+  for (const files of Object.values(sets)) files.sort(byPath);
   return sets;
 }
 
