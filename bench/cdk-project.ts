@@ -3,6 +3,7 @@
  * beside the CDK CLI's own starter (`cdk init app --language typescript`) and its test, in the
  * same run: each scaffolded, installed once to warm the cache, then measured on a fresh copy.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ANSWER_FLAGS, mb, ratio, ROOT, scratch, sizeOf, timed } from './shared.js';
 
@@ -30,7 +31,7 @@ export function benchCdkProject(): string {
   const ours = (dir: string) =>
     timed(process.execPath, [path.join(ROOT, 'dist/cli.js'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install'], { cwd: path.dirname(dir) });
   const cdkInit = (dir: string) => {
-    timed('mkdir', ['-p', dir], {});
+    mkdirSync(dir, { recursive: true });
     timed('npx', ['-y', 'aws-cdk@2', 'init', 'app', '--language', 'typescript', '--generate-only'], { cwd: dir, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });
   };
   measure(ours);

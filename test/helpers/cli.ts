@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BIN } from '../../demo/service.js';
 import { cleanEnv } from './exec.js';
 
-export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export { BIN };
 
 export interface CliResult {
   code: number | null;
