@@ -29,7 +29,7 @@ function measure(scaffold: (dir: string) => void): Measure {
 
 export function benchCdkProject(): string {
   const ours = (dir: string) =>
-    timed(process.execPath, [path.join(ROOT, 'dist/cli.js'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install'], { cwd: path.dirname(dir) });
+    timed(process.execPath, [path.join(ROOT, 'dist/cli.cjs'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install'], { cwd: path.dirname(dir) });
   const cdkInit = (dir: string) => {
     mkdirSync(dir, { recursive: true });
     timed('npx', ['-y', 'aws-cdk@2', 'init', 'app', '--language', 'typescript', '--generate-only'], { cwd: dir, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });

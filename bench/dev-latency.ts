@@ -35,7 +35,7 @@ function timed(agent: Agent, url: string, method: string, headers: Record<string
 export async function benchDevLatency(requests: number): Promise<string> {
   rmSync(PROJECT, { recursive: true, force: true });
   const answers = parseAnswers({ name: 'bench-dev', region: 'eu-west-1', userPoolId: POOL_ID, clientId: CLIENT_ID, origins: ORIGIN });
-  await writeFiles(PROJECT, renderProject(answers).map((file) => [file.path, file.contents]));
+  writeFiles(PROJECT, renderProject(answers).map((file) => [file.path, file.contents]));
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
   const jwks = createServer((_request, response) => response.end(JSON.stringify({ keys: [jwk] })));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startProcess, type RunningProcess } from './processes.js';
 
 /** The built CLI (`npm run build`). */
-export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 
 export interface ServiceAnswers {
   region: string;

@@ -81,3 +81,14 @@ export function builtinsWithoutFacade(folders) {
     },
   };
 }
+
+/** Leaves `specifier` out of the bundle, as a require() of `file` (a bundle of its own, beside the output). */
+export function requiredApart(specifier, file) {
+  return {
+    name: 'required-apart',
+    setup(esbuild) {
+      const filter = new RegExp(`^${specifier.replace(/[/.@-]/g, '\\$&')}$`);
+      esbuild.onResolve({ filter }, () => ({ path: file, external: true }));
+    },
+  };
+}

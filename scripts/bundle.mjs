@@ -1,11 +1,13 @@
 // Bundles the published entry points with their dependencies into dist/, so that `npm create`
 // installs one package with no dependencies. The templates are compiled ahead of time into the
-// bundle (no template file is read and no template engine loaded at run time); the prompts,
-// `update` and the Cognito SDK become chunks that load only when a run needs them. The plugins
-// are in bundle-plugins.mjs.
+// bundle (no template file is read and no template engine loaded at run time). The command line
+// is one CommonJS script that its entry runs with a code cache (src/cli/bin.cts); the Cognito SDK
+// is a file of its own that only --verify and the pickers load. The plugins are in
+// bundle-plugins.mjs.
 import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
-import { builtinsWithoutFacade, inlinedVersion, precompiledTemplates } from './bundle-plugins.mjs';
+import { builtinsWithoutFacade, inlinedVersion, precompiledTemplates, requiredApart } from './bundle-plugins.mjs';
 
 // The precompiler is TypeScript: bundle it to a temporary module, and run it.
 const precompiler = 'dist/.precompile.mjs';
@@ -16,13 +18,19 @@ rmSync(precompiler);
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-const common = {
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
   minify: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+};
+
+const common = {
+  ...shared,
+  splitting: true,
+  format: 'esm',
   // Peers: the user's own installation of Yeoman or projen.
   external: ['yeoman-generator', 'projen', 'constructs'],
   plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), builtinsWithoutFacade(['src', 'generators'])],
@@ -30,15 +38,29 @@ const common = {
     // Bundled CommonJS dependencies, and the built-ins of this package's own modules, go through require().
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  legalComments: 'linked',
-  logLevel: 'warning',
 };
 
 rmSync('dist/cli', { recursive: true, force: true });
 rmSync('dist/chunks', { recursive: true, force: true });
 
-// The command line on its own: one file for a run with flags, chunks for what only some runs load.
-await build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', chunkNames: 'cli/[name]-[hash]' });
+// The command line: CommonJS, so that its entry can run it as a script with a code cache; every
+// import() becomes a require() of the same file, except the SDK's.
+const commandLine = { ...shared, format: 'cjs', outExtension: { '.js': '.cjs' }, supported: { 'dynamic-import': false } };
+const SDK = '@aws-sdk/client-cognito-identity-provider';
+const { metafile } = await build({
+  ...commandLine,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/cli',
+  entryNames: '[name]-[hash]',
+  metafile: true,
+  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), requiredApart(SDK, './aws-sdk.cjs')],
+  // The renderer's import.meta.url (only read from the sources, where templates come from disk).
+  define: { 'import.meta.url': '__meta.url' },
+  banner: { js: "'use strict'; var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+});
+await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
+const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
+await build({ ...commandLine, entryPoints: { cli: 'src/cli/bin.cts' }, outdir: 'dist', define: { CLI_SCRIPT: JSON.stringify(script) } });
 
 // The library entry points, sharing chunks.
 await build({

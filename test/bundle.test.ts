@@ -3,7 +3,7 @@
  * as the sources, and nothing to install but itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,7 @@ describe('the bundle', () => {
     try {
       const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
       execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
-      const cli = path.join(work, 'package', 'dist', 'cli.js');
+      const cli = path.join(work, 'package', 'dist', 'cli.cjs');
       const run = (args: string[], env: Record<string, string> = {}) =>
         spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
       expect(run(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']).status).toBe(0);
@@ -49,6 +49,54 @@ describe('the bundle', () => {
     }
   });
 
+  it('keeps a code cache beside its script: made by a first run, used by the next, replaced when damaged, never published', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-cache-'));
+    const stale = path.join(DIST, 'cli', 'left-by-a-run.cache');
+    try {
+      writeFileSync(stale, 'a cache made in this checkout');
+      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
+      execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
+      const cliDir = path.join(work, 'package', 'dist', 'cli');
+      const caches = () => readdirSync(cliDir).filter((file) => file.endsWith('.cache') || file.endsWith('.tmp'));
+      let project = 0;
+      const run = (env: Record<string, string> = {}) => {
+        const result = spawnSync(process.execPath, [path.join(work, 'package', 'dist', 'cli.cjs'), `svc${++project}`, ...EXAMPLE_FLAGS, '--yes', '--skip-install'], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+      };
+      expect(caches()).toEqual([]);
+
+      run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+      expect(caches()).toEqual([]);
+
+      run();
+      const [cache] = caches();
+      expect(cache).toMatch(new RegExp(`^main-\\w+\\.cjs\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`));
+      const file = path.join(cliDir, cache!);
+      const made = statSync(file);
+      run();
+      // Used, not made again: V8 accepted it.
+      expect(statSync(file).mtimeMs).toBe(made.mtimeMs);
+
+      writeFileSync(file, 'not a code cache');
+      run();
+      const remade = statSync(file);
+      expect(remade.size).toBeGreaterThan(100_000);
+      run();
+      expect(statSync(file).mtimeMs).toBe(remade.mtimeMs);
+
+      // Where the cache cannot be written (a folder in its place), runs go without one and leave nothing behind.
+      rmSync(file);
+      mkdirSync(path.join(file, 'in-the-way'), { recursive: true });
+      run();
+      expect(caches()).toEqual([cache]);
+      expect(readdirSync(file)).toEqual(['in-the-way']);
+    } finally {
+      rmSync(stale, { force: true });
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('loads, in a non-interactive run, only the Node built-ins a script writing one file loads and those the run needs', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-builtins-'));
     try {
@@ -60,15 +108,15 @@ describe('the bundle', () => {
         return new Set((JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) => name.startsWith('NativeModule ')));
       };
       const baseline = path.join(work, 'baseline.mjs');
-      writeFileSync(baseline, "process.getBuiltinModule('node:fs').writeFileSync('file.txt', 'x');\nconsole.log('written');\n");
+      writeFileSync(baseline, "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n");
       const script = loaded([baseline]);
-      const cli = loaded([path.join(DIST, 'cli.js'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
-      // What the CLI needs beyond the script: node:crypto (and the streams it uses) for the record's
-      // hashes, node:module and node:os for the compile cache (in the temporary folder), import.meta,
-      // and a recursive rm of the staging folder.
-      const needed = /^NativeModule (crypto|internal\/crypto\/(?!webcrypto)|internal\/streams\/|stream|string_decoder|module|os|internal\/source_map\/|internal\/modules\/esm\/initialize_import_meta|internal\/fs\/rimraf)/;
+      const cli = loaded([path.join(DIST, 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
+      // What the CLI needs beyond the script: node:vm and node:module, to run the command line's
+      // script with its code cache.
+      const needed = /^NativeModule (vm|module|internal\/source_map\/source_map)$/;
       const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
-      // Not fs/promises or readline (an ES module import of node:fs), Web Crypto (of node:crypto), or stdin's stream.
+      // Not node:crypto, fs/promises or readline (an ES module import of node:fs), stdin's stream, or
+      // stdout's (a pipe's loads Node's socket code).
       expect(extra).toEqual([]);
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { collectAnswers } from '../collect-answers.js';
 import { CognitoJwtApiError } from '../errors.js';
 import { nextSteps } from '../next-steps.js';
 import { checkGivenAnswers } from '../schema/given.js';
-import { projectFileEntries, projectFiles } from '../update/record.js';
+import { projectFiles } from '../update/record.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { packageManagerOf, runInstall } from './install.js';
 import type { Io } from './main.js';
@@ -52,14 +52,14 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     env: io.env,
   });
   const where = path.relative(io.cwd, target.path) || '.';
+  const files = projectFiles(answers);
   if (values['dry-run']) {
-    const files = projectFiles(answers);
     io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map((file) => `  ${file}`).join('\n')}`);
     io.out(`\nDry run: nothing was written to ${target.path}.`);
     return 0;
   }
-  io.out(`Writing the project to ${where}`);
-  await writeProject(target.path, projectFileEntries(answers), target.isNew);
+  io.out(`Writing ${files.size} files to ${where}`);
+  await writeProject(target.path, files, target.isNew);
 
   const pm = packageManagerOf(io.env.npm_config_user_agent);
   let installed = false;

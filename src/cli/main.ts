@@ -1,4 +1,5 @@
 /** The command line's entry: routes to `update` or to project creation, and maps errors to exit codes. */
+import { writeSync } from 'node:fs';
 import { CancelledError, CognitoJwtApiError } from '../errors.js';
 import { runCreate } from './create.js';
 
@@ -10,9 +11,28 @@ export interface Io {
   stdinIsTty: boolean;
 }
 
+/**
+ * Writes a line to standard output or error through its file descriptor: creating process.stdout
+ * for a pipe loads Node's socket code, which takes longer than the rest of a run's output. A pipe
+ * in non-blocking mode that is full gets the rest through the stream; a reader that has gone away
+ * (EPIPE) gets nothing.
+ */
+export function writeLine(fd: 1 | 2, text: string): void {
+  const bytes = Buffer.from(`${text}\n`);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return;
+    if (code !== 'EAGAIN') throw error;
+    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(written));
+  }
+}
+
 export const processIo: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+  out: (text) => writeLine(1, text),
+  err: (text) => writeLine(2, text),
   env: process.env,
   cwd: process.cwd(),
   // Asked only when a run may prompt: creating process.stdin loads Node's stream and file code.

@@ -6,32 +6,31 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CognitoJwtApiError } from '../errors.js';
+import { signalsDelivered, withSignalsHeld } from '../signals.js';
 import { applyAtomically } from '../update/apply.js';
 import { writeFiles } from '../write-files.js';
 
+/**
+ * Ctrl-C or SIGTERM before the rename: the half-written folder goes, the target never appears;
+ * after it, the project is complete. Either way the signal then ends the process.
+ */
 export async function writeProject(target: string, files: Iterable<[path: string, contents: string]>, isNew: boolean): Promise<void> {
-  if (!isNew) {
-    await applyAtomically(target, new Map(files));
-    return;
-  }
+  if (!isNew) return applyAtomically(target, new Map(files));
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.creating-${process.pid}`);
-  const removeStaging = () => rmSync(staging, { recursive: true, force: true });
-  // Ctrl-C or SIGTERM while writing: the half-written folder goes, the target never appears.
-  const onSignal = (signal: NodeJS.Signals) => {
-    removeStaging();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await writeFiles(staging, files);
-    if (existsSync(target)) {
-      throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
+  await withSignalsHeld(async (interrupted) => {
+    let renamed = false;
+    try {
+      writeFiles(staging, files);
+      await signalsDelivered();
+      if (interrupted()) return;
+      if (existsSync(target)) {
+        throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
+      }
+      renameSync(staging, target);
+      renamed = true;
+      await signalsDelivered();
+    } finally {
+      if (!renamed) rmSync(staging, { recursive: true, force: true });
     }
-    renameSync(staging, target);
-  } finally {
-    removeStaging();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  });
 }

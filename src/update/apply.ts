@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
+import { signalsDelivered, withSignalsHeld } from '../signals.js';
 import { writeFiles } from '../write-files.js';
 
 /** Where a generated project keeps its merge base and an update in progress. */
@@ -25,21 +26,18 @@ interface Journal {
  * arrives while files are staged discards them and leaves the project untouched; one that arrives
  * after the commit point waits for the renames. Either way the signal is raised again at the end.
  */
-export async function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): Promise<void> {
+export function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): Promise<void> {
   const staging = path.join(dir, STAGING);
-  let interrupted: NodeJS.Signals | undefined;
-  const hold = (signal: NodeJS.Signals) => (interrupted ??= signal);
-  process.on('SIGINT', hold);
-  process.on('SIGTERM', hold);
-  try {
+  return withSignalsHeld(async (interrupted) => {
     rmSync(staging, { recursive: true, force: true });
     try {
-      await writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
+      writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
+      await signalsDelivered();
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
       throw error;
     }
-    if (interrupted) {
+    if (interrupted()) {
       rmSync(staging, { recursive: true, force: true });
       return;
     }
@@ -48,14 +46,8 @@ export async function applyAtomically(dir: string, writes: ReadonlyMap<string, s
     writeFileSync(pending, JSON.stringify(journal));
     renameSync(pending, path.join(dir, JOURNAL)); // the commit point
     finishJournal(dir);
-    // A signal that came during the renames reaches `hold` in the event loop's next poll phase: the
-    // first turn ends before it (this code runs in a file system callback), the second after.
-    await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
-  } finally {
-    process.off('SIGINT', hold);
-    process.off('SIGTERM', hold);
-    if (interrupted) process.kill(process.pid, interrupted);
-  }
+    await signalsDelivered(); // one that came during the renames is raised again once they are done
+  });
 }
 
 /** Completes an update a killed run committed; returns whether there was one. */

@@ -6,7 +6,7 @@
 import type { Ownership } from '../render/flavours.js';
 import type { RenderedFile } from '../render/render-project.js';
 import { mergePackageJson, mergeText } from './merge.js';
-import { hashOf } from './hash.js';
+import { hasHash } from './hash.js';
 
 export type Action = 'add' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'stay-deleted' | 'unchanged';
 
@@ -38,7 +38,7 @@ export function planUpdate({ base, recorded, next, read }: PlanInput): PlanEntry
     const current = read(path);
     const ownership = nextByPath.get(path)?.ownership ?? recorded[path]?.ownership ?? 'managed';
     // Without the stored base, a file whose hash is the recorded one is known to be untouched.
-    const b = base.get(path) ?? (current !== undefined && recorded[path]?.hash === hashOf(current) ? current : undefined);
+    const b = base.get(path) ?? (current !== undefined && recorded[path] !== undefined && hasHash(current, recorded[path].hash) ? current : undefined);
     const entry = decide(path, b, current, nextByPath.get(path)?.contents, ownership, path in recorded);
     return { path, ownership, current, ...entry };
   });

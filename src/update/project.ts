@@ -6,7 +6,7 @@ import { renderProject } from '../render/render-project.js';
 import type { Answers, GivenAnswers } from '../schema/answers.js';
 import { parseAnswers } from '../schema/parse.js';
 import { PACKAGE_NAME } from '../version.js';
-import { hashOf } from './hash.js';
+import { hasHash } from './hash.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { migrateAnswers } from './migrations.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
@@ -63,7 +63,7 @@ function loadBase(dir: string, record: ProjectRecord, notes: string[]): Map<stri
   const base = new Map<string, string>();
   for (const [file, contents] of Object.entries(pristine.data.files)) {
     const recorded = record.files?.[file]?.hash;
-    if (recorded && recorded !== hashOf(contents)) notes.push(`${file}: the stored base does not match its recorded hash; not used`);
+    if (recorded && !hasHash(contents, recorded)) notes.push(`${file}: the stored base does not match its recorded hash; not used`);
     else base.set(file, contents);
   }
   return base;

@@ -54,19 +54,11 @@ export function yoRcWith(existing: string | undefined, record: ProjectRecord): s
 }
 
 /**
- * Everything a generation writes, as path and contents: the rendered files, then the `.yo-rc.json`
- * record (merged into `existingYoRc` when the folder has one) and the pristine store, computed
- * only once the rendered files have been handed out, so that a writer can start on those first.
+ * Everything a generation writes, by path: the rendered files, the `.yo-rc.json` record (merged
+ * into `existingYoRc` when the folder has one) and the pristine store. Every front writes this.
  */
-export function* projectFileEntries(answers: Answers, existingYoRc?: string): Generator<[path: string, contents: string]> {
-  const rendered = renderProject(answers);
-  for (const file of rendered) yield [file.path, file.contents];
-  const { record, pristine } = recordOf(answers, rendered);
-  yield [YO_RC_PATH, yoRcWith(existingYoRc, record)];
-  yield [PRISTINE_PATH, pristine];
-}
-
-/** Everything a generation writes, by path (see projectFileEntries). Every front writes this. */
 export function projectFiles(answers: Answers, existingYoRc?: string): Map<string, string> {
-  return new Map(projectFileEntries(answers, existingYoRc));
+  const rendered = renderProject(answers);
+  const { record, pristine } = recordOf(answers, rendered);
+  return new Map([...rendered.map((file): [string, string] => [file.path, file.contents]), [YO_RC_PATH, yoRcWith(existingYoRc, record)], [PRISTINE_PATH, pristine]]);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { planUpdate } from '../../src/update/plan.js';
 import { hashOf } from '../../src/update/hash.js';
@@ -18,6 +19,12 @@ describe('planUpdate without a stored base (a project whose pristine store is go
       ['b.ts', 'conflict'],
     ]);
     expect(plan[1]!.result).toContain('<<<<<<< yours\nedited b\n');
+  });
+
+  it('recognises an untouched file by the SHA-256 hash of a record made before hashes were FNV-1a', () => {
+    const sha256 = `sha256-${createHash('sha256').update('old a\n').digest('hex')}`;
+    const plan = planUpdate({ base: new Map(), recorded: { 'a.ts': { hash: sha256, ownership: 'managed' } }, next: [file('a.ts', 'new a\n')], read: () => 'old a\n' });
+    expect(plan[0]).toMatchObject({ action: 'update', result: 'new a\n' });
   });
 
   it('keeps a file the template dropped when whether it was edited is unknown', () => {

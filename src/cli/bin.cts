@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The command's entry. It runs the command line's script (one CommonJS file, main.ts and what it
+ * imports) with a V8 code cache kept beside it: a run then starts from the bytecode of every
+ * function the first run compiled, instead of parsing and compiling them again. Same idea as
+ * Node's compile cache (Node 22 and later), which only keeps what was compiled before the script
+ * ran; this one is made after a run, and works on Node 20 too.
+ *
+ * The cache is a file beside the script, named after the script's content hash (given by the
+ * build) and the V8 version: a new release or another Node never reads a cache made for something
+ * else, and V8 refuses a cache it cannot use. Nothing is cached where the package folder is not
+ * writable, or with NODE_DISABLE_COMPILE_CACHE set (Node's own switch for its compile cache).
+ */
+import fs = require('node:fs');
+import nodeModule = require('node:module');
+import path = require('node:path');
+import vm = require('node:vm');
+
+declare const CLI_SCRIPT: string; // defined by the build: the script's file name, with its content hash
+
+const script = path.join(__dirname, 'cli', CLI_SCRIPT);
+const cacheFile = `${script}.${process.arch}-v8-${process.versions.v8}.cache`;
+const caching = !process.env.NODE_DISABLE_COMPILE_CACHE;
+
+let cachedData: Buffer | undefined;
+if (caching) {
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined; // no cache yet
+  }
+}
+// The wrapper of a CommonJS module, on the script's first line: line numbers stay the file's.
+const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(script, 'utf8')}\n})`, {
+  filename: script,
+  cachedData,
+});
+const cli = { exports: {} as typeof import('./main.js') };
+compiled.runInThisContext()(cli.exports, nodeModule.createRequire(script), cli, script, path.dirname(script));
+
+void cli.exports.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  if (caching && (cachedData === undefined || compiled.cachedDataRejected)) saveCache();
+});
+
+/** Writes the cache as this run leaves it, all at once (a concurrent run reads the old file or the new one). */
+function saveCache(): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, compiled.createCachedData());
+    fs.renameSync(temporary, cacheFile);
+  } catch {
+    // A read-only package folder, or a full disk: the next run goes without a cache, as this one did.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written
+    }
+  }
+}

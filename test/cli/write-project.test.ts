@@ -1,0 +1,41 @@
+/** A new project's folder appears complete or not at all, Ctrl-C and SIGTERM included. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { writeProject } from '../../src/cli/write-project.js';
+import { tempDir } from '../helpers/temp.js';
+
+const FILES: Array<[string, string]> = [['package.json', '{}\n'], ['src/api.ts', 'export {};\n']];
+
+/** The SIGTERM listeners a call added, found right after the call (the writes are synchronous). */
+function addedListeners(start: () => Promise<void>) {
+  const others = process.listeners('SIGTERM');
+  const done = start();
+  return { done, added: process.listeners('SIGTERM').filter((listener) => !others.includes(listener)), others };
+}
+
+describe('writeProject into a new folder', () => {
+  it('renames the written folder into place and leaves no listener behind', async () => {
+    const dir = tempDir('project');
+    const { done, added, others } = addedListeners(() => writeProject(path.join(dir, 'svc'), FILES, true));
+    expect(added).toHaveLength(1);
+    await done;
+    expect(readdirSync(dir)).toEqual(['svc']);
+    expect(readFileSync(path.join(dir, 'svc', 'src/api.ts'), 'utf8')).toBe('export {};\n');
+    expect(process.listeners('SIGTERM')).toEqual(others);
+  });
+
+  it('stopped while its files are written, removes them, never creates the folder, and raises the signal again', async () => {
+    const dir = tempDir('project');
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    try {
+      const { done, added } = addedListeners(() => writeProject(path.join(dir, 'svc'), FILES, true));
+      added[0]!('SIGTERM'); // as a signal that arrived during the writes reaches its listener
+      await done;
+      expect(kill.mock.calls).toEqual([[process.pid, 'SIGTERM']]);
+    } finally {
+      kill.mockRestore();
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+/** The record's hashes: FNV-1a 64 of the UTF-8 bytes for new records, SHA-256 still read from older ones. */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fnv1a64 } from '../../src/update/fnv.js';
+import { hashOf, hasHash } from '../../src/update/hash.js';
+
+/** FNV-1a 64 as its definition states it, over BigInt. */
+function reference(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
+describe('fnv1a64', () => {
+  it('gives the published test vectors', () => {
+    expect([fnv1a64(''), fnv1a64('a'), fnv1a64('foobar')]).toEqual(['cbf29ce484222325', 'af63dc4c8601ec8c', '85944171f73967e8']);
+  });
+
+  it('hashes the UTF-8 bytes, as the definition does, for any text and size', () => {
+    const texts = [
+      'export const x = 1;\n',
+      'é, €, 😀 and a lone \ud800 surrogate',
+      '€'.repeat(70_000), // more than the module's first page once encoded
+      'ascii after a large one',
+      Array.from({ length: 2000 }, (_, i) => String.fromCodePoint((i * 7919) % 0x10ffff)).join(''),
+    ];
+    for (const text of texts) expect(fnv1a64(text), text.slice(0, 20)).toBe(reference(text));
+  });
+});
+
+describe('record hashes', () => {
+  it('are FNV-1a 64 for new records, and check a file against the hash it was recorded with', () => {
+    expect(hashOf('a\n')).toBe(`fnv1a64-${reference('a\n')}`);
+    expect(hasHash('a\n', hashOf('a\n'))).toBe(true);
+    expect(hasHash('b\n', hashOf('a\n'))).toBe(false);
+  });
+
+  it('read the SHA-256 hashes of older records', () => {
+    const sha256 = `sha256-${createHash('sha256').update('a\n').digest('hex')}`;
+    expect(hasHash('a\n', sha256)).toBe(true);
+    expect(hasHash('b\n', sha256)).toBe(false);
+  });
+
+  it('never match in an algorithm this version does not know', () => {
+    expect(hasHash('a\n', `md5-${createHash('md5').update('a\n').digest('hex')}`)).toBe(false);
+    expect(hasHash('a\n', 'no-algorithm')).toBe(false);
+  });
+});
