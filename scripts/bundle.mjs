@@ -4,7 +4,7 @@
 // is one CommonJS script that its entry runs with a code cache (src/cli/bin.cts); the Cognito SDK
 // is a file of its own that only --verify and the pickers load. The plugins are in
 // bundle-plugins.mjs.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { builtinsWithoutFacade, inlinedVersion, precompiledTemplates, requiredApart } from './bundle-plugins.mjs';
@@ -40,8 +40,10 @@ const common = {
   },
 };
 
+// Every earlier output of this script goes first (dist/types is the compiler's).
 rmSync('dist/cli', { recursive: true, force: true });
 rmSync('dist/chunks', { recursive: true, force: true });
+for (const file of readdirSync('dist')) if (/\.c?js$/.test(file)) rmSync(`dist/${file}`);
 
 // The command line: CommonJS, so that its entry can run it as a script with a code cache; every
 // import() becomes a require() of the same file, except the SDK's.

@@ -3,7 +3,7 @@
  * as the sources, and nothing to install but itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,11 @@ describe('the bundle', () => {
         spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
       expect(run(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']).status).toBe(0);
       expect(run(['update', 'svc', '--check']).status).toBe(0);
+      // Without WebAssembly (--jitless), the record's hashes come out the same.
+      const jitless = spawnSync(process.execPath, ['--jitless', cli, 'svc-jitless', ...EXAMPLE_FLAGS, '--yes', '--skip-install'], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', NODE_DISABLE_COMPILE_CACHE: '1' } });
+      expect(jitless.status, jitless.stderr).toBe(0); // V8 warns that it turns WebAssembly off
+      const recordOf = (dir: string) => JSON.parse(readFileSync(path.join(work, dir, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'].files['src/lib/cors.ts'];
+      expect(recordOf('svc-jitless')).toEqual(recordOf('svc'));
       // --verify loads the bundled AWS SDK: without credentials it explains where they come from.
       const verify = run(['svc2', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--verify'], {
         AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true',
@@ -71,7 +76,7 @@ describe('the bundle', () => {
 
       run();
       const [cache] = caches();
-      expect(cache).toMatch(new RegExp(`^main-\\w+\\.cjs\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`));
+      expect(cache).toMatch(new RegExp(`^main-\\w+\\.cjs\\.\\d+-\\d+\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`));
       const file = path.join(cliDir, cache!);
       const made = statSync(file);
       run();
@@ -91,6 +96,11 @@ describe('the bundle', () => {
       run();
       expect(caches()).toEqual([cache]);
       expect(readdirSync(file)).toEqual(['in-the-way']);
+
+      // The script edited in place: its size and time name its cache, so the old one is not read.
+      appendFileSync(path.join(cliDir, cache!.replace(/\.cjs\..*$/, '.cjs')), '\n// edited\n');
+      run();
+      expect(caches()).toHaveLength(2);
     } finally {
       rmSync(stale, { force: true });
       rmSync(work, { recursive: true, force: true });

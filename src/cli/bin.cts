@@ -6,9 +6,11 @@
  * Node's compile cache (Node 22 and later), which only keeps what was compiled before the script
  * ran; this one is made after a run, and works on Node 20 too.
  *
- * The cache is a file beside the script, named after the script's content hash (given by the
- * build) and the V8 version: a new release or another Node never reads a cache made for something
- * else, and V8 refuses a cache it cannot use. Nothing is cached where the package folder is not
+ * The cache is a file beside the script, named after the script (its content hash, given by the
+ * build, its size and modification time, so that an edit in place counts) and the V8 version: a
+ * new release or another Node never reads a cache made for something else. V8 itself checks only
+ * a cache's header (V8 version, flags, source length), and refuses one whose header does not
+ * match; such a cache is then made again. Nothing is cached where the package folder is not
  * writable, or with NODE_DISABLE_COMPILE_CACHE set (Node's own switch for its compile cache).
  */
 import fs = require('node:fs');
@@ -19,8 +21,9 @@ import vm = require('node:vm');
 declare const CLI_SCRIPT: string; // defined by the build: the script's file name, with its content hash
 
 const script = path.join(__dirname, 'cli', CLI_SCRIPT);
-const cacheFile = `${script}.${process.arch}-v8-${process.versions.v8}.cache`;
 const caching = !process.env.NODE_DISABLE_COMPILE_CACHE;
+const { size, mtimeMs } = fs.statSync(script);
+const cacheFile = `${script}.${size}-${Math.trunc(mtimeMs)}.${process.arch}-v8-${process.versions.v8}.cache`;
 
 let cachedData: Buffer | undefined;
 if (caching) {
@@ -43,11 +46,19 @@ void cli.exports.main(process.argv.slice(2)).then((code) => {
   if (caching && (cachedData === undefined || compiled.cachedDataRejected)) saveCache();
 });
 
-/** Writes the cache as this run leaves it, all at once (a concurrent run reads the old file or the new one). */
+/**
+ * Writes the cache as this run leaves it, all at once (a concurrent run reads the old file or the
+ * new one). The file is opened first: where it cannot be, the cache is not made at all.
+ */
 function saveCache(): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, compiled.createCachedData());
+    const fd = fs.openSync(temporary, 'wx');
+    try {
+      fs.writeFileSync(fd, compiled.createCachedData());
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temporary, cacheFile);
   } catch {
     // A read-only package folder, or a full disk: the next run goes without a cache, as this one did.

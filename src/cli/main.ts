@@ -11,13 +11,22 @@ export interface Io {
   stdinIsTty: boolean;
 }
 
+/** Descriptors whose output goes through Node's stream from now on, so that lines keep their order. */
+const throughStream = new Set<number>(process.platform === 'win32' ? [1, 2] : []);
+
 /**
  * Writes a line to standard output or error through its file descriptor: creating process.stdout
  * for a pipe loads Node's socket code, which takes longer than the rest of a run's output. A pipe
- * in non-blocking mode that is full gets the rest through the stream; a reader that has gone away
- * (EPIPE) gets nothing.
+ * in non-blocking mode that is full (EAGAIN) gets the rest through the stream, and so does every
+ * later line; a reader that has gone away (EPIPE) gets nothing. On Windows the streams convert
+ * UTF-8 for the console, so they are always used there.
  */
 export function writeLine(fd: 1 | 2, text: string): void {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  if (throughStream.has(fd)) {
+    stream().write(`${text}\n`);
+    return;
+  }
   const bytes = Buffer.from(`${text}\n`);
   let written = 0;
   try {
@@ -26,7 +35,8 @@ export function writeLine(fd: 1 | 2, text: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') return;
     if (code !== 'EAGAIN') throw error;
-    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(written));
+    throughStream.add(fd);
+    stream().write(bytes.subarray(written));
   }
 }
 

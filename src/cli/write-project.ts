@@ -5,14 +5,14 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CognitoJwtApiError } from '../errors.js';
+import { CancelledError, CognitoJwtApiError } from '../errors.js';
 import { signalsDelivered, withSignalsHeld } from '../signals.js';
 import { applyAtomically } from '../update/apply.js';
 import { writeFiles } from '../write-files.js';
 
 /**
- * Ctrl-C or SIGTERM before the rename: the half-written folder goes, the target never appears;
- * after it, the project is complete. Either way the signal then ends the process.
+ * Ctrl-C or SIGTERM before the rename: the half-written folder goes, the target never appears
+ * (CancelledError); after it, the project is complete. Either way the signal then ends the process.
  */
 export async function writeProject(target: string, files: Iterable<[path: string, contents: string]>, isNew: boolean): Promise<void> {
   if (!isNew) return applyAtomically(target, new Map(files));
@@ -22,7 +22,7 @@ export async function writeProject(target: string, files: Iterable<[path: string
     try {
       writeFiles(staging, files);
       await signalsDelivered();
-      if (interrupted()) return;
+      if (interrupted()) throw new CancelledError();
       if (existsSync(target)) {
         throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
       }

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UpdateError } from '../errors.js';
+import { CancelledError, UpdateError } from '../errors.js';
 import { signalsDelivered, withSignalsHeld } from '../signals.js';
 import { writeFiles } from '../write-files.js';
 
@@ -23,8 +23,9 @@ interface Journal {
 
 /**
  * Applies `writes` (path → contents, or `null` to delete) to the project in `dir`. A signal that
- * arrives while files are staged discards them and leaves the project untouched; one that arrives
- * after the commit point waits for the renames. Either way the signal is raised again at the end.
+ * arrives while files are staged discards them and leaves the project untouched (CancelledError);
+ * one that arrives after the commit point waits for the renames. Either way the signal is raised
+ * again at the end.
  */
 export function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): Promise<void> {
   const staging = path.join(dir, STAGING);
@@ -39,7 +40,7 @@ export function applyAtomically(dir: string, writes: ReadonlyMap<string, string 
     }
     if (interrupted()) {
       rmSync(staging, { recursive: true, force: true });
-      return;
+      throw new CancelledError();
     }
     const journal: Journal = { operations: [...writes].map(([file, contents]) => [file, contents !== null]) };
     const pending = path.join(dir, `${JOURNAL}.tmp`);

@@ -14,7 +14,8 @@
  *       (br 0)))
  *     (local.get $hash))
  *
- * with the bytes in its exported memory from offset 0.
+ * with the bytes in its exported memory from offset 0. Where WebAssembly is off (node --jitless),
+ * the same loop runs in JavaScript over BigInt.
  */
 const OFFSET_BASIS = 0xcbf29ce484222325n;
 const PRIME = 0x100000001b3n;
@@ -57,23 +58,39 @@ const MODULE = new Uint8Array([
   ...section(10, vector([[...uleb(body.length), ...body]])),
 ]);
 
-/** What this module uses of WebAssembly (a global of every Node version; its types come with the DOM's). */
+/** What this module uses of WebAssembly (its types come with the DOM's). */
 interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   fnv1a64(length: number): bigint;
 }
-const { Instance, Module } = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: Exports } } }).WebAssembly;
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Exports };
+}
 
-let instance: Exports | undefined;
+let instance: Exports | null | undefined;
 let encoder: InstanceType<typeof TextEncoder> | undefined;
 
 /** FNV-1a 64 of `text` as UTF-8, as 16 hex digits. */
 export function fnv1a64(text: string): string {
-  instance ??= new Instance(new Module(MODULE)).exports;
+  if (instance === undefined) {
+    const wasm = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+    instance = wasm ? new wasm.Instance(new wasm.Module(MODULE)).exports : null;
+  }
+  if (instance === null) return fnv1a64InJavaScript(text);
   encoder ??= new TextEncoder();
   const room = text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 code unit
   const size = instance.memory.buffer.byteLength;
   if (room > size) instance.memory.grow(Math.ceil((room - size) / PAGE));
   const { written } = encoder.encodeInto(text, new Uint8Array(instance.memory.buffer));
-  return BigInt.asUintN(64, instance.fnv1a64(written)).toString(16).padStart(16, '0');
+  return hex(instance.fnv1a64(written));
 }
+
+/** The same hash without WebAssembly. */
+export function fnv1a64InJavaScript(text: string): string {
+  let hash = OFFSET_BASIS;
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * PRIME);
+  return hex(hash);
+}
+
+const hex = (hash: bigint) => BigInt.asUintN(64, hash).toString(16).padStart(16, '0');

@@ -4,12 +4,16 @@
  * a fast 64-bit hash does: FNV-1a (fnv.ts). Records made before kept SHA-256 hashes; those are
  * still checked, with node:crypto, loaded only then.
  */
+import { createRequire } from 'node:module';
 import { fnv1a64 } from './fnv.js';
 
-const ALGORITHMS: Record<string, (contents: string) => string> = {
-  fnv1a64,
-  sha256: (contents) => process.getBuiltinModule('node:crypto').createHash('sha256').update(contents).digest('hex'),
-};
+const sha256 = (contents: string) =>
+  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(contents).digest('hex');
+
+const ALGORITHMS = new Map<string, (contents: string) => string>([
+  ['fnv1a64', fnv1a64],
+  ['sha256', sha256],
+]);
 
 /** The hash a new record keeps of `contents`. */
 export function hashOf(contents: string): string {
@@ -18,7 +22,7 @@ export function hashOf(contents: string): string {
 
 /** Whether `contents` has the `recorded` hash, in the algorithm it names; false for one this version does not know. */
 export function hasHash(contents: string, recorded: string): boolean {
-  const [algorithm, digest] = recorded.split('-', 2);
-  const hash = ALGORITHMS[algorithm!];
-  return hash !== undefined && digest === hash(contents);
+  const separator = recorded.indexOf('-');
+  const hash = ALGORITHMS.get(recorded.slice(0, separator));
+  return separator > 0 && hash !== undefined && recorded.slice(separator + 1) === hash(contents);
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeProject } from '../../src/cli/write-project.js';
+import { CancelledError } from '../../src/errors.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FILES: Array<[string, string]> = [['package.json', '{}\n'], ['src/api.ts', 'export {};\n']];
@@ -31,7 +32,7 @@ describe('writeProject into a new folder', () => {
     try {
       const { done, added } = addedListeners(() => writeProject(path.join(dir, 'svc'), FILES, true));
       added[0]!('SIGTERM'); // as a signal that arrived during the writes reaches its listener
-      await done;
+      await expect(done).rejects.toBeInstanceOf(CancelledError);
       expect(kill.mock.calls).toEqual([[process.pid, 'SIGTERM']]);
     } finally {
       kill.mockRestore();

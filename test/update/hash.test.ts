@@ -1,7 +1,7 @@
 /** The record's hashes: FNV-1a 64 of the UTF-8 bytes for new records, SHA-256 still read from older ones. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fnv1a64 } from '../../src/update/fnv.js';
+import { fnv1a64, fnv1a64InJavaScript } from '../../src/update/fnv.js';
 import { hashOf, hasHash } from '../../src/update/hash.js';
 
 /** FNV-1a 64 as its definition states it, over BigInt. */
@@ -26,6 +26,10 @@ describe('fnv1a64', () => {
     ];
     for (const text of texts) expect(fnv1a64(text), text.slice(0, 20)).toBe(reference(text));
   });
+
+  it('gives the same hashes without WebAssembly (node --jitless)', () => {
+    for (const text of ['', 'a', 'foobar', 'é, €, 😀']) expect(fnv1a64InJavaScript(text)).toBe(fnv1a64(text));
+  });
 });
 
 describe('record hashes', () => {
@@ -44,5 +48,9 @@ describe('record hashes', () => {
   it('never match in an algorithm this version does not know', () => {
     expect(hasHash('a\n', `md5-${createHash('md5').update('a\n').digest('hex')}`)).toBe(false);
     expect(hasHash('a\n', 'no-algorithm')).toBe(false);
+    // Names an object has by inheritance are no algorithm either.
+    expect(hasHash('a\n', '__proto__-x')).toBe(false);
+    expect(hasHash('a\n', 'toString-[object Undefined]')).toBe(false);
+    expect(hasHash('a\n', 'fnv1a64')).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { CancelledError } from '../../src/errors.js';
 import { applyAtomically, finishJournal } from '../../src/update/apply.js';
 import { BIN } from '../helpers/cli.js';
 
@@ -60,7 +61,7 @@ describe('an interrupted update', () => {
     const added = process.listeners('SIGTERM').filter((listener) => !others.includes(listener));
     expect(added).toHaveLength(1);
     added[0]!('SIGTERM'); // as the signal arrives while the staged writes are in flight
-    await applying;
+    await expect(applying).rejects.toBeInstanceOf(CancelledError);
     expect(kill.mock.calls).toEqual([[process.pid, 'SIGTERM']]);
     kill.mockRestore();
     expect(tree(dir)).toEqual(before);
