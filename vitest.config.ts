@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/__snapshots__/**'],
           testTimeout: 30_000,
+          // Tests import the AWS SDK themselves; the CLI sets the same opt-out before it loads the SDK.
+          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
         },
       },
       {
