@@ -5,8 +5,8 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CancelledError, CognitoJwtApiError } from '../errors.js';
-import { signalsDelivered, withSignalsHeld } from '../signals.js';
+import { CognitoJwtApiError } from '../errors.js';
+import { withSignalsHeld } from '../signals.js';
 import { applyAtomically } from '../update/apply.js';
 import { writeFiles } from '../write-files.js';
 
@@ -17,20 +17,17 @@ import { writeFiles } from '../write-files.js';
 export async function writeProject(target: string, files: Iterable<[path: string, contents: string]>, isNew: boolean): Promise<void> {
   if (!isNew) return applyAtomically(target, new Map(files));
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.creating-${process.pid}`);
-  await withSignalsHeld(async (interrupted) => {
-    let renamed = false;
+  await withSignalsHeld(async (checkpoint) => {
     try {
       writeFiles(staging, files);
-      await signalsDelivered();
-      if (interrupted()) throw new CancelledError();
+      await checkpoint();
       if (existsSync(target)) {
         throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
       }
       renameSync(staging, target);
-      renamed = true;
-      await signalsDelivered();
-    } finally {
-      if (!renamed) rmSync(staging, { recursive: true, force: true });
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      throw error;
     }
   });
 }

@@ -7,8 +7,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CancelledError, UpdateError } from '../errors.js';
-import { signalsDelivered, withSignalsHeld } from '../signals.js';
+import { UpdateError } from '../errors.js';
+import { withSignalsHeld } from '../signals.js';
 import { writeFiles } from '../write-files.js';
 
 /** Where a generated project keeps its merge base and an update in progress. */
@@ -29,25 +29,20 @@ interface Journal {
  */
 export function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): Promise<void> {
   const staging = path.join(dir, STAGING);
-  return withSignalsHeld(async (interrupted) => {
+  return withSignalsHeld(async (checkpoint) => {
     rmSync(staging, { recursive: true, force: true });
     try {
       writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
-      await signalsDelivered();
+      await checkpoint();
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
       throw error;
-    }
-    if (interrupted()) {
-      rmSync(staging, { recursive: true, force: true });
-      throw new CancelledError();
     }
     const journal: Journal = { operations: [...writes].map(([file, contents]) => [file, contents !== null]) };
     const pending = path.join(dir, `${JOURNAL}.tmp`);
     writeFileSync(pending, JSON.stringify(journal));
     renameSync(pending, path.join(dir, JOURNAL)); // the commit point
-    finishJournal(dir);
-    await signalsDelivered(); // one that came during the renames is raised again once they are done
+    finishJournal(dir); // a signal that comes during the renames is raised once they are done
   });
 }
 
