@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { builtinsWithoutFacade, inlinedVersion, precompiledTemplates, requiredApart } from './bundle-plugins.mjs';
+import { inlinedVersion, precompiledTemplates, requiredApart } from './bundle-plugins.mjs';
 
 // The precompiler is TypeScript: bundle it to a temporary module, and run it.
 const precompiler = 'dist/.precompile.mjs';
@@ -33,9 +33,9 @@ const common = {
   format: 'esm',
   // Peers: the user's own installation of Yeoman or projen.
   external: ['yeoman-generator', 'projen', 'constructs'],
-  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), builtinsWithoutFacade(['src', 'generators'])],
+  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg)],
   banner: {
-    // Bundled CommonJS dependencies, and the built-ins of this package's own modules, go through require().
+    // Bundled CommonJS dependencies call require() for Node built-ins.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 };
