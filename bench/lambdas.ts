@@ -25,7 +25,7 @@ export async function benchLambdas(): Promise<string> {
   const work = scratch('lambdas');
   try {
     const answers = parseAnswers(BENCH_INPUT);
-    await writeFiles(work.dir, renderProject(answers).map((file) => [file.path, file.contents]));
+    writeFiles(work.dir, renderProject(answers).map((file) => [file.path, file.contents]));
     const sizes: Record<string, { bytes: number; inputs: string[] }> = {};
     for (const handler of ['preflight', 'me']) {
       const result = await build({

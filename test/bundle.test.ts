@@ -16,6 +16,12 @@ import { EXAMPLE_FLAGS, EXAMPLE_INPUT } from './helpers/answers.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
 
+/** This package as `npm pack` makes it, unpacked into `work`/package. */
+function unpackedPackage(work: string): void {
+  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
+  execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
+}
+
 describe('the bundle', () => {
   it('renders, from its precompiled templates, exactly what the sources render, for every flavour', async () => {
     const bundle = (await import(path.join(DIST, 'index.js'))) as typeof import('../src/index.js');
@@ -29,8 +35,7 @@ describe('the bundle', () => {
     // Unpacked outside this repository, so that nothing can come from its node_modules.
     const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-packed-'));
     try {
-      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
-      execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
+      unpackedPackage(work);
       const cli = path.join(work, 'package', 'dist', 'cli.cjs');
       const run = (args: string[], env: Record<string, string> = {}) =>
         spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
@@ -59,8 +64,7 @@ describe('the bundle', () => {
     const stale = path.join(DIST, 'cli', 'left-by-a-run.cache');
     try {
       writeFileSync(stale, 'a cache made in this checkout');
-      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
-      execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
+      unpackedPackage(work);
       const cliDir = path.join(work, 'package', 'dist', 'cli');
       const caches = () => readdirSync(cliDir).filter((file) => file.endsWith('.cache') || file.endsWith('.tmp'));
       let project = 0;
