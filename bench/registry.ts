@@ -2,10 +2,12 @@
  * A small npm registry on loopback: serves packed tarballs under their names, so that
  * `npm create <name>@latest --registry <it>` runs exactly as it will once published (npm
  * resolves "latest", installs into its exec cache, runs the bin), with no network in the way.
+ * Each package's document and tarball are made once, before the first request, as a registry
+ * serves them: a request costs the same whatever the size of the package.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Packed {
@@ -14,33 +16,30 @@ export interface Packed {
 }
 
 export async function serveRegistry(packages: readonly Packed[]): Promise<{ url: string; close(): void }> {
-  const server: Server = createServer((request, response) => {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const packed = packages.find(({ manifest }) => request.url === `/${manifest.name}` || request.url?.startsWith(`/${manifest.name}/-/`));
-    if (!packed) {
+  const responses = new Map<string, { type: string; body: Buffer }>();
+  const server = createServer((request, response) => {
+    const found = responses.get(request.url ?? '');
+    if (!found) {
       response.writeHead(404);
       response.end();
       return;
     }
-    const { manifest } = packed;
-    const bytes = readFileSync(packed.tarball);
-    const file = `/${manifest.name}/-/${manifest.name}-${manifest.version}.tgz`;
-    if (request.url === `/${manifest.name}`) {
-      const dist = {
-        tarball: `${url}${file}`,
-        shasum: createHash('sha1').update(bytes).digest('hex'),
-        integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
-      };
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ name: manifest.name, 'dist-tags': { latest: manifest.version }, versions: { [manifest.version]: { ...manifest, dist } } }));
-    } else if (request.url === file) {
-      response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      response.end(bytes);
-    } else {
-      response.writeHead(404);
-      response.end();
-    }
+    response.writeHead(200, { 'content-type': found.type });
+    response.end(found.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const { tarball, manifest } of packages) {
+    const bytes = readFileSync(tarball);
+    const file = `/${manifest.name}/-/${manifest.name}-${manifest.version}.tgz`;
+    const dist = {
+      tarball: `${url}${file}`,
+      shasum: createHash('sha1').update(bytes).digest('hex'),
+      integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
+    };
+    const packument = { name: manifest.name, 'dist-tags': { latest: manifest.version }, versions: { [manifest.version]: { ...manifest, dist } } };
+    responses.set(`/${manifest.name}`, { type: 'application/json', body: Buffer.from(JSON.stringify(packument)) });
+    responses.set(file, { type: 'application/octet-stream', body: bytes });
+  }
+  return { url, close: () => server.close() };
 }
