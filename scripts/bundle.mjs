@@ -58,7 +58,11 @@ const { metafile } = await build({
   plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), requiredApart(SDK, './aws-sdk.cjs')],
   // The renderer's import.meta.url (only read from the sources, where templates come from disk).
   define: { 'import.meta.url': '__meta.url' },
-  banner: { js: "'use strict'; var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  // The script is the function a CommonJS module's code is wrapped in, written out (its entry
+  // compiles the file as it is, without a copy of it in a wrapper), opened on the first line so
+  // that line numbers stay the file's.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) { 'use strict'; var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  footer: { js: '})' },
 });
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));

@@ -33,11 +33,8 @@ if (caching) {
     cachedData = undefined; // no cache yet
   }
 }
-// The wrapper of a CommonJS module, on the script's first line: line numbers stay the file's.
-const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${fs.readFileSync(script, 'utf8')}\n})`, {
-  filename: script,
-  cachedData,
-});
+// The script is a function expression, the wrapper of a CommonJS module with the code inside.
+const compiled = new vm.Script(fs.readFileSync(script, 'utf8'), { filename: script, cachedData });
 const cli = { exports: {} as typeof import('./main.js') };
 compiled.runInThisContext()(cli.exports, nodeModule.createRequire(script), cli, script, path.dirname(script));
 
