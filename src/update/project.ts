@@ -10,7 +10,8 @@ import { hasHash } from './hash.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { migrateAnswers } from './migrations.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
-import { Pristine, PRISTINE_PATH, ProjectRecord, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
+import { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
+import { Pristine, ProjectRecord } from './record-schema.js';
 
 export interface UpdateComputation {
   answers: Answers;

@@ -3,33 +3,18 @@
  * of their schema), the generator version, and a manifest of the generated files with the hash
  * of each as generated and its ownership. Beside it, `.cognito-jwt-api/pristine.json` keeps the
  * generated contents themselves: the base of the 3-way merge that `update` performs, offline.
+ * Their schemas, which `update` reads them with, are in record-schema.ts.
  */
-import * as z from 'zod/mini';
 import { renderProject, type RenderedFile } from '../render/render-project.js';
 import type { Answers } from '../schema/answers.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { STATE_DIR } from './apply.js';
 import { hashOf } from './hash.js';
 import { ANSWERS_SCHEMA_VERSION } from './migrations.js';
+import type { Pristine, ProjectRecord } from './record-schema.js';
 
 export const PRISTINE_PATH = `${STATE_DIR}/pristine.json`;
 export const YO_RC_PATH = '.yo-rc.json';
-
-const FileRecord = z.object({ hash: z.string(), ownership: z.enum(['managed', 'sample']) });
-
-export const ProjectRecord = z.object({
-  /** Absent in projects from before answers had a schema version: those are version 1. */
-  schemaVersion: z._default(z.int().check(z.positive()), 1),
-  generatorVersion: z.string(),
-  answers: z.record(z.string(), z.unknown()),
-  files: z.optional(z.record(z.string(), FileRecord)),
-  /** Files an update left with conflict markers. */
-  conflicts: z.optional(z.array(z.string())),
-});
-export type ProjectRecord = z.infer<typeof ProjectRecord>;
-
-export const Pristine = z.object({ generatorVersion: z.string(), files: z.record(z.string(), z.string()) });
-export type Pristine = z.infer<typeof Pristine>;
 
 /** The `.yo-rc.json` entry and the pristine store for freshly rendered files. */
 export function recordOf(answers: Answers, files: readonly RenderedFile[], conflicts: readonly string[] = []) {
