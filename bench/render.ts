@@ -11,7 +11,6 @@ import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { BENCH_INPUT, median, ratio, ROOT } from './shared.js';
 
-
 function copyReference(): number {
   const started = process.hrtime.bigint();
   const root = path.join(ROOT, 'templates');

@@ -9,8 +9,8 @@ import { createEnv } from 'yeoman-environment';
 import { describe, expect, it } from 'vitest';
 import { computeUpdate } from '../src/update/project.js';
 import { PACKAGE_NAME } from '../src/version.js';
-import { tempDir } from './helpers/temp.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
+import { tempDir } from './helpers/temp.js';
 
 /** Where npm installs packages; this repository's workspace links generator-cognito-jwt-api there. */
 const NODE_MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url));

@@ -30,7 +30,7 @@ if (caching) {
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
-    cachedData = undefined; // no cache yet
+    // no cache yet
   }
 }
 // The script is a function expression, the wrapper of a CommonJS module with the code inside.

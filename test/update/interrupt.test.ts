@@ -10,9 +10,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
 import { applyAtomically, finishJournal } from '../../src/update/apply.js';
 import { BIN } from '../helpers/cli.js';
+import { fixtureCopy, tree, update } from '../helpers/project.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-import { fixtureCopy, tree, update } from '../helpers/project.js';
 
 /** Starts the built CLI's update and sends `signal` after `delayMs`. */
 function interruptedUpdate(dir: string, signal: NodeJS.Signals, delayMs: number): Promise<void> {
