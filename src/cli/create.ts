@@ -47,7 +47,8 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     interactive,
     ask: ask ?? (async () => ({})),
     log: io.out,
-    verify: values.verify === true ? true : interactive ? undefined : false,
+    // --verify or --verify=false decides; without it a terminal run asks, a run with flags alone does not touch AWS.
+    verify: typeof values.verify === 'boolean' ? values.verify : interactive ? undefined : false,
     profile: typeof values.profile === 'string' ? values.profile : undefined,
     env: io.env,
   });

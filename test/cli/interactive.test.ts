@@ -5,8 +5,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, readText, tempDir } from '../helpers/cli.js';
+import { startTestCognito, type TestCognito } from '../helpers/cognito.js';
 import { cleanEnv } from '../helpers/exec.js';
 
 class Terminal {
@@ -14,11 +15,11 @@ class Terminal {
   private readonly child: ChildProcessWithoutNullStreams;
   readonly exited: Promise<number | null>;
 
-  constructor(args: string[], cwd: string) {
+  constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
     const command = [process.execPath, BIN, ...args].map((arg) => `'${arg}'`).join(' ');
     this.child = spawn('script', ['-qfec', command, '/dev/null'], {
       cwd,
-      env: cleanEnv({ CI: undefined, NO_COLOR: '1', TERM: 'xterm' }),
+      env: cleanEnv({ CI: undefined, NO_COLOR: '1', TERM: 'xterm', ...env }),
     });
     this.child.stdout.on('data', (chunk) => (this.output += chunk));
     this.exited = new Promise((resolve) => this.child.on('close', resolve));
@@ -82,6 +83,46 @@ describe('interactive CLI', () => {
     expect(terminal.screen).toContain('Cancelled. Nothing was written.');
     expect(terminal.screen).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(cwd, 'svc'))).toBe(false);
+  });
+
+  describe('signed in to AWS', () => {
+    const POOL = 'eu-west-1_Term1';
+    const FLAGS = ['svc', '--skip-install', '--name', 'svc', '--region', 'eu-west-1', '--user-pool-id', POOL, '--client-id', 'termclient', '--origins', 'https://app.example.com'];
+    let cognito: TestCognito;
+    beforeAll(async () => {
+      cognito = await startTestCognito([{ id: POOL, name: 'users', clients: [{ clientId: 'termclient', name: 'web' }] }]);
+    });
+    afterAll(() => cognito?.stop());
+
+    /** Takes the defaults of the optional questions, then returns what the screen shows next. */
+    async function pastOptionalQuestions(terminal: Terminal): Promise<number> {
+      let seen = 0;
+      for (const question of ['OAuth scopes', 'Infrastructure as code', 'Lambda runtime']) {
+        seen = await terminal.waitFor(question, seen);
+        await terminal.type('\r');
+      }
+      return seen;
+    }
+
+    it('offers the check against AWS', async () => {
+      const cwd = tempDir();
+      const terminal = new Terminal(FLAGS, cwd, cognito.envFor(POOL));
+      const seen = await pastOptionalQuestions(terminal);
+      await terminal.waitFor('Check these against your AWS account?', seen);
+      await terminal.type('n\r');
+      expect(await terminal.exited, terminal.screen).toBe(0);
+      expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+    });
+
+    it('with --verify=false, neither asks about AWS nor checks', async () => {
+      const cwd = tempDir();
+      const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, cognito.envFor(POOL));
+      await pastOptionalQuestions(terminal);
+      expect(await terminal.exited, terminal.screen).toBe(0);
+      expect(terminal.screen).not.toContain('AWS account');
+      expect(terminal.screen).not.toMatch(/ok +user pool/);
+      expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+    });
   });
 
   it('asks for the folder when none is given', async () => {
