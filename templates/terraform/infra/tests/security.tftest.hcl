@@ -32,7 +32,7 @@ run "authorizer_trusts_exactly_the_pool_and_client" {
 
   assert {
     condition     = can(regex("^https://(issuer-)?cognito-idp\\.${var.region}\\.amazonaws\\.com/${var.user_pool_id}$", aws_apigatewayv2_authorizer.cognito.jwt_configuration[0].issuer))
-    error_message = "The issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId> (ref #2)."
+    error_message = "The issuer must be exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, or issuer-cognito-idp for the newer issuer (ref #2)."
   }
 
   assert {
