@@ -13,7 +13,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveRegistry } from './registry.js';
-import { ANSWER_FLAGS, manifestOf, median, nodeBinary, npmCli, packedTarball, ratio, scratch, timed, timedAsync } from './shared.js';
+import { ANSWER_FLAGS, manifestOf, nodeBinary, npmCli, packedTarball, scratch, timed, timedAsync } from './shared.js';
+import { bootstrapInterval, median, medianOfRatios, ratioOfMedians, verdict } from './stats.js';
 
 interface Subject {
   name: string;
@@ -61,7 +62,9 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
   return summary;
 }
 
-/** Runs the subjects alternately (each first in every other pair) after a warm-up of each; prints and returns the medians and their ratio. */
+const TARGET = 1.0;
+
+/** Runs the subjects alternately (each first in every other pair) after a warm-up of each; prints and returns the medians, their ratio and how far it holds. */
 async function alternate(node: string, subjects: readonly Subject[], runs: number, title: string): Promise<string> {
   const once = async (subject: Subject) => {
     const work = scratch('create');
@@ -85,9 +88,16 @@ async function alternate(node: string, subjects: readonly Subject[], runs: numbe
   for (const [index, subject] of subjects.entries()) {
     console.log(`   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   (${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`);
   }
-  const [ours, reference] = [median(times[0]!), median(times[1]!)];
-  // Each pair ran back to back: the median of their ratios is steadier than the ratio of medians on a noisy machine.
-  const paired = median(times[0]!.map((time, run) => time / times[1]![run]!));
-  console.log(`   ratio: ${ratio(ours, reference)} (target <= 1.0x); median of the ${runs} pairs' ratios: ${paired.toFixed(2)}x\n`);
-  return `${ours.toFixed(0)} ms vs ${reference.toFixed(0)} ms, ${ratio(ours, reference)}`;
+  const [ours, reference] = times as [number[], number[]];
+  // The ratio of medians is the target's figure. Each pair ran back to back, so the median of the
+  // pairs' ratios is steadier on a noisy machine; the intervals (95%, bootstrap over the pairs)
+  // say how far either can be trusted, and the verdict is the interval's against the target.
+  const figures = [ratioOfMedians, medianOfRatios].map((statistic) => {
+    const interval = bootstrapInterval(statistic, ours, reference);
+    return { value: statistic(ours, reference), interval, verdict: verdict(interval, TARGET) };
+  });
+  const show = ({ value, interval: [low, high] }: (typeof figures)[number]) => `${value.toFixed(2)}x (95% interval ${low.toFixed(2)}x-${high.toFixed(2)}x)`;
+  console.log(`   ratio of medians: ${show(figures[0]!)}: ${figures[0]!.verdict} (target <= ${TARGET.toFixed(1)}x)`);
+  console.log(`   median of the ${runs} pairs' ratios: ${show(figures[1]!)}: ${figures[1]!.verdict}\n`);
+  return `${median(ours).toFixed(0)} ms vs ${median(reference).toFixed(0)} ms, ${show(figures[0]!)}, ${figures[0]!.verdict}`;
 }

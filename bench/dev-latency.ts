@@ -12,7 +12,7 @@ import { startProcess } from '../demo/processes.js';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { writeFiles } from '../src/write-files.js';
-import { percentile } from './shared.js';
+import { percentile } from './stats.js';
 
 const POOL_ID = 'eu-west-1_AbCdEfGhI';
 const CLIENT_ID = '1example23456789abcdefghij';

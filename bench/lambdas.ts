@@ -9,7 +9,8 @@ import { build } from 'esbuild';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { writeFiles } from '../src/write-files.js';
-import { BENCH_INPUT, percentile, scratch } from './shared.js';
+import { BENCH_INPUT, scratch } from './shared.js';
+import { percentile } from './stats.js';
 
 async function perCallMicroseconds(invoke: () => unknown, batches: number, perBatch: number): Promise<number[]> {
   const samples: number[] = [];

@@ -1,4 +1,4 @@
-/** What the benchmark parts share: timing helpers, the packed package, scratch folders. */
+/** What the benchmark parts share: timing helpers, the packed package, scratch folders (statistics: stats.ts). */
 import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,15 +9,6 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The answers every figure generates with, and the same as command-line flags. */
 export const BENCH_INPUT = { name: 'bench', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789abcdefghij', origins: 'https://app.example.com' };
 export const ANSWER_FLAGS = ['--region', BENCH_INPUT.region, '--user-pool-id', BENCH_INPUT.userPoolId, '--client-id', BENCH_INPUT.clientId, '--origins', BENCH_INPUT.origins];
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  return sorted[low]! + (sorted[Math.ceil(rank)]! - sorted[low]!) * (rank - low);
-}
-export const median = (values: readonly number[]) => percentile(values, 50);
 
 /** A new scratch folder; `using`-style cleanup by the caller. */
 export function scratch(label: string): { dir: string; remove(): void } {

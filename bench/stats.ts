@@ -1,0 +1,54 @@
+/** Statistics for the figures: percentiles, and how far a ratio of timings can be trusted. */
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  return sorted[low]! + (sorted[Math.ceil(rank)]! - sorted[low]!) * (rank - low);
+}
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+/** Ours over the reference, for runs made in pairs (the same index ran back to back). */
+export type PairedStatistic = (ours: readonly number[], reference: readonly number[]) => number;
+export const ratioOfMedians: PairedStatistic = (ours, reference) => median(ours) / median(reference);
+export const medianOfRatios: PairedStatistic = (ours, reference) => median(ours.map((time, run) => time / reference[run]!));
+
+/**
+ * The 95% interval of a paired statistic by the percentile bootstrap: the pairs are drawn again
+ * with replacement, `resamples` times, and the statistic taken of each draw. A machine's noise
+ * then shows as the width of the interval. Seeded, so the same times give the same interval.
+ */
+export function bootstrapInterval(
+  statistic: PairedStatistic,
+  ours: readonly number[],
+  reference: readonly number[],
+  { resamples = 2000, seed = 1 } = {},
+): [low: number, high: number] {
+  if (ours.length !== reference.length || ours.length === 0) throw new Error('bootstrapInterval needs the same number of runs, at least one, on each side');
+  const random = mulberry32(seed);
+  const values: number[] = [];
+  for (let draw = 0; draw < resamples; draw++) {
+    const picks = Array.from(ours, () => Math.floor(random() * ours.length));
+    values.push(statistic(picks.map((pick) => ours[pick]!), picks.map((pick) => reference[pick]!)));
+  }
+  return [percentile(values, 2.5), percentile(values, 97.5)];
+}
+
+/** What an interval says of a "ratio <= target" goal. */
+export function verdict([low, high]: readonly [number, number], target: number): 'met' | 'not met' | 'at parity' {
+  if (high <= target) return 'met';
+  return low > target ? 'not met' : 'at parity';
+}
+
+/** A small seeded generator (Mulberry32): uniform in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
