@@ -24,12 +24,12 @@ interface Subject {
 export async function benchCreateTime(runs: number, majors: readonly number[]): Promise<string[]> {
   const summary: string[] = [];
   const pack = scratch('pack');
-  const tarballs = [packedTarball(pack.dir), packedTarball(pack.dir, 'create-vite@latest')];
+  const tarballs = [packedTarball(pack), packedTarball(pack, 'create-vite@latest')];
   const registry = await serveRegistry(tarballs.map((tarball) => ({ tarball, manifest: manifestOf(tarball) })));
   // Both packages installed once, for their CLIs alone.
-  timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], { cwd: pack.dir });
+  timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], { cwd: pack });
   const bin = (name: string) => {
-    const dir = path.join(pack.dir, 'node_modules', name);
+    const dir = path.join(pack, 'node_modules', name);
     const { bin: bins } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     return path.join(dir, bins[name]!);
   };
@@ -57,7 +57,6 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
     }
   } finally {
     registry.close();
-    pack.remove();
   }
   return summary;
 }
@@ -68,14 +67,10 @@ const TARGET = 1.0;
 async function alternate(node: string, subjects: readonly Subject[], runs: number, title: string): Promise<string> {
   const once = async (subject: Subject) => {
     const work = scratch('create');
-    try {
-      const [command, args] = subject.run(path.join(work.dir, 'project'));
-      // The Node being measured comes first on PATH, so that the `#!/usr/bin/env node` of each CLI runs on it too.
-      const PATH = `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
-      return await timedAsync(command, args, { cwd: work.dir, env: { ...process.env, PATH, npm_config_yes: 'true', CI: '1' } });
-    } finally {
-      work.remove();
-    }
+    const [command, args] = subject.run(path.join(work, 'project'));
+    // The Node being measured comes first on PATH, so that the `#!/usr/bin/env node` of each CLI runs on it too.
+    const PATH = `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
+    return timedAsync(command, args, { cwd: work, env: { ...process.env, PATH, npm_config_yes: 'true', CI: '1' } });
   };
   for (const subject of subjects) await once(subject); // warm-up: fills npm's cache and its exec install, and the code cache
   const times = subjects.map(() => [] as number[]);

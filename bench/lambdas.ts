@@ -23,42 +23,38 @@ async function perCallMicroseconds(invoke: () => unknown, batches: number, perBa
 }
 
 export async function benchLambdas(): Promise<string> {
-  const work = scratch('lambdas');
-  try {
-    const answers = parseAnswers(BENCH_INPUT);
-    writeFiles(work.dir, renderProject(answers).map((file) => [file.path, file.contents]));
-    const sizes: Record<string, { bytes: number; inputs: string[] }> = {};
-    for (const handler of ['preflight', 'me']) {
-      const result = await build({
-        entryPoints: [path.join(work.dir, `src/handlers/${handler}.ts`)],
-        outfile: path.join(work.dir, `dist/${handler}/index.mjs`),
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node24',
-        metafile: true,
-        logLevel: 'silent',
-      });
-      const output = Object.values(result.metafile.outputs)[0]!;
-      sizes[handler] = { bytes: output.bytes, inputs: Object.keys(output.inputs) };
-    }
-    const dependencies = Object.values(sizes).flatMap((size) => size.inputs).filter((input) => input.includes('node_modules'));
-    process.env.CORS_ALLOW_ORIGINS = 'https://app.example.com';
-    const { handler } = await import(pathToFileURL(path.join(work.dir, 'dist/preflight/index.mjs')).href);
-    const event = { headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } };
-    const empty = async () => ({ statusCode: 204, headers: {} });
-    await perCallMicroseconds(() => handler(event), 20, 1000);
-    const ours = await perCallMicroseconds(() => handler(event), 200, 1000);
-    const reference = await perCallMicroseconds(() => empty(), 200, 1000);
-    console.log('== 4. Generated Lambdas (esbuild, minified, ESM)');
-    console.log(`   preflight bundle ${String(sizes.preflight!.bytes).padStart(6)} bytes (target <= 2048)`);
-    console.log(`   GET /me bundle   ${String(sizes.me!.bytes).padStart(6)} bytes (target <= 5120)`);
-    console.log(`   dependencies bundled: ${dependencies.length === 0 ? 'none' : dependencies.join(', ')}`);
-    console.log(`   preflight invocation p50 ${percentile(ours, 50).toFixed(2)} us, p99 ${percentile(ours, 99).toFixed(2)} us (target p50 <= 20 us)`);
-    console.log(`   reference: an empty async handler, p50 ${percentile(reference, 50).toFixed(2)} us; ratio ${(percentile(ours, 50) / percentile(reference, 50)).toFixed(1)}x\n`);
-    return `lambdas: preflight ${sizes.preflight!.bytes} B, me ${sizes.me!.bytes} B, preflight p50 ${percentile(ours, 50).toFixed(2)} us`;
-  } finally {
-    work.remove();
+  const dir = scratch('lambdas');
+  const answers = parseAnswers(BENCH_INPUT);
+  writeFiles(dir, renderProject(answers).map((file) => [file.path, file.contents]));
+  const sizes: Record<string, { bytes: number; inputs: string[] }> = {};
+  for (const handler of ['preflight', 'me']) {
+    const result = await build({
+      entryPoints: [path.join(dir, `src/handlers/${handler}.ts`)],
+      outfile: path.join(dir, `dist/${handler}/index.mjs`),
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const output = Object.values(result.metafile.outputs)[0]!;
+    sizes[handler] = { bytes: output.bytes, inputs: Object.keys(output.inputs) };
   }
+  const dependencies = Object.values(sizes).flatMap((size) => size.inputs).filter((input) => input.includes('node_modules'));
+  process.env.CORS_ALLOW_ORIGINS = 'https://app.example.com';
+  const { handler } = await import(pathToFileURL(path.join(dir, 'dist/preflight/index.mjs')).href);
+  const event = { headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } };
+  const empty = async () => ({ statusCode: 204, headers: {} });
+  await perCallMicroseconds(() => handler(event), 20, 1000);
+  const ours = await perCallMicroseconds(() => handler(event), 200, 1000);
+  const reference = await perCallMicroseconds(() => empty(), 200, 1000);
+  console.log('== 4. Generated Lambdas (esbuild, minified, ESM)');
+  console.log(`   preflight bundle ${String(sizes.preflight!.bytes).padStart(6)} bytes (target <= 2048)`);
+  console.log(`   GET /me bundle   ${String(sizes.me!.bytes).padStart(6)} bytes (target <= 5120)`);
+  console.log(`   dependencies bundled: ${dependencies.length === 0 ? 'none' : dependencies.join(', ')}`);
+  console.log(`   preflight invocation p50 ${percentile(ours, 50).toFixed(2)} us, p99 ${percentile(ours, 99).toFixed(2)} us (target p50 <= 20 us)`);
+  console.log(`   reference: an empty async handler, p50 ${percentile(reference, 50).toFixed(2)} us; ratio ${(percentile(ours, 50) / percentile(reference, 50)).toFixed(1)}x\n`);
+  return `lambdas: preflight ${sizes.preflight!.bytes} B, me ${sizes.me!.bytes} B, preflight p50 ${percentile(ours, 50).toFixed(2)} us`;
 }

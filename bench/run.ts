@@ -11,15 +11,27 @@ import { benchDevLatency } from './dev-latency.js';
 import { benchFootprint } from './footprint.js';
 import { benchLambdas } from './lambdas.js';
 import { benchRender } from './render.js';
+import { removeScratch } from './shared.js';
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const summary: string[] = [];
 console.log(`create-cognito-jwt-api benchmark, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 const majors = (process.env.BENCH_NODES ?? '20,24').split(',').map(Number);
-if (!skip.has('create')) summary.push(...(await benchCreateTime(Number(process.env.BENCH_RUNS ?? 41), majors)));
-if (!skip.has('footprint')) summary.push(benchFootprint());
-if (!skip.has('render')) summary.push(benchRender(100));
-if (!skip.has('lambdas')) summary.push(await benchLambdas());
-if (!skip.has('dev')) summary.push(await benchDevLatency(Number(process.env.BENCH_REQUESTS ?? 2000)));
-if (!skip.has('cdk')) summary.push(benchCdkProject());
+// The scratch folders go when the run ends, or is stopped (shared.ts says why not sooner).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    removeScratch();
+    process.exit(code);
+  });
+}
+try {
+  if (!skip.has('create')) summary.push(...(await benchCreateTime(Number(process.env.BENCH_RUNS ?? 41), majors)));
+  if (!skip.has('footprint')) summary.push(benchFootprint());
+  if (!skip.has('render')) summary.push(benchRender(100));
+  if (!skip.has('lambdas')) summary.push(await benchLambdas());
+  if (!skip.has('dev')) summary.push(await benchDevLatency(Number(process.env.BENCH_REQUESTS ?? 2000)));
+  if (!skip.has('cdk')) summary.push(benchCdkProject());
+} finally {
+  removeScratch();
+}
 console.log(`Summary:\n${summary.map((line) => `  ${line}`).join('\n')}`);
