@@ -81,6 +81,42 @@ export class TargetNotEmptyError extends CognitoJwtApiError {
   }
 }
 
+/**
+ * The target's path cannot hold the project: a parent that is a file, a folder that cannot be
+ * written, or (with --force) a file where the project has a folder or the other way round.
+ */
+export class TargetPathError extends CognitoJwtApiError {}
+
+/** What the system's error codes mean, for the ones a run can meet writing files. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'it already exists',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  ELOOP: 'too many symbolic links',
+  EBUSY: 'it is busy',
+};
+
+/** The file system refused an operation (permissions, a full disk, a path of the wrong kind): the machine's problem, not a bug. */
+export class FileSystemError extends CognitoJwtApiError {
+  /** The error as a FileSystemError, when it is one of the system's file errors; else undefined. */
+  static from(error: unknown): FileSystemError | undefined {
+    const { code, syscall, path, dest } = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
+    if (!(error instanceof Error) || typeof code !== 'string' || !(code in SYSTEM_ERRORS) || typeof path !== 'string') return undefined;
+    const what = typeof dest === 'string' ? `${path} to ${dest}` : path;
+    return new FileSystemError(
+      `Could not ${typeof syscall === 'string' ? syscall : 'write'} ${what}: ${SYSTEM_ERRORS[code]} (${code}). Expected a path this user can write, on a disk with room: fix that, then run again.`,
+    );
+  }
+}
+
 /** --verify found problems that would stop the deployed API from accepting tokens. */
 export class VerificationFailedError extends CognitoJwtApiError {
   constructor(readonly errors: readonly string[]) {

@@ -54,6 +54,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   });
   const where = path.relative(io.cwd, target.path) || '.';
   const files = projectFiles(answers);
+  target.checkPaths(files.keys());
   if (values['dry-run']) {
     io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map((file) => `  ${file}`).join('\n')}`);
     io.out(`\nDry run: nothing was written to ${target.path}.`);

@@ -1,6 +1,6 @@
 /** The command line's entry: routes to `update` or to project creation, and maps errors to exit codes. */
 import { writeSync } from 'node:fs';
-import { CancelledError, CognitoJwtApiError } from '../errors.js';
+import { CancelledError, CognitoJwtApiError, FileSystemError } from '../errors.js';
 import { runCreate } from './create.js';
 
 export interface Io {
@@ -67,9 +67,10 @@ function reportError(error: unknown, io: Io): number {
     io.err(new CancelledError().message);
     return 130;
   }
-  if (error instanceof CognitoJwtApiError) {
-    io.err(error.message);
-    return error.exitCode;
+  const expected = error instanceof CognitoJwtApiError ? error : FileSystemError.from(error);
+  if (expected) {
+    io.err(expected.message);
+    return expected.exitCode;
   }
   io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return 1;

@@ -1,7 +1,7 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CognitoJwtApiError, TargetNotEmptyError } from '../errors.js';
+import { CognitoJwtApiError, TargetNotEmptyError, TargetPathError } from '../errors.js';
 import { unscopedName } from '../schema/rules.js';
 
 export class TargetFolder {
@@ -14,13 +14,55 @@ export class TargetFolder {
     this.isNew = !existsSync(this.path);
   }
 
-  /** Refuses a file, or a folder with entries in it unless `force` is given. */
+  /**
+   * Refuses a file, a folder with entries in it unless `force` is given, and a folder that cannot
+   * be made or written: a new one's nearest existing parent must be a folder this user can write in.
+   */
   check(force: boolean): void {
-    if (this.isNew) return;
+    if (this.isNew) {
+      let parent = path.dirname(this.path);
+      while (!existsSync(parent)) parent = path.dirname(parent);
+      if (!statSync(parent).isDirectory()) {
+        throw new TargetPathError(`Target "${this.path}" cannot be made: "${parent}" is a file. Expected a folder path whose parents are folders.`);
+      }
+      writable(parent, `Target "${this.path}" cannot be made`);
+      return;
+    }
     if (!statSync(this.path).isDirectory()) {
       throw new CognitoJwtApiError(`Target "${this.path}" is a file. Expected a folder path that is new or empty.`);
     }
     if (!force && readdirSync(this.path).length > 0) throw new TargetNotEmptyError(this.path);
+    writable(this.path, `Target "${this.path}" cannot be written`);
+  }
+
+  /**
+   * Refuses, before anything is written into an existing folder, a project path that meets a file
+   * where the project has a folder, or a folder where it has a file.
+   */
+  checkPaths(files: Iterable<string>): void {
+    if (this.isNew) return;
+    for (const file of files) {
+      const parts = file.split('/');
+      for (let depth = 1; depth <= parts.length; depth++) {
+        const at = path.join(this.path, ...parts.slice(0, depth));
+        const found = statSync(at, { throwIfNoEntry: false });
+        if (!found) break;
+        const wantsFolder = depth < parts.length;
+        if (found.isDirectory() !== wantsFolder) {
+          throw new TargetPathError(
+            `Cannot write ${file} into "${this.path}": "${at}" is a ${wantsFolder ? 'file' : 'folder'}, where the project has a ${wantsFolder ? 'folder' : 'file'}. Expected nothing of another kind at that path: move it aside, or choose an empty folder.`,
+          );
+        }
+      }
+    }
+  }
+}
+
+function writable(folder: string, what: string): void {
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new TargetPathError(`${what}: "${folder}" is not writable by this user. Expected a folder you can write in: choose another path, or change its permissions.`);
   }
 }
 
