@@ -4,9 +4,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, cors, routes } from '../../src/api';
+import { createGateway } from '../../dev/gateway';
 import { createDevServer } from '../../dev/server';
 
 const KID = 'test-key';
@@ -88,6 +90,8 @@ describe('JWT authorizer (ref #1-#7)', () => {
     ['a not-yet-valid token', async () => token({ nbf: Math.floor(Date.now() / 1000) + 60 })],
     ['a token from another issuer', async () => token({}, { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' })],
     ['a token for another app client', async () => token({ client_id: 'another-client' })],
+    ['a token whose aud is another app client, though its client_id is this one', async () => token({ aud: 'another-client' })],
+    ['a token issued in the future', async () => token({ iat: Math.floor(Date.now() / 1000) + 600 })],
     ['a token signed with an unknown key', async () => token({}, { key: (await generateKeyPair('RS256')).privateKey, kid: 'unknown' })],
     ['an unsigned token (alg none)', async () => unsigned({ sub: 'x', client_id: auth.audience[0], iss: issuer, exp: Math.floor(Date.now() / 1000) + 60 })],
     ['an HS256 token', async () => token({}, { alg: 'HS256', key: new TextEncoder().encode('a-shared-secret-of-32-bytes-long!') })],
@@ -139,9 +143,21 @@ describe('routing (ref #8-#10)', () => {
     expect((await call('/no-such-route', {}, 'GET')).status).toBe(404);
   });
 
-  it('serves OPTIONS without a token through the preflight function', async () => {
-    const response = await call(route.path, { origin: allowedOrigin, 'access-control-request-method': route.method, 'access-control-request-headers': 'authorization' }, 'OPTIONS');
-    expect(response.status).toBe(204);
+  it('serves OPTIONS without a token through the preflight function, on OPTIONS /{proxy+} (ref #8, #9)', async () => {
+    const loaded: string[] = [];
+    const handle = createGateway({
+      issuer,
+      loadHandler: (name) => {
+        loaded.push(name);
+        return import(pathToFileURL(`${process.cwd()}/src/handlers/${name}.ts`).href);
+      },
+    });
+    const headers = { origin: allowedOrigin, 'access-control-request-method': route.method, 'access-control-request-headers': 'authorization' };
+    const { response, routeKey } = await handle({ method: 'OPTIONS', url: route.path, headers, body: Buffer.alloc(0), sourceIp: '127.0.0.1' });
+    expect(routeKey).toBe('OPTIONS /{proxy+}');
+    expect(loaded).toEqual(['preflight']);
+    expect(response.statusCode).toBe(204);
+    expect((await call(route.path, headers, 'OPTIONS')).status).toBe(204);
   });
 });
 

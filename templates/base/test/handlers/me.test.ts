@@ -43,5 +43,17 @@ describe('GET /me handler', () => {
     const origin = anyOrigin ? 'https://any-site.example' : cors.allowOrigins[0]!;
     const response = await handler(authorizedEvent('GET', '/me', accessClaims, { origin }));
     expect(response.headers?.['access-control-allow-origin']).toBe(anyOrigin ? '*' : origin);
+    expect(response.headers?.vary).toBe('Origin');
   });
+<% if (!anyOrigin) { -%>
+
+  it('sends no Access-Control-Allow-Origin to an origin that is not allowlisted, and Vary: Origin always (ref #17)', async () => {
+    for (const origin of ['https://evil.example', `${cors.allowOrigins[0]}.evil.example`]) {
+      const response = await handler(authorizedEvent('GET', '/me', accessClaims, { origin }));
+      expect(response.statusCode).toBe(200);
+      expect(response.headers?.['access-control-allow-origin']).toBeUndefined();
+      expect(response.headers?.vary).toBe('Origin');
+    }
+  });
+<% } -%>
 });

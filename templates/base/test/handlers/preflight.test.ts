@@ -39,10 +39,15 @@ describe('preflight handler', () => {
   });
 <% if (!anyOrigin) { -%>
 
-  it('sends no Access-Control-Allow-* header to an origin that is not allowlisted (ref #17)', async () => {
-    const { statusCode, headers } = await preflight({ origin: 'https://evil.example' });
+  it.each([
+    ['another site', 'https://evil.example'],
+    ['a host that begins with an allowed origin', `${allowedOrigin}.evil.example`],
+    ['an allowed origin with a trailing slash', `${allowedOrigin}/`],
+  ])('sends no Access-Control-Allow-* header to %s (ref #17)', async (_name, origin) => {
+    const { statusCode, headers } = await preflight({ origin });
     expect(statusCode).toBe(204);
     expect(Object.keys(headers ?? {}).filter((name) => name.startsWith('access-control-allow'))).toEqual([]);
+    expect(headers?.vary).toBe('Origin');
   });
 
   it('allows no origin at all when the allowlist is missing (fails closed)', async () => {

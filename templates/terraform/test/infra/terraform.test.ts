@@ -88,7 +88,13 @@ describe('API', () => {
     const api = resource('aws_apigatewayv2_api', 'http');
     const corsConfiguration = resolve(api.cors_configuration[0]);
     expect(api.protocol_type).toBe('HTTP');
-    expect(corsConfiguration.allow_credentials).toBe(false);
+    expect(corsConfiguration).toEqual({
+      allow_origins: cors.allowOrigins,
+      allow_methods: cors.allowMethods,
+      allow_headers: cors.allowHeaders,
+      max_age: cors.maxAge,
+      allow_credentials: false,
+    });
     expect(resolve(locals().cors)).toEqual({
       allow_origins: cors.allowOrigins,
       allow_methods: cors.allowMethods,
