@@ -9,7 +9,9 @@ export function nextSteps(answers: Answers, options: { targetDir?: string; cwd?:
   const cwd = options.cwd ?? process.cwd();
   const steps: string[] = [];
   if (options.targetDir && path.resolve(cwd, options.targetDir) !== path.resolve(cwd)) {
-    steps.push(`cd ${sh(path.relative(cwd, path.resolve(cwd, options.targetDir)))}`);
+    const relative = path.relative(cwd, path.resolve(cwd, options.targetDir));
+    // "cd -dash" would read the folder as an option.
+    steps.push(`cd ${sh(relative.startsWith('-') ? `.${path.sep}${relative}` : relative)}`);
   }
   if (!options.installed) steps.push(`${pm} install`);
   steps.push(`${pm} test`);

@@ -28,7 +28,7 @@ import {
   type Answers,
   type AnswersInput,
 } from './answers.js';
-import { flagOf, issuerFor, regionOfUserPool } from './rules.js';
+import { checkPackageName, flagOf, issuerFor, regionOfUserPool } from './rules.js';
 
 const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => AnswerError> = {
   name: PackageNameError,
@@ -118,12 +118,13 @@ export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
 export function defaultPackageName(targetDir: string): string {
   const base = path.basename(path.resolve(targetDir));
   const name = base
+    .normalize('NFKD') // "Über Café" → "U\u0308ber Cafe\u0301": the accents go below
+    .replace(/[\u0300-\u036f]/g, '')
     .trim()
     .toLowerCase()
-    .replace(/\s+/g, '-')
-    .replace(/^[._]+/, '')
-    .replace(/[^a-z\d\-~]+/g, '-');
-  return name || 'cognito-jwt-api';
+    .replace(/[^a-z\d\-~]+/g, '-')
+    .replace(/^[-~]+|-+$/g, '');
+  return name && checkPackageName(name) === undefined ? name : 'cognito-jwt-api';
 }
 
 /** ref #2: the issuer of the pool's tokens, exactly; https, no trailing slash. */

@@ -48,6 +48,7 @@ export function checkPackageName(value: string): string | undefined {
   if (value.length === 0) return 'is empty';
   if (value.length > 214) return 'is longer than 214 characters';
   if (!PACKAGE_NAME_PATTERN.test(value)) return 'is not a valid npm package name';
+  if (['node_modules', 'favicon.ico'].includes(value)) return 'is a name npm reserves';
   return undefined;
 }
 

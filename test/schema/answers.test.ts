@@ -190,6 +190,16 @@ describe('defaults and requirements', () => {
     expect(defaultPackageName('/tmp/My Service')).toBe('my-service');
     expect(defaultPackageName('Orders_API.v2')).toBe('orders-api-v2');
     expect(defaultPackageName('/')).toBe('cognito-jwt-api');
+    expect(defaultPackageName('/tmp/Über Café')).toBe('uber-cafe');
+    expect(defaultPackageName('--svc--')).toBe('svc');
+    expect(defaultPackageName('.hidden')).toBe('hidden');
+    expect(defaultPackageName('服务')).toBe('cognito-jwt-api');
+  });
+
+  it('refuses the package names npm reserves', () => {
+    for (const name of ['node_modules', 'favicon.ico']) {
+      expect(() => parseAnswers({ ...EXAMPLE_INPUT, name })).toThrow(/--name "[^"]+" is a name npm reserves/);
+    }
   });
 
   it('takes the region from the pool id prefix when --region is not given (ref #23)', () => {

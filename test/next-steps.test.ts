@@ -1,0 +1,23 @@
+/** The next steps printed after generation. */
+import { describe, expect, it } from 'vitest';
+import { nextSteps } from '../src/next-steps.js';
+import { parseAnswers } from '../src/schema/parse.js';
+import { EXAMPLE_INPUT } from './helpers/answers.js';
+
+const answers = parseAnswers(EXAMPLE_INPUT);
+const steps = (targetDir: string) => nextSteps(answers, { targetDir, cwd: '/work', installed: false }).split('\n').filter((line) => line.startsWith('  '));
+
+describe('nextSteps', () => {
+  it('changes into the project, installs, tests and deploys', () => {
+    expect(steps('svc')).toEqual(['  cd svc', '  npm install', '  npm test', '  npm run deploy']);
+  });
+
+  it('writes a folder that starts with a dash so that cd does not read it as an option', () => {
+    expect(steps('-dash')[0]).toBe('  cd ./-dash');
+  });
+
+  it('quotes a folder with spaces, and leaves out cd for the current folder', () => {
+    expect(steps('my service')[0]).toBe("  cd 'my service'");
+    expect(steps('.')[0]).toBe('  npm install');
+  });
+});
