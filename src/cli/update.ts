@@ -9,6 +9,7 @@ import { answersFromOptions } from '../answer-options.js';
 import { applyAtomically, finishJournal } from '../update/apply.js';
 import { changes, type PlanEntry } from '../update/plan.js';
 import { computeUpdate } from '../update/project.js';
+import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
 import { ANSWER_FLAGS, flagLine, parseCommandLine, type Flag } from './options.js';
@@ -54,6 +55,10 @@ function uncommitted(dir: string): string[] | undefined {
 }
 
 const planLine = (entry: PlanEntry) => `  ${entry.action.padEnd(12)} ${entry.path}  (${entry.reason})`;
+const conflictsLine = (files: readonly string[]) =>
+  `Conflicts remain in: ${files.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again (it records the resolution).`;
+/** The files update keeps for itself: writing only these (a resolution recorded) cannot mix with the user's work. */
+const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
@@ -74,6 +79,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     if (changed.length === 0 && update.conflicts.length === 0) io.out(`${dir} is current.`);
   }
 
+  if (update.conflicts.length > 0 && writesNothing) io.err(conflictsLine(update.conflicts));
   if (values.check) return update.conflicts.length > 0 ? 1 : changed.length > 0 ? 2 : 0;
   if (update.writes.size === 0 && update.conflicts.length === 0) return 0;
   if (values['dry-run']) {
@@ -86,16 +92,17 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   }
 
   if (update.writes.size > 0) {
-    const dirty = uncommitted(dir);
-    if (dirty && dirty.length > 0 && !values.force) {
+    const recordOnly = [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
+    const dirty = recordOnly || values.force ? undefined : uncommitted(dir);
+    if (dirty && dirty.length > 0) {
       throw new UpdateError(
-        `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit or stash first, or pass --force.`,
+        `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit them, or stash them (git stash --include-untracked), or pass --force.`,
       );
     }
     await applyAtomically(dir, update.writes);
   }
   if (update.conflicts.length > 0) {
-    io.err(`Conflicts remain in: ${update.conflicts.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`);
+    io.err(conflictsLine(update.conflicts));
     return 1;
   }
   if (!values.json) io.out(`Updated ${changed.length} file(s).`);
