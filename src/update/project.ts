@@ -5,6 +5,7 @@ import { UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
 import type { Answers, GivenAnswers } from '../schema/answers.js';
 import { parseAnswers } from '../schema/parse.js';
+import { regionOfUserPool } from '../schema/rules.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { hasHash } from './hash.js';
 import { CONFLICT_MARKER } from './merge.js';
@@ -90,7 +91,13 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   }
   const migrated = migrateAnswers(record.answers, record.schemaVersion);
   notes.push(...migrated.applied.map((step) => `answers migrated: ${step}`));
-  const answers = parseAnswers({ ...migrated.answers, ...overrides });
+  const stored = { ...migrated.answers };
+  // Another pool brings its own region and issuer, unless those are given too.
+  if (typeof overrides.userPoolId === 'string') {
+    if (overrides.region === undefined) stored.region = regionOfUserPool(overrides.userPoolId) ?? stored.region;
+    if (overrides.issuer === undefined) delete stored.issuer;
+  }
+  const answers = parseAnswers({ ...stored, ...overrides });
   const next = renderProject(answers);
   const read = (file: string) => readText(path.join(dir, file));
   const plan = planUpdate({ base: loadBase(dir, record, notes), recorded: record.files ?? {}, next, read });

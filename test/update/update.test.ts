@@ -155,6 +155,18 @@ describe('update options', () => {
     expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers.origins).toHaveLength(3);
   });
 
+  it('moves to another pool: its region and issuer come with it unless given', async () => {
+    const dir = fixtureCopy('cdk');
+    const { code, err } = await update(dir, '--user-pool-id', 'us-east-1_Moved1');
+    expect(code, err).toBe(0);
+    const record = JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
+    expect(record.answers).toMatchObject({ region: 'us-east-1', userPoolId: 'us-east-1_Moved1' });
+    expect(read(dir, 'src/api.ts')).toContain('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Moved1');
+    const mismatch = await update(dir, '--user-pool-id', 'eu-west-1_Moved2', '--region', 'us-east-1');
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.err).toMatch(/--user-pool-id "eu-west-1_Moved2"/);
+  });
+
   it('refuses an invalid answer flag with the schema\'s message, writing nothing', async () => {
     const dir = fixtureCopy('cdk');
     const before = tree(dir);
