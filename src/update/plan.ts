@@ -37,9 +37,12 @@ export function planUpdate({ base, recorded, next, read }: PlanInput): PlanEntry
   return paths.map((path) => {
     const current = read(path);
     const ownership = nextByPath.get(path)?.ownership ?? recorded[path]?.ownership ?? 'managed';
-    // Without the stored base, a file whose hash is the recorded one is known to be untouched.
-    const b = base.get(path) ?? (current !== undefined && recorded[path] !== undefined && hasHash(current, recorded[path].hash) ? current : undefined);
-    const entry = decide(path, b, current, nextByPath.get(path)?.contents, ownership, path in recorded);
+    const n = nextByPath.get(path)?.contents;
+    // Without the stored base, the recorded hash still tells the base: the file on disk is
+    // untouched when it has that hash, and the template unchanged when the new output has it.
+    const known = recorded[path]?.hash;
+    const b = base.get(path) ?? [current, n].find((contents) => contents !== undefined && known !== undefined && hasHash(contents, known));
+    const entry = decide(path, b, current, n, ownership, path in recorded);
     return { path, ownership, current, ...entry };
   });
 }

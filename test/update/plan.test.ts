@@ -21,6 +21,20 @@ describe('planUpdate without a stored base (a project whose pristine store is go
     expect(plan[1]!.result).toContain('<<<<<<< yours\nedited b\n');
   });
 
+  it('keeps a file only you changed, and one only you deleted, when the new output has the recorded hash', () => {
+    const plan = planUpdate({
+      base: new Map(),
+      recorded: { 'a.ts': { hash: hashOf('same a\n'), ownership: 'managed' }, 'b.ts': { hash: hashOf('same b\n'), ownership: 'managed' } },
+      next: [file('a.ts', 'same a\n'), file('b.ts', 'same b\n')],
+      read: (path) => (path === 'a.ts' ? 'edited a\n' : undefined),
+    });
+    expect(plan.map(({ path, action, reason }) => [path, action, reason])).toEqual([
+      ['a.ts', 'keep', 'changed by you, not by the template: kept'],
+      ['b.ts', 'stay-deleted', 'you deleted it: it stays deleted'],
+    ]);
+    expect(plan.every((entry) => entry.result === undefined)).toBe(true);
+  });
+
   it('recognises an untouched file by the SHA-256 hash of a record made before hashes were FNV-1a', () => {
     const sha256 = `sha256-${createHash('sha256').update('old a\n').digest('hex')}`;
     const plan = planUpdate({ base: new Map(), recorded: { 'a.ts': { hash: sha256, ownership: 'managed' } }, next: [file('a.ts', 'new a\n')], read: () => 'old a\n' });
