@@ -3,6 +3,7 @@
  * (and any answer flags) through the current templates, and merges the result in 3 ways.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
@@ -10,7 +11,7 @@ import { applyAtomically, finishJournal } from '../update/apply.js';
 import { changes, type PlanEntry } from '../update/plan.js';
 import { computeUpdate } from '../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
-import { PACKAGE_VERSION } from '../version.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
 import { ANSWER_FLAGS, flagLine, parseCommandLine, type Flag } from './options.js';
 
@@ -20,6 +21,7 @@ const UPDATE_RUN_FLAGS: readonly Flag[] = [
   { name: 'json', type: 'boolean', description: 'Print the plan as JSON (with --check or --dry-run: for CI gates)' },
   { name: 'force', type: 'boolean', description: 'Update even when the git working tree has uncommitted changes' },
   { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
+  { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
 ];
 const UPDATE_FLAGS = [...ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
 
@@ -46,6 +48,15 @@ function updateHelp(): string {
   ].join('\n');
 }
 
+/** The nearest folder from `cwd` up whose .yo-rc.json has this tool's record (as Yeoman finds a project); `cwd` if none. */
+function projectAbove(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const yoRc = path.join(dir, YO_RC_PATH);
+    if (existsSync(yoRc) && readFileSync(yoRc, 'utf8').includes(`"${PACKAGE_NAME}"`)) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
 /** Files with uncommitted changes, or `undefined` when `dir` is not in a git working tree. */
 function uncommitted(dir: string): string[] | undefined {
   // This folder only: a project inside a larger repository is not held back by changes elsewhere.
@@ -63,8 +74,10 @@ const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
   if (values.help) return io.out(updateHelp()), 0;
+  if (values.version) return io.out(PACKAGE_VERSION), 0;
   if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`);
-  const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+  const dir = positionals[0] === undefined ? projectAbove(io.cwd) : path.resolve(io.cwd, positionals[0]);
+  if (!existsSync(dir)) throw new UpdateError(`${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
   const writesNothing = Boolean(values['dry-run'] || values.check);
   if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');
 
