@@ -104,17 +104,26 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   }
   const answers = parseAnswers({ ...stored, ...overrides });
   const next = renderProject(answers);
-  const read = (file: string) => readText(path.join(dir, file));
+  // A checkout with CRLF line ends (Git's core.autocrlf on Windows) is compared and merged with
+  // LF ends, as generated, and its files are written back with CRLF.
+  const crlf = new Set<string>();
+  const read = (file: string) => {
+    const text = readText(path.join(dir, file));
+    if (text === undefined || !text.includes('\r\n')) return text;
+    crlf.add(file);
+    return text.replaceAll('\r\n', '\n');
+  };
   const plan = planUpdate({ base: loadBase(dir, record, notes), recorded: record.files ?? {}, next, read });
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
   for (const file of record.conflicts ?? []) {
     if (!conflicts.includes(file) && CONFLICT_MARKER.test(read(file) ?? '')) conflicts.push(file);
   }
-  const writes = new Map<string, string | null>(changes(plan).map((entry) => [entry.path, entry.result ?? null]));
+  const lineEnds = (file: string, contents: string) => (crlf.has(file) ? contents.replaceAll('\n', '\r\n') : contents);
+  const writes = new Map<string, string | null>(changes(plan).map((entry) => [entry.path, entry.result == null ? null : lineEnds(entry.path, entry.result)]));
   const own = recordOf(answers, next, conflicts);
   for (const [file, contents] of [[YO_RC_PATH, yoRcWith(yoRc, own.record)], [PRISTINE_PATH, own.pristine]] as const) {
-    if (read(file) !== contents) writes.set(file, contents);
+    if (read(file) !== contents) writes.set(file, lineEnds(file, contents));
   }
   return { answers, plan, writes, conflicts, notes };
 }

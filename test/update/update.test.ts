@@ -72,6 +72,23 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     expect(out).toMatch(/answers migrated: 1→2: nodejs20\.x left Lambda support/);
   });
 
+  it('takes a checkout with CRLF line ends as the same files, and keeps its line ends', async () => {
+    const dir = fixtureCopy(iac);
+    for (const [file, contents] of Object.entries(tree(dir))) write(dir, file, contents.replaceAll('\n', '\r\n'));
+    write(dir, 'tsconfig.json', read(dir, 'tsconfig.json')!.replace('"strict": true,', '"strict": true,\r\n    "noUnusedLocals": true,'));
+    commitAll(dir, 'checked out on Windows');
+    const { code, out } = await update(dir);
+    expect(code, out).toBe(0);
+    expect(out).not.toMatch(/conflict|merge /);
+    expect(out).toMatch(/update +README\.md +\(untouched by you/);
+    expect(out).toMatch(/keep +tsconfig\.json +\(changed by you, not by the template/);
+    const after = tree(dir);
+    const next = new Map(currentRender(dir).map((file) => [file.path, file.contents]));
+    expect(after['README.md']).toBe(next.get('README.md')!.replaceAll('\n', '\r\n'));
+    expect(after['src/api.ts']).toContain('maxAge: 7200,\r\n');
+    expect(after['tsconfig.json']).toContain('"noUnusedLocals": true,\r\n');
+  });
+
   it('is idempotent: a second update changes nothing', async () => {
     const dir = fixtureCopy(iac);
     expect((await update(dir)).code).toBe(0);
