@@ -29,8 +29,17 @@ export const SCOPE_PATTERN = new RegExp(
  * A normalised origin (ref #17): what `normaliseOrigin` returns, and what the Terraform and SAM
  * templates check their variables against.
  */
-export const ORIGIN_PATTERN =
-  /^(?:https:\/\/(?:[a-z\d_.-]+|\[[\da-f:.]+\])|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\]))(?::\d{1,5})?$/;
+export const ORIGIN_PATTERN = new RegExp(
+  [
+    '^(?:https://(?:',
+    '[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?(?:\\.[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?)*', // DNS labels, no empty or dash-edged one
+    '|\\[[\\da-f:.]+\\])',
+    '(?::(?:\\d{1,2}|\\d{4,5}|[0-35-9]\\d\\d|4[0-35-9]\\d|44[0-24-9]))?', // a port, but not 443: browsers leave it out
+    '|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\])',
+    '(?::(?:\\d|[0-79]\\d|8[1-9]|\\d{3,5}))?', // not 80, likewise
+    ')$',
+  ].join(''),
+);
 /** Hosts a browser treats as potentially trustworthy over plain http. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -109,7 +118,7 @@ export function normaliseOrigin(raw: string): OriginResult {
     return { problem: `uses http; browsers need https except for ${LOOPBACK_HOSTS.join(', ')}` };
   }
   const origin = `${url.protocol}//${url.host}`;
-  if (!ORIGIN_PATTERN.test(origin)) return { problem: 'has a host name with characters browsers do not send' };
+  if (!ORIGIN_PATTERN.test(origin)) return { problem: 'has a host name that is not one of dot-separated labels (letters, digits, "-" inside, "_")' };
   return { origin };
 }
 

@@ -7,6 +7,7 @@ import {
   checkUserPoolId,
   flagOf,
   normaliseOrigin,
+  ORIGIN_PATTERN,
   splitList,
 } from '../../src/schema/rules.js';
 
@@ -99,9 +100,20 @@ describe('origin normalisation (ref #17)', () => {
     ['http://0.0.0.0:3000', /uses http/],
     ['https://*.example.com', /wildcard/],
     ['https://', /not a valid URL/],
+    ['https://a..example.com', /not one of dot-separated labels/],
+    ['https://-a.example.com', /not one of dot-separated labels/],
   ])('refuses %j', (raw, problem) => {
     const result = normaliseOrigin(raw);
     expect('problem' in result && result.problem).toMatch(problem);
+  });
+
+  it('gives the templates a pattern that refuses what a browser never sends: default ports, empty or dash-edged labels', () => {
+    for (const origin of ['https://app.example.com', 'https://app.example.com:8443', 'https://a.example.com:4430', 'http://localhost:5173', 'https://[::1]']) {
+      expect(ORIGIN_PATTERN.test(origin), origin).toBe(true);
+    }
+    for (const origin of ['https://app.example.com:443', 'http://localhost:80', 'https://a..com', 'https://-.', 'https://a-.com', 'http://app.example.com']) {
+      expect(ORIGIN_PATTERN.test(origin), origin).toBe(false);
+    }
   });
 
   it('keeps "*" for the cross-field rule to judge', () => {
