@@ -45,7 +45,7 @@ export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 export const expectations = {
   name: 'a lowercase npm package name, e.g. "orders-api" or "@acme/orders-api"',
-  region: 'an AWS region code, e.g. "eu-west-1" or "us-gov-west-1"',
+  region: 'a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1"',
   userPoolId: 'a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI"',
   clientId: 'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
   origins: 'browser origins "scheme://host[:port]", e.g. "https://app.example.com" or "http://localhost:5173"',
@@ -61,10 +61,17 @@ export function checkPackageName(value: string): string | undefined {
   return undefined;
 }
 
+/** Region codes of partitions whose Cognito issues tokens under another domain than ref #2 gives. */
+const OTHER_PARTITIONS: ReadonlyArray<[pattern: RegExp, name: string]> = [
+  [/^cn-[a-z]+-\d{1,2}$/, 'the AWS China partition'],
+  [/^eusc-[a-z]+-[a-z]+-\d{1,2}$/, 'the AWS European Sovereign Cloud'],
+  [/^us-iso[a-z]?-[a-z]+-\d{1,2}$/, 'an AWS isolated (ISO) partition'],
+];
+
 export function checkRegion(value: string): string | undefined {
+  const partition = OTHER_PARTITIONS.find(([pattern]) => pattern.test(value));
+  if (partition) return `is in ${partition[1]}, whose Cognito issuer this tool does not know yet`;
   if (!REGION_PATTERN.test(value)) return 'is not an AWS region code';
-  // Cognito in the China partition issues tokens under another domain than ref #2 gives.
-  if (value.startsWith('cn-')) return 'is in the AWS China partition, whose Cognito issuer this tool does not know yet';
   return undefined;
 }
 

@@ -109,7 +109,7 @@ describe('parseAnswers', () => {
     ]);
     expect(error.errors.map((e) => e.field)).toEqual(['name', 'region', 'userPoolId', 'clientId', 'origins', 'iac', 'scopes', 'runtime']);
     expect(error.errors[1]!.message).toBe(
-      '--region "useast1" is not an AWS region code. Expected an AWS region code, e.g. "eu-west-1" or "us-gov-west-1".',
+      '--region "useast1" is not an AWS region code. Expected a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1".',
     );
     expect(error.errors[5]!.message).toBe('--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.');
     expect(error.errors[7]!.message).toMatch(/^--runtime "nodejs18.x" is not one of nodejs24.x, nodejs22.x/);

@@ -22,6 +22,9 @@ describe('region rule', () => {
   );
   it('refuses the China partition, whose issuer domain differs', () => {
     expect(checkRegion('cn-north-1')).toMatch(/China partition/);
+    expect(checkRegion('eusc-de-east-1')).toMatch(/European Sovereign Cloud, whose Cognito issuer/);
+    expect(checkRegion('us-isob-east-1')).toMatch(/isolated \(ISO\) partition/);
+    expect(checkRegion('us-iso-east-1')).toMatch(/isolated \(ISO\) partition/);
   });
 });
 
