@@ -91,9 +91,14 @@ describe('API', () => {
 
   it('lets only API Gateway invoke the functions (ref #22)', () => {
     const permissions = resources('AWS::Lambda::Permission');
+    const [apiId] = resources('AWS::ApiGatewayV2::Api')[0]!;
     expect(permissions.length).toBeGreaterThan(0);
     for (const [, permission] of permissions) {
       expect(permission.Properties.Principal).toBe('apigateway.amazonaws.com');
+      // This API's execution ARN: arn:<partition>:execute-api:<region>:<account>:<api id>/<stage>/<method>/<path>
+      const sourceArn = JSON.stringify(permission.Properties.SourceArn);
+      expect(sourceArn).toContain(':execute-api:');
+      expect(sourceArn).toContain(JSON.stringify({ Ref: apiId }));
     }
   });
 });
