@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure, each beside its reference measured in the same run.
- * BENCH_RUNS (default 41) sets the alternating runs of figure 1 and BENCH_NODES (default 20,24)
+ * BENCH_RUNS (default 121) sets the alternating runs of figure 1 and BENCH_NODES (default 20,24)
  * the Node majors it runs on, BENCH_REQUESTS (default 2000)
  * the dev-server requests, BENCH_SKIP a comma-separated list of parts to leave out
  * (create, footprint, render, lambdas, cdk, dev).
@@ -25,7 +25,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 try {
-  if (!skip.has('create')) summary.push(...(await benchCreateTime(Number(process.env.BENCH_RUNS ?? 41), majors)));
+  if (!skip.has('create')) summary.push(...(await benchCreateTime(Number(process.env.BENCH_RUNS ?? 121), majors)));
   if (!skip.has('footprint')) summary.push(benchFootprint());
   if (!skip.has('render')) summary.push(benchRender(100));
   if (!skip.has('lambdas')) summary.push(await benchLambdas());
