@@ -66,6 +66,18 @@ function fetchFromPage(page: Page, url: string, token?: string) {
   );
 }
 
+/**
+ * Fails unless the dev server logs a line matching `pattern` within 5 s. It logs a request once it
+ * has answered it, so the line can reach this process just after the browser has the response.
+ */
+async function expectLogged(server: { output(): string }, pattern: RegExp): Promise<void> {
+  for (let waited = 0; waited <= 5000; waited += 50) {
+    if (pattern.test(server.output())) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(server.output()).toMatch(pattern);
+}
+
 beforeAll(async () => {
   allowedOrigin = await servePage();
   otherOrigin = await servePage();
@@ -91,7 +103,7 @@ describe('a browser app on an allowed origin', () => {
     const result = await fetchFromPage(page, `${dev.url}/me`, accessToken);
     expect(result).toMatchObject({ status: 200, body: { claims: { token_use: 'access', client_id: CLIENT_ID } } });
     // The browser sent a preflight first, and the unauthenticated OPTIONS route answered it.
-    expect(dev.output()).toMatch(/OPTIONS \/me -> OPTIONS \/\{proxy\+\} 204 .*cors:allowed/);
+    await expectLogged(dev, /OPTIONS \/me -> OPTIONS \/\{proxy\+\} 204 .*cors:allowed/);
   });
 
   it('sees a readable 401 without a token, not a CORS error', async () => {
@@ -105,7 +117,7 @@ describe('a page on a disallowed origin', () => {
     const page = await openPage(otherOrigin);
     const result = await fetchFromPage(page, `${dev.url}/me`, accessToken);
     expect(result).toEqual({ error: expect.stringMatching(/Failed to fetch/) });
-    expect(dev.output()).toMatch(/OPTIONS \/me -> OPTIONS \/\{proxy\+\} 204 .*cors:denied/);
+    await expectLogged(dev, /OPTIONS \/me -> OPTIONS \/\{proxy\+\} 204 .*cors:denied/);
   });
 });
 
@@ -124,7 +136,7 @@ describe('a route table that puts the authorizer on OPTIONS', () => {
       const page = await openPage(allowedOrigin);
       const result = await fetchFromPage(page, `${brokenDev.url}/me`, accessToken);
       expect(result).toEqual({ error: expect.stringMatching(/Failed to fetch/) });
-      expect(brokenDev.output()).toMatch(/OPTIONS \/me -> OPTIONS \/\{proxy\+\} 401/);
+      await expectLogged(brokenDev, /OPTIONS \/me -> OPTIONS \/\{proxy\+\} 401/);
     } finally {
       await brokenDev.stop();
     }
