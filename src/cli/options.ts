@@ -17,14 +17,19 @@ export interface Flag {
   example?: string;
 }
 
+/** --help and --version, as every command takes them. */
+export const INFO_FLAGS: readonly Flag[] = [
+  { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
+  { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
+];
+
 export const RUN_FLAGS: readonly Flag[] = [
   { name: 'yes', short: 'y', type: 'boolean', description: 'Never prompt; also implied when CI is set or stdin is not a terminal' },
   { name: 'skip-install', type: 'boolean', description: 'Do not install dependencies' },
   { name: 'force', type: 'boolean', description: 'Write into a non-empty folder (same-named files are overwritten)' },
   { name: 'dry-run', type: 'boolean', description: 'Print the files that would be written; write nothing' },
   ...AWS_OPTIONS,
-  { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
-  { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
+  ...INFO_FLAGS,
 ];
 
 export const ANSWER_FLAGS: readonly Flag[] = ANSWER_OPTIONS.map((option) => ({

@@ -13,15 +13,14 @@ import { computeUpdate } from '../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
-import { ANSWER_FLAGS, flagLine, parseCommandLine, type Flag } from './options.js';
+import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
 
 const UPDATE_RUN_FLAGS: readonly Flag[] = [
   { name: 'dry-run', type: 'boolean', description: 'Print the plan and the unified diffs; write nothing' },
   { name: 'check', type: 'boolean', description: 'Write nothing; exit 0 if the project is current, 2 if an update would change files' },
   { name: 'json', type: 'boolean', description: 'Print the plan as JSON (with --check or --dry-run: for CI gates)' },
   { name: 'force', type: 'boolean', description: 'Update even when the git working tree has uncommitted changes' },
-  { name: 'help', short: 'h', type: 'boolean', description: 'Show this help' },
-  { name: 'version', short: 'v', type: 'boolean', description: 'Show the version' },
+  ...INFO_FLAGS,
 ];
 const UPDATE_FLAGS = [...ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
 
@@ -52,8 +51,18 @@ function updateHelp(): string {
 function projectAbove(cwd: string): string {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const yoRc = path.join(dir, YO_RC_PATH);
-    if (existsSync(yoRc) && readFileSync(yoRc, 'utf8').includes(`"${PACKAGE_NAME}"`)) return dir;
+    if (existsSync(yoRc) && hasRecord(readFileSync(yoRc, 'utf8'))) return dir;
     if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+/** Whether a .yo-rc.json holds this tool's entry (one that cannot be parsed counts, for update to explain). */
+function hasRecord(text: string): boolean {
+  try {
+    const config: unknown = JSON.parse(text);
+    return typeof config === 'object' && config !== null && PACKAGE_NAME in config;
+  } catch {
+    return text.includes(`"${PACKAGE_NAME}"`);
   }
 }
 
@@ -68,6 +77,15 @@ function uncommitted(dir: string): string[] | undefined {
 const planLine = (entry: PlanEntry) => `  ${entry.action.padEnd(12)} ${entry.path}  (${entry.reason})`;
 const conflictsLine = (files: readonly string[]) =>
   `Conflicts remain in: ${files.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again (it records the resolution).`;
+/** What --check and --dry-run say of conflicts: those an update would mark, and those left unresolved. */
+function conflictsPreview(plan: readonly PlanEntry[], conflicts: readonly string[]): string {
+  const coming = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
+  const left = conflicts.filter((file) => !coming.includes(file));
+  return [
+    ...(coming.length > 0 ? [`An update would mark conflicts in: ${coming.join(', ')} (to resolve after it).`] : []),
+    ...(left.length > 0 ? [conflictsLine(left)] : []),
+  ].join('\n');
+}
 /** The files update keeps for itself: writing only these (a resolution recorded) cannot mix with the user's work. */
 const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 
@@ -92,7 +110,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     if (changed.length === 0 && update.conflicts.length === 0) io.out(`${dir} is current.`);
   }
 
-  if (update.conflicts.length > 0 && writesNothing) io.err(conflictsLine(update.conflicts));
+  if (update.conflicts.length > 0 && writesNothing) io.err(conflictsPreview(update.plan, update.conflicts));
   if (values.check) return update.conflicts.length > 0 ? 1 : changed.length > 0 ? 2 : 0;
   if (update.writes.size === 0 && update.conflicts.length === 0) return 0;
   if (values['dry-run']) {
@@ -105,8 +123,8 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   }
 
   if (update.writes.size > 0) {
-    const recordOnly = [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
-    const dirty = recordOnly || values.force ? undefined : uncommitted(dir);
+    const recordingResolution = update.hadConflicts && [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
+    const dirty = recordingResolution || values.force ? undefined : uncommitted(dir);
     if (dirty && dirty.length > 0) {
       throw new UpdateError(
         `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit them, or stash them (git stash --include-untracked), or pass --force.`,

@@ -27,6 +27,7 @@ import {
   type AnswerField,
   type Answers,
   type AnswersInput,
+  type GivenAnswers,
 } from './answers.js';
 import { checkPackageName, flagOf, issuerFor, regionOfUserPool } from './rules.js';
 
@@ -146,6 +147,24 @@ export function withDerivedDefaults(
     filled.region = regionOfUserPool(filled.userPoolId);
   }
   return filled;
+}
+
+/**
+ * Stored answers with `changes` on top. A change of user pool brings the new pool's region and
+ * drops an issuer chosen for the old pool, unless `changes` gives them too; `dropped` names what
+ * was dropped, for the caller to report.
+ */
+export function withChanges(stored: GivenAnswers, changes: GivenAnswers): { answers: GivenAnswers; dropped: AnswerField[] } {
+  const answers = { ...stored };
+  const dropped: AnswerField[] = [];
+  if (typeof changes.userPoolId === 'string' && changes.userPoolId !== stored.userPoolId) {
+    if (changes.region === undefined) answers.region = regionOfUserPool(changes.userPoolId) ?? stored.region;
+    if (changes.issuer === undefined && stored.issuer !== undefined) {
+      delete answers.issuer;
+      dropped.push('issuer');
+    }
+  }
+  return { answers: { ...answers, ...changes }, dropped };
 }
 
 /** Required fields a run was not given. */
