@@ -5,6 +5,7 @@
  * the dev-server requests, BENCH_SKIP a comma-separated list of parts to leave out
  * (create, footprint, render, lambdas, cdk, dev).
  */
+import { tmpdir } from 'node:os';
 import { benchCdkProject } from './cdk-project.js';
 import { benchCreateTime } from './create-time.js';
 import { benchDevLatency } from './dev-latency.js';
@@ -20,7 +21,11 @@ const majors = (process.env.BENCH_NODES ?? '20,24').split(',').map(Number);
 // The scratch folders go when the run ends, or is stopped (shared.ts says why not sooner).
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
-    removeScratch();
+    try {
+      removeScratch();
+    } catch (error) {
+      console.error(`The scratch folders could not all be removed (${(error as Error).message}); they are under ${tmpdir()}, named cognito-jwt-api-bench-*.`);
+    }
     process.exit(code);
   });
 }

@@ -28,7 +28,8 @@ export function scratch(label: string): string {
 
 /** Removes every scratch folder of the run. */
 export function removeScratch(): void {
-  if (scratchRoot) rmSync(scratchRoot, { recursive: true, force: true });
+  // Retried: a child stopped with the run may still be writing into it.
+  if (scratchRoot) rmSync(scratchRoot, { recursive: true, force: true, maxRetries: 5 });
   scratchRoot = undefined;
 }
 

@@ -35,10 +35,10 @@ export function bootstrapInterval(
   return [percentile(values, 2.5), percentile(values, 97.5)];
 }
 
-/** What an interval says of a "ratio <= target" goal. */
-export function verdict([low, high]: readonly [number, number], target: number): 'met' | 'not met' | 'at parity' {
+/** What an interval says of a "ratio <= target" goal: inconclusive when it holds the target. */
+export function verdict([low, high]: readonly [number, number], target: number): 'met' | 'not met' | 'inconclusive' {
   if (high <= target) return 'met';
-  return low > target ? 'not met' : 'at parity';
+  return low > target ? 'not met' : 'inconclusive';
 }
 
 /** A small seeded generator (Mulberry32): uniform in [0, 1). */

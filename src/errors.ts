@@ -87,21 +87,21 @@ export class TargetNotEmptyError extends CognitoJwtApiError {
  */
 export class TargetPathError extends CognitoJwtApiError {}
 
-/** What the system's error codes mean, for the ones a run can meet writing files. */
-const SYSTEM_ERRORS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'the disk quota is used up',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder',
-  EEXIST: 'it already exists',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files',
-  ELOOP: 'too many symbolic links',
-  EBUSY: 'it is busy',
+/** The system's error codes a run can meet reading and writing files: what each means, and the fix. */
+const SYSTEM_ERRORS: Record<string, [meaning: string, expected: string]> = {
+  EACCES: ['permission denied', 'a path this user may read and write: change its permissions, or choose another'],
+  EPERM: ['operation not permitted', 'a path this user may read and write: change its permissions, or choose another'],
+  EROFS: ['the file system is read-only', 'a path on a writable file system'],
+  ENOSPC: ['no space left on the disk', 'room on the disk: free some'],
+  EDQUOT: ['the disk quota is used up', 'room in the quota: free some'],
+  ENOTDIR: ['a part of the path is a file, not a folder', 'folders along the path: move the file aside'],
+  EISDIR: ['it is a folder', 'a file at that path: move the folder aside'],
+  EEXIST: ['it already exists', 'nothing at that path: move it aside'],
+  ENAMETOOLONG: ['the name is too long', 'a shorter path'],
+  EMFILE: ['too many open files', 'a higher open-file limit (ulimit -n)'],
+  ENFILE: ['too many open files in the system', 'fewer open files system-wide'],
+  ELOOP: ['too many symbolic links', 'symbolic links that end somewhere'],
+  EBUSY: ['it is busy', 'the path free: close what holds it'],
 };
 
 /** The file system refused an operation (permissions, a full disk, a path of the wrong kind): the machine's problem, not a bug. */
@@ -111,9 +111,8 @@ export class FileSystemError extends CognitoJwtApiError {
     const { code, syscall, path, dest } = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
     if (!(error instanceof Error) || typeof code !== 'string' || !(code in SYSTEM_ERRORS) || typeof path !== 'string') return undefined;
     const what = typeof dest === 'string' ? `${path} to ${dest}` : path;
-    return new FileSystemError(
-      `Could not ${typeof syscall === 'string' ? syscall : 'write'} ${what}: ${SYSTEM_ERRORS[code]} (${code}). Expected a path this user can write, on a disk with room: fix that, then run again.`,
-    );
+    const [meaning, expected] = SYSTEM_ERRORS[code]!;
+    return new FileSystemError(`Could not ${typeof syscall === 'string' ? syscall : 'use'} ${what}: ${meaning} (${code}). Expected ${expected}, then run again.`);
   }
 }
 

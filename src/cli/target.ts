@@ -1,7 +1,7 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CognitoJwtApiError, TargetNotEmptyError, TargetPathError } from '../errors.js';
+import { TargetNotEmptyError, TargetPathError } from '../errors.js';
 import { unscopedName } from '../schema/rules.js';
 
 export class TargetFolder {
@@ -29,7 +29,7 @@ export class TargetFolder {
       return;
     }
     if (!statSync(this.path).isDirectory()) {
-      throw new CognitoJwtApiError(`Target "${this.path}" is a file. Expected a folder path that is new or empty.`);
+      throw new TargetPathError(`Target "${this.path}" is a file. Expected a folder path that is new or empty.`);
     }
     if (!force && readdirSync(this.path).length > 0) throw new TargetNotEmptyError(this.path);
     writable(this.path, `Target "${this.path}" cannot be written`);

@@ -3,7 +3,7 @@
  * (and any answer flags) through the current templates, and merges the result in 3 ways.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
@@ -51,7 +51,7 @@ function updateHelp(): string {
 function projectAbove(cwd: string): string {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const yoRc = path.join(dir, YO_RC_PATH);
-    if (existsSync(yoRc) && hasRecord(readFileSync(yoRc, 'utf8'))) return dir;
+    if (statSync(yoRc, { throwIfNoEntry: false })?.isFile() && hasRecord(readFileSync(yoRc, 'utf8'))) return dir;
     if (path.dirname(dir) === dir) return path.resolve(cwd);
   }
 }

@@ -116,6 +116,8 @@ export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
 );
 
 /** Default package name: the target folder's name, made valid the way create-vite does. */
+const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th' };
+
 export function defaultPackageName(targetDir: string): string {
   const base = path.basename(path.resolve(targetDir));
   const name = base
@@ -123,6 +125,7 @@ export function defaultPackageName(targetDir: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
     .toLowerCase()
+    .replace(/[ßæœøłđþ]/g, (letter) => LETTERS[letter]!) // letters NFKD keeps whole
     .replace(/[^a-z\d\-~]+/g, '-')
     .replace(/^[-~]+|-+$/g, '');
   return name && checkPackageName(name) === undefined ? name : 'cognito-jwt-api';

@@ -34,9 +34,9 @@ export const ORIGIN_PATTERN = new RegExp(
     '^(?:https://(?:',
     '[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?(?:\\.[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?)*', // DNS labels, no empty or dash-edged one
     '|\\[[\\da-f:.]+\\])',
-    '(?::(?:\\d{1,2}|\\d{4,5}|[0-35-9]\\d\\d|4[0-35-9]\\d|44[0-24-9]))?', // a port, but not 443: browsers leave it out
+    '(?::(?:[1-9]\\d?|[1-9]\\d{3,4}|[1-35-9]\\d\\d|4[0-35-9]\\d|44[0-24-9]))?', // a port as browsers write it, but not 443: they leave it out
     '|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\])',
-    '(?::(?:\\d|[0-79]\\d|8[1-9]|\\d{3,5}))?', // not 80, likewise
+    '(?::(?:[1-9]|[1-79]\\d|8[1-9]|[1-9]\\d{2,4}))?', // not 80, likewise
     ')$',
   ].join(''),
 );
@@ -65,18 +65,26 @@ export function checkPackageName(value: string): string | undefined {
 const OTHER_PARTITIONS: ReadonlyArray<[pattern: RegExp, name: string]> = [
   [/^cn-[a-z]+-\d{1,2}$/, 'the AWS China partition'],
   [/^eusc-[a-z]+-[a-z]+-\d{1,2}$/, 'the AWS European Sovereign Cloud'],
-  [/^us-iso[a-z]?-[a-z]+-\d{1,2}$/, 'an AWS isolated (ISO) partition'],
+  [/^[a-z]{2}-iso[a-z]?-[a-z]+-\d{1,2}$/, 'an AWS isolated (ISO) partition'],
 ];
 
+/** The problem with a region of another partition, if `region` is one. */
+function otherPartition(region: string): string | undefined {
+  const partition = OTHER_PARTITIONS.find(([pattern]) => pattern.test(region));
+  return partition && `is in ${partition[1]}, whose Cognito issuer this tool does not know yet`;
+}
+
 export function checkRegion(value: string): string | undefined {
-  const partition = OTHER_PARTITIONS.find(([pattern]) => pattern.test(value));
-  if (partition) return `is in ${partition[1]}, whose Cognito issuer this tool does not know yet`;
+  const partition = otherPartition(value);
+  if (partition) return partition;
   if (!REGION_PATTERN.test(value)) return 'is not an AWS region code';
   return undefined;
 }
 
 export function checkUserPoolId(value: string): string | undefined {
   if (value.length === 0 || value.length > 55) return 'is not 1-55 characters long';
+  const partition = otherPartition(value.split('_')[0]!);
+  if (partition) return partition;
   if (!USER_POOL_ID_PATTERN.test(value)) return 'is not a Cognito user pool id';
   return undefined;
 }

@@ -54,9 +54,9 @@ describe('bootstrapInterval', () => {
 });
 
 describe('verdict', () => {
-  it('is met only when the whole interval is within the target, not met when all of it is beyond', () => {
+  it('is met only when the whole interval is within the target, not met when all of it is beyond, else inconclusive', () => {
     expect(verdict([0.9, 1.0], 1)).toBe('met');
-    expect(verdict([0.95, 1.01], 1)).toBe('at parity');
+    expect(verdict([0.95, 1.01], 1)).toBe('inconclusive');
     expect(verdict([1.01, 1.1], 1)).toBe('not met');
   });
 
@@ -66,7 +66,7 @@ describe('verdict', () => {
       return verdict(bootstrapInterval(ratioOfMedians, ours, reference), 1);
     };
     expect(judged(0.85)).toBe('met');
-    expect(judged(1)).toBe('at parity');
+    expect(judged(1)).toBe('inconclusive');
     expect(judged(1.15)).toBe('not met');
   });
 });

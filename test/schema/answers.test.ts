@@ -191,6 +191,8 @@ describe('defaults and requirements', () => {
     expect(defaultPackageName('Orders_API.v2')).toBe('orders-api-v2');
     expect(defaultPackageName('/')).toBe('cognito-jwt-api');
     expect(defaultPackageName('/tmp/Über Café')).toBe('uber-cafe');
+    expect(defaultPackageName('København Straße')).toBe('kobenhavn-strasse');
+    expect(defaultPackageName('Ærø')).toBe('aero');
     expect(defaultPackageName('--svc--')).toBe('svc');
     expect(defaultPackageName('.hidden')).toBe('hidden');
     expect(defaultPackageName('服务')).toBe('cognito-jwt-api');

@@ -25,6 +25,10 @@ describe('region rule', () => {
     expect(checkRegion('eusc-de-east-1')).toMatch(/European Sovereign Cloud, whose Cognito issuer/);
     expect(checkRegion('us-isob-east-1')).toMatch(/isolated \(ISO\) partition/);
     expect(checkRegion('us-iso-east-1')).toMatch(/isolated \(ISO\) partition/);
+    expect(checkRegion('eu-isoe-west-1')).toMatch(/isolated \(ISO\) partition/);
+    expect(checkUserPoolId('eusc-de-east-1_AbC')).toMatch(/European Sovereign Cloud/);
+    expect(checkUserPoolId('us-isob-east-1_AbC')).toMatch(/isolated \(ISO\) partition/);
+    expect(checkUserPoolId('cn-north-1_AbC')).toMatch(/China partition/);
   });
 });
 
@@ -114,7 +118,7 @@ describe('origin normalisation (ref #17)', () => {
     for (const origin of ['https://app.example.com', 'https://app.example.com:8443', 'https://a.example.com:4430', 'http://localhost:5173', 'https://[::1]']) {
       expect(ORIGIN_PATTERN.test(origin), origin).toBe(true);
     }
-    for (const origin of ['https://app.example.com:443', 'http://localhost:80', 'https://a..com', 'https://-.', 'https://a-.com', 'http://app.example.com']) {
+    for (const origin of ['https://app.example.com:443', 'https://app.example.com:0443', 'https://app.example.com:0', 'http://localhost:80', 'http://localhost:080', 'https://a..com', 'https://-.', 'https://a-.com', 'http://app.example.com']) {
       expect(ORIGIN_PATTERN.test(origin), origin).toBe(false);
     }
   });
