@@ -87,10 +87,11 @@ export class TargetNotEmptyError extends CognitoJwtApiError {
  */
 export class TargetPathError extends CognitoJwtApiError {}
 
+const PERMITTED = 'a path this user may read and write: change its permissions, or choose another';
 /** The system's error codes a run can meet reading and writing files: what each means, and the fix. */
 const SYSTEM_ERRORS: Record<string, [meaning: string, expected: string]> = {
-  EACCES: ['permission denied', 'a path this user may read and write: change its permissions, or choose another'],
-  EPERM: ['operation not permitted', 'a path this user may read and write: change its permissions, or choose another'],
+  EACCES: ['permission denied', PERMITTED],
+  EPERM: ['operation not permitted', PERMITTED],
   EROFS: ['the file system is read-only', 'a path on a writable file system'],
   ENOSPC: ['no space left on the disk', 'room on the disk: free some'],
   EDQUOT: ['the disk quota is used up', 'room in the quota: free some'],

@@ -3,15 +3,15 @@
  * (and any answer flags) through the current templates, and merges the result in 3 ways.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
 import { applyAtomically, finishJournal } from '../update/apply.js';
 import { changes, type PlanEntry } from '../update/plan.js';
-import { computeUpdate } from '../update/project.js';
+import { computeUpdate, findProject } from '../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
-import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
 import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
 
@@ -47,25 +47,6 @@ function updateHelp(): string {
   ].join('\n');
 }
 
-/** The nearest folder from `cwd` up whose .yo-rc.json has this tool's record (as Yeoman finds a project); `cwd` if none. */
-function projectAbove(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const yoRc = path.join(dir, YO_RC_PATH);
-    if (statSync(yoRc, { throwIfNoEntry: false })?.isFile() && hasRecord(readFileSync(yoRc, 'utf8'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(cwd);
-  }
-}
-
-/** Whether a .yo-rc.json holds this tool's entry (one that cannot be parsed counts, for update to explain). */
-function hasRecord(text: string): boolean {
-  try {
-    const config: unknown = JSON.parse(text);
-    return typeof config === 'object' && config !== null && PACKAGE_NAME in config;
-  } catch {
-    return text.includes(`"${PACKAGE_NAME}"`);
-  }
-}
-
 /** Files with uncommitted changes, or `undefined` when `dir` is not in a git working tree. */
 function uncommitted(dir: string): string[] | undefined {
   // This folder only: a project inside a larger repository is not held back by changes elsewhere.
@@ -94,7 +75,7 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if (values.help) return io.out(updateHelp()), 0;
   if (values.version) return io.out(PACKAGE_VERSION), 0;
   if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`);
-  const dir = positionals[0] === undefined ? projectAbove(io.cwd) : path.resolve(io.cwd, positionals[0]);
+  const dir = positionals[0] === undefined ? findProject(io.cwd) : path.resolve(io.cwd, positionals[0]);
   if (!existsSync(dir)) throw new UpdateError(`${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
   const writesNothing = Boolean(values['dry-run'] || values.check);
   if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');

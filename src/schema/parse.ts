@@ -115,9 +115,10 @@ export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
   (field) => field !== 'name' && !z.safeParse(AnswersFields.shape[field], undefined).success,
 );
 
-/** Default package name: the target folder's name, made valid the way create-vite does. */
+/** Letters that NFKD keeps whole, as ASCII. */
 const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th' };
 
+/** Default package name: the target folder's name, made valid the way create-vite does. */
 export function defaultPackageName(targetDir: string): string {
   const base = path.basename(path.resolve(targetDir));
   const name = base
@@ -125,7 +126,7 @@ export function defaultPackageName(targetDir: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
     .toLowerCase()
-    .replace(/[ßæœøłđþ]/g, (letter) => LETTERS[letter]!) // letters NFKD keeps whole
+    .replace(/[ßæœøłđþ]/g, (letter) => LETTERS[letter]!)
     .replace(/[^a-z\d\-~]+/g, '-')
     .replace(/^[-~]+|-+$/g, '');
   return name && checkPackageName(name) === undefined ? name : 'cognito-jwt-api';

@@ -1,5 +1,5 @@
 /** Reads a generated project's record and merge base, and computes its update. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
@@ -12,6 +12,7 @@ import { migrateAnswers } from './migrations.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
 import { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
 import { Pristine, ProjectRecord } from './record-schema.js';
+import { isLaterVersion } from './version-order.js';
 
 export interface UpdateComputation {
   answers: Answers;
@@ -36,6 +37,25 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The nearest folder from `cwd` up whose .yo-rc.json has this tool's entry, as Yeoman finds a
+ * project (one that cannot be parsed counts if it names this tool, for loadRecord to explain);
+ * `cwd` if none.
+ */
+export function findProject(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const yoRc = path.join(dir, YO_RC_PATH);
+    if (statSync(yoRc, { throwIfNoEntry: false })?.isFile() && holdsRecord(readFileSync(yoRc, 'utf8'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+function holdsRecord(yoRc: string): boolean {
+  const config = parseJson(yoRc);
+  if (config === undefined) return yoRc.includes(`"${PACKAGE_NAME}"`);
+  return typeof config === 'object' && config !== null && PACKAGE_NAME in config;
 }
 
 function loadRecord(dir: string): { record: ProjectRecord; yoRc: string } {
@@ -77,31 +97,6 @@ function loadBase(dir: string, record: ProjectRecord, notes: string[]): Map<stri
   return base;
 }
 
-/** Whether version `a` is later than `b`, in semver's precedence (build metadata ignored). */
-export function isLaterVersion(a: string, b: string): boolean {
-  const parse = (version: string) => {
-    const [release = '', pre] = version.split('+')[0]!.split(/-(.*)/s);
-    return { numbers: release.split('.').map((part) => Number.parseInt(part, 10) || 0), pre: pre ? pre.split('.') : [] };
-  };
-  const [left, right] = [parse(a), parse(b)];
-  for (let index = 0; index < 3; index++) {
-    const [x, y] = [left.numbers[index] ?? 0, right.numbers[index] ?? 0];
-    if (x !== y) return x > y;
-  }
-  // A release follows its pre-releases; pre-releases compare field by field, numbers below words.
-  if (left.pre.length === 0 || right.pre.length === 0) return left.pre.length === 0 && right.pre.length > 0;
-  for (let index = 0; index < Math.max(left.pre.length, right.pre.length); index++) {
-    const [x, y] = [left.pre[index], right.pre[index]];
-    if (x === undefined || y === undefined) return y === undefined;
-    if (x === y) continue;
-    const [m, n] = [/^\d+$/.test(x) ? Number(x) : undefined, /^\d+$/.test(y) ? Number(y) : undefined];
-    if (m !== undefined && n !== undefined) return m > n;
-    if (m !== undefined || n !== undefined) return n !== undefined;
-    return x > y;
-  }
-  return false;
-}
-
 export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateComputation {
   const notes: string[] = [];
   const { record, yoRc } = loadRecord(dir);
@@ -122,10 +117,10 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   const [crlf, lf] = [new Set<string>(), new Set<string>()];
   const read = (file: string) => {
     const text = readText(path.join(dir, file));
-    if (text === undefined) return text;
-    if (!text.includes('\r\n')) return lf.add(file), text;
-    crlf.add(file);
-    return text.replaceAll('\r\n', '\n');
+    if (text === undefined) return undefined;
+    const ends = text.includes('\r\n') ? crlf : lf;
+    ends.add(file);
+    return ends === crlf ? text.replaceAll('\r\n', '\n') : text;
   };
   const plan = planUpdate({ base: loadBase(dir, record, notes), recorded: record.files ?? {}, next, read });
 

@@ -1,6 +1,6 @@
 /** How update orders versions, to refuse a project made by a later one. */
 import { describe, expect, it } from 'vitest';
-import { isLaterVersion } from '../../src/update/project.js';
+import { isLaterVersion } from '../../src/update/version-order.js';
 
 describe('isLaterVersion', () => {
   it('orders by major, then minor, then patch, numerically', () => {
