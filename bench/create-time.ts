@@ -6,13 +6,14 @@
  * Alternating runs (each first in every other pair) after one warm-up of each, on each Node major
  * given, with that Node first on PATH so that the CLIs run on it too.
  *
- * Then the part of that time each package controls: its CLI alone, the installed bin run directly
- * by the same Node, alternating the same way (npm's own work, the same for both, varies by more
- * than the CLIs differ on this machine).
+ * Then that time in its two parts, alternating the same way: npm's own part, `npm create` of each
+ * package with its bin replaced by an empty script (stub-package.ts); and the part each package
+ * controls, its CLI alone (the installed bin run directly by the same Node).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveRegistry } from './registry.js';
+import { stubbedTarball } from './stub-package.js';
 import { ANSWER_FLAGS, manifestOf, nodeBinary, npmCli, packedTarball, scratch, timed, timedAsync } from './shared.js';
 import { bootstrapInterval, median, medianOfRatios, ratioOfMedians, verdict } from './stats.js';
 
@@ -25,7 +26,8 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
   const summary: string[] = [];
   const pack = scratch('pack');
   const tarballs = [packedTarball(pack), packedTarball(pack, 'create-vite@latest')];
-  const registry = await serveRegistry(tarballs.map((tarball) => ({ tarball, manifest: manifestOf(tarball) })));
+  const stubs = [stubbedTarball(tarballs[0]!, pack, 'create-stub-ours'), stubbedTarball(tarballs[1]!, pack, 'create-stub-vite')];
+  const registry = await serveRegistry([...tarballs, ...stubs].map((tarball) => ({ tarball, manifest: manifestOf(tarball) })));
   // Both packages installed once, for their CLIs alone.
   timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], { cwd: pack });
   const bin = (name: string) => {
@@ -48,12 +50,17 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
         },
       ];
       const figure = await alternate(node, subjects, runs, `1. npm create, Node ${major}`, 'target');
+      const stubbed: Subject[] = ['ours', 'vite'].map((stub) => ({
+        name: `npm create, ${stub === 'ours' ? 'this package' : 'create-vite'}'s bin empty`,
+        run: (dir) => npm(['create', `stub-${stub}@latest`, dir, `--registry=${registry.url}`]),
+      }));
+      const npmPart = await alternate(node, stubbed, runs, `1. npm's own part, Node ${major}`, 'parity');
       const clis: Subject[] = [
         { name: 'create-cognito-jwt-api (the CLI alone)', run: (dir) => [node, [bin('create-cognito-jwt-api'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install']] },
         { name: 'create-vite (the CLI alone)', run: (dir) => [node, [bin('create-vite'), dir, '--template', 'vanilla-ts', '--no-interactive']] },
       ];
       const alone = await alternate(node, clis, runs, `1. the CLIs alone, Node ${major}`, 'parity');
-      summary.push(`npm create, Node ${major}: ${figure}; the CLIs alone: ${alone}`);
+      summary.push(`npm create, Node ${major}: ${figure}; npm's own part: ${npmPart}; the CLIs alone: ${alone}`);
     }
   } finally {
     registry.close();
