@@ -47,9 +47,11 @@ export class MissingAnswersError extends CognitoJwtApiError {
   constructor(
     readonly flags: readonly string[],
     example: string,
+    regionFromPool = false,
   ) {
     super(
-      `Missing ${flags.join(', ')} (a non-interactive run never prompts). Expected every required flag, e.g.\n  ${example}`,
+      `Missing ${flags.join(', ')} (a non-interactive run never prompts` +
+        `${regionFromPool ? '; --region, when left out, is the one in the pool id' : ''}). Expected every required flag, e.g.\n  ${example}`,
     );
   }
 }

@@ -24,6 +24,9 @@ export function resolveWithoutPrompts(given: GivenAnswers, targetDir: string): A
   checkGivenAnswers(given);
   const filled = withDerivedDefaults(given, targetDir);
   const missing = missingFields(filled);
-  if (missing.length > 0) throw new MissingAnswersError(missing.map(flagOf), exampleCommand());
+  // A pool id brings its region (withDerivedDefaults): a run given neither lacks only the pool id.
+  const regionFromPool = missing.includes('userPoolId') && missing.includes('region');
+  const flags = missing.filter((field) => !(regionFromPool && field === 'region')).map(flagOf);
+  if (flags.length > 0) throw new MissingAnswersError(flags, exampleCommand(), regionFromPool);
   return parseAnswers(filled);
 }

@@ -53,7 +53,7 @@ describe('create-cognito-jwt-api CLI', () => {
     const cwd = tempDir();
     const { code, stderr } = await runCli(['svc', '--client-id', 'abc'], { cwd });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^Missing --region, --user-pool-id, --origins/);
+    expect(stderr).toMatch(/^Missing --user-pool-id, --origins /);
     expect(existsSync(path.join(cwd, 'svc'))).toBe(false);
   });
 

@@ -215,10 +215,17 @@ describe('defaults and requirements', () => {
     try {
       resolveWithoutPrompts({ clientId: 'abc' }, 'svc');
     } catch (error) {
-      expect((error as MissingAnswersError).flags).toEqual(['--region', '--user-pool-id', '--origins']);
-      expect((error as Error).message).toMatch(/^Missing --region, --user-pool-id, --origins/);
+      // --region is left out of the list: the pool id, once given, brings it.
+      expect((error as MissingAnswersError).flags).toEqual(['--user-pool-id', '--origins']);
+      expect((error as Error).message).toMatch(/^Missing --user-pool-id, --origins \(a non-interactive run never prompts; --region, when left out, is the one in the pool id\)/);
       expect((error as Error).message).toMatch(/npm create cognito-jwt-api@latest my-service -- --region eu-west-1 /);
     }
+  });
+
+  it('says nothing of --region when it is given', () => {
+    expect(() => resolveWithoutPrompts({ region: 'eu-west-1', clientId: 'abc' }, 'svc')).toThrow(
+      /^Missing --user-pool-id, --origins \(a non-interactive run never prompts\)\. /,
+    );
   });
 
   it('derives the issuer exactly: https, region, pool id, no trailing slash (ref #2)', () => {
