@@ -155,8 +155,18 @@ export class AwsAccessDeniedError extends CognitoJwtApiError {
   }
 }
 
-/** AWS could not be reached, or kept throttling, after bounded retries. */
+/** AWS could not be reached, kept throttling or kept failing, after bounded retries. */
 export class AwsUnavailableError extends CognitoJwtApiError {}
+
+/** Cognito refused a call for a reason none of the errors above covers (an invalid parameter, say). */
+export class AwsRequestError extends CognitoJwtApiError {
+  constructor(action: string, resource: string, name: string, status: number, detail: string) {
+    super(
+      `Cognito refused ${action} on ${resource}: ${name}${detail && detail !== name ? ` (${detail})` : ''}, HTTP ${status}. ` +
+        'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out --verify, or type the ids).',
+    );
+  }
+}
 
 /** `update` cannot run: not a generated project, a record it cannot read, a dirty tree. */
 export class UpdateError extends CognitoJwtApiError {}

@@ -4,7 +4,7 @@
  * bounded retries, and errors that say what to do. The SDK loads only when a run needs it.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { AwsAccessDeniedError, AwsCredentialsError, AwsUnavailableError } from '../errors.js';
+import { AwsAccessDeniedError, AwsCredentialsError, AwsRequestError, AwsUnavailableError } from '../errors.js';
 
 export interface Named {
   id: string;
@@ -48,6 +48,21 @@ function nameOf(error: unknown): string {
   return value?.code ?? value?.cause?.code ?? value?.name ?? '';
 }
 
+/** The HTTP status of an error Cognito answered with; undefined for an error raised before an answer. */
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+}
+
+/** What kind of failure may pass on retrying, if any. */
+function transientKind(error: unknown): 'throttled' | 'network' | 'server' | undefined {
+  const name = nameOf(error);
+  if (THROTTLED.includes(name)) return 'throttled';
+  if (NETWORK.includes(name)) return 'network';
+  const status = statusOf(error);
+  if ((error as { $fault?: string })?.$fault === 'server' || (status !== undefined && status >= 500)) return 'server';
+  return undefined;
+}
+
 export async function createCognitoAccess(options: AccessOptions): Promise<CognitoAccess> {
   // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
   // release that runs on every Node version this tool supports.
@@ -71,11 +86,21 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
         const name = nameOf(error);
         if (name === 'CredentialsProviderError') throw new AwsCredentialsError(options.profile);
         if (DENIED.includes(name)) throw new AwsAccessDeniedError(`cognito-idp:${action}`, resource);
-        const transient = THROTTLED.includes(name) ? 'throttled' : NETWORK.includes(name) ? 'network' : undefined;
-        if (!transient) throw error;
+        const transient = transientKind(error);
+        if (!transient) {
+          // Any other answer from the service is an error of its own: named, without a stack.
+          if (statusOf(error) !== undefined && name !== 'ResourceNotFoundException') throw new AwsRequestError(`cognito-idp:${action}`, resource, name, statusOf(error)!, (error as Error).message);
+          throw error;
+        }
         if (attempt >= ATTEMPTS) {
           if (transient === 'throttled') {
             throw new AwsUnavailableError(`Cognito kept throttling cognito-idp:${action} in ${options.region} after ${attempt} attempts. Expected a quieter moment: try again shortly.`);
+          }
+          if (transient === 'server') {
+            throw new AwsUnavailableError(
+              `Cognito answered cognito-idp:${action} in ${options.region} with a server error after ${attempt} attempts (${name}, HTTP ${statusOf(error) ?? '5xx'}). ` +
+                'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
+            );
           }
           throw new AwsUnavailableError(
             `Could not reach Cognito in ${options.region} for cognito-idp:${action} after ${attempt} attempts (${name}). ` +

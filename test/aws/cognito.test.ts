@@ -11,12 +11,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCognitoAccess } from '../../src/aws/cognito.js';
-import { AwsAccessDeniedError, AwsUnavailableError } from '../../src/errors.js';
+import { AwsAccessDeniedError, AwsRequestError, AwsUnavailableError } from '../../src/errors.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 afterEach(() => cognito.reset());
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $fault: 'client', $metadata: {} });
+const awsError = (name: string, message = name, httpStatusCode = 400) =>
+  Object.assign(new Error(message), { name, $fault: httpStatusCode >= 500 ? 'server' : 'client', $metadata: { httpStatusCode } });
 const networkError = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
 const open = () => createCognitoAccess({ region: 'eu-west-1', backoffMs: 1 });
 
@@ -53,6 +54,30 @@ describe('Cognito access', () => {
     cognito.on(ListUserPoolsCommand).rejects(networkError());
     const access = await open();
     await expect(access.listUserPools()).rejects.toThrow(/^Could not reach Cognito in eu-west-1 for cognito-idp:ListUserPools after 4 attempts \(ECONNREFUSED\)/);
+  });
+
+  it('retries server errors, then reports them after bounded retries without a stack', async () => {
+    cognito.on(DescribeUserPoolCommand).rejectsOnce(awsError('InternalErrorException', 'oops', 500)).resolves({ UserPool: { Id: 'eu-west-1_AbC', Name: 'users' } });
+    expect(await (await open()).describeUserPool('eu-west-1_AbC')).toEqual({ id: 'eu-west-1_AbC', name: 'users' });
+    cognito.reset();
+    // An empty 503 from a proxy: the SDK names it "Unknown".
+    cognito.on(DescribeUserPoolCommand).rejects(awsError('Unknown', 'UnknownError', 503));
+    await expect((await open()).describeUserPool('eu-west-1_AbC')).rejects.toThrow(new AwsUnavailableError(
+      'Cognito answered cognito-idp:DescribeUserPool in eu-west-1 with a server error after 4 attempts (Unknown, HTTP 503). ' +
+        'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
+    ));
+    expect(cognito.commandCalls(DescribeUserPoolCommand)).toHaveLength(4);
+  });
+
+  it('names any other refusal, once, with what to check', async () => {
+    cognito.on(DescribeUserPoolClientCommand).rejects(awsError('InvalidParameterException', '1 validation error detected: Value at clientId failed'));
+    const error = await (await open()).describeUserPoolClient('eu-west-1_AbC', 'x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsRequestError);
+    expect((error as Error).message).toBe(
+      'Cognito refused cognito-idp:DescribeUserPoolClient on eu-west-1_AbC/x: InvalidParameterException (1 validation error detected: Value at clientId failed), HTTP 400. ' +
+        'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out --verify, or type the ids).',
+    );
+    expect(cognito.commandCalls(DescribeUserPoolClientCommand)).toHaveLength(1);
   });
 
   it('reads every page of a listing', async () => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, readText, tempDir } from '../helpers/cli.js';
-import { startTestCognito, type TestCognito } from '../helpers/cognito.js';
+import { startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
 import { cleanEnv } from '../helpers/exec.js';
 
 class Terminal {
@@ -116,12 +116,19 @@ describe('interactive CLI', () => {
 
     it('with --verify=false, neither asks about AWS nor checks', async () => {
       const cwd = tempDir();
-      const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, cognito.envFor(POOL));
-      await pastOptionalQuestions(terminal);
-      expect(await terminal.exited, terminal.screen).toBe(0);
-      expect(terminal.screen).not.toContain('AWS account');
-      expect(terminal.screen).not.toMatch(/ok +user pool/);
-      expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+      // Cognito's endpoint is a trap that counts requests: the run must send none.
+      const trap = await startRequestTrap();
+      try {
+        const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint });
+        await pastOptionalQuestions(terminal);
+        expect(await terminal.exited, terminal.screen).toBe(0);
+        expect(terminal.screen).not.toContain('AWS account');
+        expect(terminal.screen).not.toMatch(/ok +user pool/);
+        expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+        expect(trap.requests()).toBe(0);
+      } finally {
+        trap.stop();
+      }
     });
   });
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { startTestCognito, type TestCognito } from '../helpers/cognito.js';
+import { startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
 
 const POOL = 'us-east-1_Good1';
 const OTHER_POOL = 'us-east-1_Other2';
@@ -91,5 +91,19 @@ describe('--verify against the pool', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^No AWS credentials found for --verify\. The AWS SDK looks, in order, at: AWS_ACCESS_KEY_ID/m);
     expect(result.written).toBe(false);
+  });
+
+  it('reports an endpoint that keeps answering 500 in one line, after bounded retries, nothing written', async () => {
+    const trap = await startRequestTrap();
+    try {
+      const result = await verify({}, { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^Cognito answered cognito-idp:DescribeUserPool in us-east-1 with a server error after 4 attempts \(\w+, HTTP 500\)\. /);
+      expect(result.stderr).not.toMatch(/Unexpected error|\n\s+at /);
+      expect(trap.requests()).toBe(4);
+      expect(result.written).toBe(false);
+    } finally {
+      trap.stop();
+    }
   });
 });

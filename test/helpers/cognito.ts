@@ -38,3 +38,19 @@ export async function startTestCognito(pools: readonly SeedPool[]): Promise<Test
     },
   };
 }
+
+/** An endpoint on loopback that answers every request with 500 and counts them: for runs that must not call AWS. */
+export async function startRequestTrap(): Promise<{ endpoint: string; requests(): number; stop(): void }> {
+  let requests = 0;
+  const server = createServer((_, response) => {
+    requests++;
+    response.writeHead(500);
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    stop: () => server.close(),
+  };
+}
