@@ -11,6 +11,22 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The process groups started here and still running. They are stopped when this process exits,
+ * however it does (a signal handler's process.exit included): being groups of their own, they
+ * would not get a Ctrl-C or SIGTERM meant for it.
+ */
+const running = new Set<number>();
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export function startProcess(
   command: string,
   args: readonly string[],
@@ -20,8 +36,10 @@ export function startProcess(
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   // Its own process group, so that stop() reaches the grandchildren (npm → node) too.
   const child = spawn(command, args, { cwd: options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) running.add(child.pid);
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => running.delete(child.pid!));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       try {
