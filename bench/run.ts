@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every figure, each beside its reference measured in the same run.
  * BENCH_RUNS (default 121) sets the alternating runs of figure 1 and BENCH_NODES (default 20,24)
- * the Node majors it runs on, BENCH_REQUESTS (default 2000)
+ * the Node majors it runs on, BENCH_CDK_RUNS (default 3) the measured runs of figure 5 for each
+ * project, BENCH_REQUESTS (default 2000)
  * the dev-server requests, BENCH_SKIP a comma-separated list of parts to leave out
  * (create, footprint, render, lambdas, cdk, dev).
  */
@@ -35,7 +36,7 @@ try {
   if (!skip.has('render')) summary.push(benchRender(100));
   if (!skip.has('lambdas')) summary.push(await benchLambdas());
   if (!skip.has('dev')) summary.push(await benchDevLatency(Number(process.env.BENCH_REQUESTS ?? 2000)));
-  if (!skip.has('cdk')) summary.push(benchCdkProject());
+  if (!skip.has('cdk')) summary.push(benchCdkProject(Number(process.env.BENCH_CDK_RUNS ?? 3)));
 } finally {
   removeScratch();
 }
