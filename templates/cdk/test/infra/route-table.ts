@@ -1,15 +1,22 @@
-/** The routes the CDK stack deploys, read from its synthesized template. */
+/** The CDK stack synthesized for tests, and the routes it deploys, read from its template. */
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ApiStack } from '../../infra/api-stack';
-import { cdkRoutes, type DeployedRoute, type Resources } from './cdk-template';
+import { cdkRoutes, type DeployedRoute } from './cdk-template';
 
-/** The stack's template, synthesized without bundling (these tests read the template, not the code). */
-export function synthesizeStack(): Resources {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  return Template.fromStack(new ApiStack(app, 'Test')).toJSON().Resources;
+/**
+ * The stack in an app of its own, synthesized without bundling (these tests read the template,
+ * not the code). CloudFormation's own template checks (CDK's built-in validation, a few seconds)
+ * run only with `validate`, and then fail the synthesis on any error they find.
+ */
+export function synthesizeTemplate({ validate = false } = {}): Template {
+  const app = new App({
+    builtinCloudFormationValidation: validate,
+    context: { 'aws:cdk:bundling-stacks': [], ...(validate ? { '@aws-cdk/core:validateAgainstDefaultRules': true } : {}) },
+  });
+  return Template.fromStack(new ApiStack(app, 'Test'));
 }
 
 export async function iacRouteTable(): Promise<DeployedRoute[]> {
-  return cdkRoutes(synthesizeStack());
+  return cdkRoutes(synthesizeTemplate().toJSON().Resources);
 }
