@@ -6,9 +6,10 @@
  * Alternating runs (each first in every other pair) after one warm-up of each, on each Node major
  * given, with that Node first on PATH so that the CLIs run on it too.
  *
- * Then that time in its two parts, alternating the same way: npm's own part, `npm create` of each
+ * Then what makes that time up, alternating the same way: npm's own part, `npm create` of each
  * package with its bin replaced by an empty script (stub-package.ts); and the part each package
- * controls, its CLI alone (the installed bin run directly by the same Node).
+ * controls, its CLI alone (the installed bin run directly by the same Node). Both parts include a
+ * start of Node, so they add up to more than the whole.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -15,10 +15,23 @@ import { benchLambdas } from './lambdas.js';
 import { benchRender } from './render.js';
 import { removeScratch } from './shared.js';
 
+/** A count from the environment: a positive integer, else the fallback when unset. */
+function count(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name}=${value}: expected a positive whole number, e.g. ${name}=${fallback}`);
+  return Number(value);
+}
+
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const runs = count('BENCH_RUNS', 121);
+const cdkRuns = count('BENCH_CDK_RUNS', 3);
+const requests = count('BENCH_REQUESTS', 2000);
+const nodes = process.env.BENCH_NODES || '20,24';
+if (!/^\d+(,\d+)*$/.test(nodes)) throw new Error(`BENCH_NODES=${nodes}: expected Node major versions separated by commas, e.g. BENCH_NODES=20,24`);
+const majors = nodes.split(',').map(Number);
 const summary: string[] = [];
 console.log(`create-cognito-jwt-api benchmark, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
-const majors = (process.env.BENCH_NODES ?? '20,24').split(',').map(Number);
 // The scratch folders go when the run ends, or is stopped (shared.ts says why not sooner).
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
@@ -31,12 +44,12 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 try {
-  if (!skip.has('create')) summary.push(...(await benchCreateTime(Number(process.env.BENCH_RUNS ?? 121), majors)));
+  if (!skip.has('create')) summary.push(...(await benchCreateTime(runs, majors)));
   if (!skip.has('footprint')) summary.push(benchFootprint());
   if (!skip.has('render')) summary.push(benchRender(100));
   if (!skip.has('lambdas')) summary.push(await benchLambdas());
-  if (!skip.has('dev')) summary.push(await benchDevLatency(Number(process.env.BENCH_REQUESTS ?? 2000)));
-  if (!skip.has('cdk')) summary.push(benchCdkProject(Number(process.env.BENCH_CDK_RUNS ?? 3)));
+  if (!skip.has('dev')) summary.push(await benchDevLatency(requests));
+  if (!skip.has('cdk')) summary.push(benchCdkProject(cdkRuns));
 } finally {
   removeScratch();
 }

@@ -1,6 +1,7 @@
 /**
- * A package as npm sees it, without its program: the tarball's contents and manifest kept, its bin
- * replaced by an empty script and its name changed. `npm create` of two such stubs measures npm's
+ * A package as npm sees it, without its program: the tarball's contents and manifest kept, its
+ * name changed, and the bin `npm create` runs (the one named after the package, else the only
+ * one) replaced by an empty script. `npm create` of two such stubs measures npm's
  * own part of figure 1 for each package (resolving, checking its exec install, starting the bin),
  * which the CLIs alone leave out.
  */
@@ -13,7 +14,7 @@ export function stubbedTarball(tarball: string, into: string, name: string): str
   run('tar', ['-xzf', tarball, '-C', dir], into);
   const root = path.join(dir, 'package');
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; bin: string | Record<string, string> };
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : Object.values(manifest.bin)[0]!;
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin[manifest.name] ?? Object.values(manifest.bin)[0]!);
   writeFileSync(path.join(root, bin), '#!/usr/bin/env node\n');
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...manifest, name, bin: { [name]: bin } }, null, 2));
   const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', into], root);

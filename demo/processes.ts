@@ -12,9 +12,10 @@ export interface RunningProcess {
 }
 
 /**
- * The process groups started here and still running. They are stopped when this process exits,
- * however it does (a signal handler's process.exit included): being groups of their own, they
- * would not get a Ctrl-C or SIGTERM meant for it.
+ * The process groups started here and not stopped yet. Being groups of their own, they get no
+ * Ctrl-C or SIGTERM meant for this process, so they are sent SIGTERM when it exits: normally or
+ * through process.exit, as the signal handlers of the demo and the bench do (a signal without a
+ * handler, or SIGKILL, ends this process with no 'exit' event).
  */
 const running = new Set<number>();
 process.on('exit', () => {
@@ -36,17 +37,18 @@ export function startProcess(
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   // Its own process group, so that stop() reaches the grandchildren (npm → node) too.
   const child = spawn(command, args, { cwd: options.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Kept until stop(): the group outlives its first process when that one exits before its children.
   if (child.pid !== undefined) running.add(child.pid);
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => running.delete(child.pid!));
   const stop = async () => {
+    // The whole group, even when its first process has exited: its children may not have.
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
     if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
       const timer = setTimeout(() => {
         try {
           process.kill(-child.pid!, 'SIGKILL');
@@ -57,6 +59,7 @@ export function startProcess(
       await exited;
       clearTimeout(timer);
     }
+    running.delete(child.pid!);
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

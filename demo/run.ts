@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     await cognito?.stop();
     if (!keep) rmSync(workspace, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => void stopAll().then(() => process.exit(code)));
   try {
     console.log('Starting a local Cognito endpoint (cognito-local) on 127.0.0.1 …');
     cognito = await startCognitoLocal([{ id: POOL_ID, name: 'demo', clients: [{ clientId: CLIENT_ID, name: 'web' }] }]);

@@ -4,7 +4,7 @@
  * bounded retries, and errors that say what to do. The SDK loads only when a run needs it.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { AwsAccessDeniedError, AwsCredentialsError, AwsRequestError, AwsUnavailableError } from '../errors.js';
+import { failureOf, gaveUp } from './failures.js';
 
 export interface Named {
   id: string;
@@ -37,31 +37,8 @@ export interface AccessOptions {
   backoffMs?: number;
 }
 
-/** Attempts per call for throttling and network errors. */
+/** Attempts per call for throttling, network and server errors (failures.ts). */
 const ATTEMPTS = 4;
-const DENIED = ['AccessDeniedException', 'NotAuthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException'];
-const THROTTLED = ['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException'];
-const NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'TimeoutError', 'NetworkingError'];
-
-function nameOf(error: unknown): string {
-  const value = error as { name?: string; code?: string; cause?: { code?: string } };
-  return value?.code ?? value?.cause?.code ?? value?.name ?? '';
-}
-
-/** The HTTP status of an error Cognito answered with; undefined for an error raised before an answer. */
-function statusOf(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-}
-
-/** What kind of failure may pass on retrying, if any. */
-function transientKind(error: unknown): 'throttled' | 'network' | 'server' | undefined {
-  const name = nameOf(error);
-  if (THROTTLED.includes(name)) return 'throttled';
-  if (NETWORK.includes(name)) return 'network';
-  const status = statusOf(error);
-  if ((error as { $fault?: string })?.$fault === 'server' || (status !== undefined && status >= 500)) return 'server';
-  return undefined;
-}
 
 export async function createCognitoAccess(options: AccessOptions): Promise<CognitoAccess> {
   // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
@@ -78,42 +55,22 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
   });
   const backoffMs = options.backoffMs ?? 200;
 
-  async function call<T>(action: string, resource: string, send: () => Promise<T>): Promise<T> {
+  async function call<T>(action: string, resource: string, send: () => Promise<T>, notFoundIsAnswer = false): Promise<T> {
+    const context = { action, resource, region: options.region, profile: options.profile, notFoundIsAnswer };
     for (let attempt = 1; ; attempt++) {
       try {
         return await send();
       } catch (error) {
-        const name = nameOf(error);
-        if (name === 'CredentialsProviderError') throw new AwsCredentialsError(options.profile);
-        if (DENIED.includes(name)) throw new AwsAccessDeniedError(`cognito-idp:${action}`, resource);
-        const transient = transientKind(error);
-        if (!transient) {
-          // Any other answer from the service is an error of its own: named, without a stack.
-          if (statusOf(error) !== undefined && name !== 'ResourceNotFoundException') throw new AwsRequestError(`cognito-idp:${action}`, resource, name, statusOf(error)!, (error as Error).message);
-          throw error;
-        }
-        if (attempt >= ATTEMPTS) {
-          if (transient === 'throttled') {
-            throw new AwsUnavailableError(`Cognito kept throttling cognito-idp:${action} in ${options.region} after ${attempt} attempts. Expected a quieter moment: try again shortly.`);
-          }
-          if (transient === 'server') {
-            throw new AwsUnavailableError(
-              `Cognito answered cognito-idp:${action} in ${options.region} with a server error after ${attempt} attempts (${name}, HTTP ${statusOf(error) ?? '5xx'}). ` +
-                'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
-            );
-          }
-          throw new AwsUnavailableError(
-            `Could not reach Cognito in ${options.region} for cognito-idp:${action} after ${attempt} attempts (${name}). ` +
-              'Expected a network path to AWS; check the connection, a proxy, or AWS_ENDPOINT_URL if it is set.',
-          );
-        }
+        const failure = failureOf(error, context);
+        if (!failure.retry) throw failure.error;
+        if (attempt >= ATTEMPTS) throw gaveUp(failure.retry, error, context, attempt);
         await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
       }
     }
   }
 
   const notFound = (error: unknown) => {
-    if (nameOf(error) === 'ResourceNotFoundException') return undefined;
+    if ((error as { name?: string })?.name === 'ResourceNotFoundException') return undefined;
     throw error;
   };
 
@@ -149,12 +106,13 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
         (page) => (page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })),
       ),
     async describeUserPool(userPoolId) {
-      const result = await call('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId }))).catch(notFound);
+      const result = await call('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId })), true).catch(notFound);
       return result?.UserPool ? { id: result.UserPool.Id!, name: result.UserPool.Name ?? userPoolId } : undefined;
     },
     async describeUserPoolClient(userPoolId, clientId) {
       const result = await call('DescribeUserPoolClient', `${userPoolId}/${clientId}`, () =>
         client.send(new sdk.DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
+        true,
       ).catch(notFound);
       const app = result?.UserPoolClient;
       if (!app) return undefined;

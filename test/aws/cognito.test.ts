@@ -6,6 +6,7 @@ import {
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -78,6 +79,31 @@ describe('Cognito access', () => {
         'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out --verify, or type the ids).',
     );
     expect(cognito.commandCalls(DescribeUserPoolClientCommand)).toHaveLength(1);
+  });
+
+  it('names a pool that does not exist when listing its clients, where "not found" is no answer', async () => {
+    cognito.on(ListUserPoolClientsCommand).rejects(awsError('ResourceNotFoundException', 'User pool eu-west-1_Nope does not exist.'));
+    await expect((await open()).listUserPoolClients('eu-west-1_Nope')).rejects.toThrow(
+      /^Cognito refused cognito-idp:ListUserPoolClients on eu-west-1_Nope: ResourceNotFoundException \(User pool eu-west-1_Nope does not exist\.\), HTTP 400\. /,
+    );
+  });
+
+  it('retries an empty 429 as throttling', async () => {
+    cognito.on(ListUserPoolsCommand).rejectsOnce(awsError('Unknown', 'UnknownError', 429)).resolves({ UserPools: [] });
+    expect(await (await open()).listUserPools()).toEqual([]);
+    expect(cognito.commandCalls(ListUserPoolsCommand)).toHaveLength(2);
+  });
+
+  it('reports an answer that is not Cognito\'s (a proxy\'s page) in one line, without retrying', async () => {
+    const unreadable = Object.assign(new SyntaxError('Unexpected token \'<\'\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response'), { $metadata: { httpStatusCode: 200 } });
+    cognito.on(ListUserPoolsCommand).rejects(unreadable);
+    const error = await (await open()).listUserPools().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AwsUnavailableError);
+    expect((error as Error).message).toBe(
+      'The endpoint for cognito-idp:ListUserPools in eu-west-1 answered with something other than Cognito\'s API (HTTP 200). ' +
+        'Expected Cognito: check a proxy, or AWS_ENDPOINT_URL if it is set.',
+    );
+    expect(cognito.commandCalls(ListUserPoolsCommand)).toHaveLength(1);
   });
 
   it('reads every page of a listing', async () => {

@@ -16,6 +16,7 @@ function packed(bin: string | Record<string, string>): [tarball: string, dir: st
   const source = path.join(dir, 'source');
   mkdirSync(path.join(source, 'dist'), { recursive: true });
   writeFileSync(path.join(source, 'dist/cli.js'), '#!/usr/bin/env node\nconsole.log("generating");\n');
+  writeFileSync(path.join(source, 'dist/other.js'), '#!/usr/bin/env node\nconsole.log("other");\n');
   writeFileSync(path.join(source, 'dist/data.txt'), 'kept');
   writeFileSync(path.join(source, 'package.json'), JSON.stringify({ name: 'create-something', version: '1.2.3', bin, engines: { node: '>=20' } }));
   const result = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: source, encoding: 'utf8' });
@@ -30,8 +31,8 @@ function unpacked(tarball: string, dir: string): string {
 }
 
 describe('stubbedTarball', () => {
-  it.each([['a string', 'dist/cli.js'], ['a map', { 'create-something': 'dist/cli.js', cs: 'dist/cli.js' }]])(
-    'keeps the files and manifest, renames the package and empties its bin given as %s',
+  it.each([['a string', 'dist/cli.js'], ['a map', { cs: 'dist/other.js', 'create-something': 'dist/cli.js' }]])(
+    'keeps the files and manifest, renames the package and empties the bin npm create runs, given as %s',
     (_, bin) => {
       const [tarball, dir] = packed(bin);
       const stub = unpacked(stubbedTarball(tarball, dir, 'create-stub-something'), dir);
@@ -40,6 +41,7 @@ describe('stubbedTarball', () => {
       expect(manifest.bin).toEqual({ 'create-stub-something': 'dist/cli.js' });
       expect(readFileSync(path.join(stub, 'dist/cli.js'), 'utf8')).toBe('#!/usr/bin/env node\n');
       expect(readFileSync(path.join(stub, 'dist/data.txt'), 'utf8')).toBe('kept');
+      expect(readFileSync(path.join(stub, 'dist/other.js'), 'utf8')).toContain('other');
     },
   );
 });

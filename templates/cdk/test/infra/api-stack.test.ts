@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 
 describe('template', () => {
-  it("passes CloudFormation's own checks: schema, limits and common misconfigurations", () => {
+  it("passes CDK's built-in CloudFormation template validation: schema and common misconfigurations", () => {
     // CDK's built-in validation, with its errors failing the synthesis as cdk.json has it for `cdk synth`.
     expect(() => synthesizeTemplate({ validate: true })).not.toThrow();
   });

@@ -6,8 +6,8 @@ import { cdkRoutes, type DeployedRoute } from './cdk-template';
 
 /**
  * The stack in an app of its own, synthesized without bundling (these tests read the template,
- * not the code). CloudFormation's own template checks (CDK's built-in validation, a few seconds)
- * run only with `validate`, and then fail the synthesis on any error they find.
+ * not the code). CDK's built-in CloudFormation template validation (a few seconds, mostly starting
+ * its engine) runs only with `validate`, and then fails the synthesis on any error it finds.
  */
 export function synthesizeTemplate({ validate = false } = {}): Template {
   const app = new App({

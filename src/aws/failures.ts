@@ -1,0 +1,73 @@
+/**
+ * What a failed Cognito call becomes: retried (throttling, the network, server errors), or one of
+ * our errors that says what to do. Only a failure none of these covers keeps its stack, as a bug.
+ */
+import { AwsAccessDeniedError, AwsCredentialsError, AwsRequestError, AwsUnavailableError } from '../errors.js';
+
+/** The call that failed, for messages. */
+export interface CallContext {
+  action: string;
+  resource: string;
+  region: string;
+  profile?: string;
+  /** Whether "not found" is an answer the caller handles (a describe call), not a failure. */
+  notFoundIsAnswer?: boolean;
+}
+
+export type Transient = 'throttled' | 'network' | 'server';
+export type Failure = { retry: Transient } | { retry?: undefined; error: unknown };
+
+const DENIED = ['AccessDeniedException', 'NotAuthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException'];
+const THROTTLED = ['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException'];
+const NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'TimeoutError', 'NetworkingError'];
+
+function nameOf(error: unknown): string {
+  const value = error as { name?: string; code?: string; cause?: { code?: string } };
+  return value?.code ?? value?.cause?.code ?? value?.name ?? '';
+}
+
+export function failureOf(error: unknown, call: CallContext): Failure {
+  const name = nameOf(error);
+  const { $fault: fault, $metadata: metadata } = (error ?? {}) as { $fault?: string; $metadata?: { httpStatusCode?: number } };
+  const status = metadata?.httpStatusCode;
+  const action = `cognito-idp:${call.action}`;
+  if (name === 'CredentialsProviderError') return { error: new AwsCredentialsError(call.profile) };
+  if (DENIED.includes(name)) return { error: new AwsAccessDeniedError(action, call.resource) };
+  if (name === 'ResourceNotFoundException' && call.notFoundIsAnswer) return { error };
+  if (THROTTLED.includes(name) || status === 429) return { retry: 'throttled' };
+  if (NETWORK.includes(name)) return { retry: 'network' };
+  if (fault === 'server' || (status !== undefined && status >= 500)) return { retry: 'server' };
+  if (status !== undefined && status >= 400 && fault === 'client') {
+    // Cognito's own refusal (an invalid parameter, say): its first line names the problem.
+    return { error: new AwsRequestError(action, call.resource, name, status, String((error as Error).message ?? '').split('\n')[0]!) };
+  }
+  if (status !== undefined) {
+    // An answer Cognito's client could not read (a proxy's or a portal's page, a redirect).
+    return {
+      error: new AwsUnavailableError(
+        `The endpoint for ${action} in ${call.region} answered with something other than Cognito's API (HTTP ${status}). ` +
+          'Expected Cognito: check a proxy, or AWS_ENDPOINT_URL if it is set.',
+      ),
+    };
+  }
+  return { error };
+}
+
+/** The error for a transient failure that outlasted the retries. */
+export function gaveUp(kind: Transient, error: unknown, call: CallContext, attempts: number): AwsUnavailableError {
+  const action = `cognito-idp:${call.action}`;
+  if (kind === 'throttled') {
+    return new AwsUnavailableError(`Cognito kept throttling ${action} in ${call.region} after ${attempts} attempts. Expected a quieter moment: try again shortly.`);
+  }
+  if (kind === 'server') {
+    const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? '5xx';
+    return new AwsUnavailableError(
+      `Cognito answered ${action} in ${call.region} with a server error after ${attempts} attempts (${nameOf(error)}, HTTP ${status}). ` +
+        'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
+    );
+  }
+  return new AwsUnavailableError(
+    `Could not reach Cognito in ${call.region} for ${action} after ${attempts} attempts (${nameOf(error)}). ` +
+      'Expected a network path to AWS; check the connection, a proxy, or AWS_ENDPOINT_URL if it is set.',
+  );
+}
