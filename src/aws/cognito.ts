@@ -69,10 +69,12 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     }
   }
 
-  const notFound = (error: unknown) => {
-    if ((error as { name?: string })?.name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  };
+  /** A describe call: undefined when the resource does not exist. */
+  const describe = <T>(action: string, resource: string, send: () => Promise<T>): Promise<T | undefined> =>
+    call(action, resource, send, true).catch((error: unknown) => {
+      if ((error as { name?: string })?.name === 'ResourceNotFoundException') return undefined;
+      throw error;
+    });
 
   /** Every page of a list call, each page's items as id and name. */
   async function listAll<Page extends { NextToken?: string }>(fetch: (NextToken: string | undefined) => Promise<Page>, items: (page: Page) => Named[]): Promise<Named[]> {
@@ -106,14 +108,13 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
         (page) => (page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })),
       ),
     async describeUserPool(userPoolId) {
-      const result = await call('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId })), true).catch(notFound);
+      const result = await describe('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId })));
       return result?.UserPool ? { id: result.UserPool.Id!, name: result.UserPool.Name ?? userPoolId } : undefined;
     },
     async describeUserPoolClient(userPoolId, clientId) {
-      const result = await call('DescribeUserPoolClient', `${userPoolId}/${clientId}`, () =>
+      const result = await describe('DescribeUserPoolClient', `${userPoolId}/${clientId}`, () =>
         client.send(new sdk.DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
-        true,
-      ).catch(notFound);
+      );
       const app = result?.UserPoolClient;
       if (!app) return undefined;
       return {

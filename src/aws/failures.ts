@@ -26,10 +26,15 @@ function nameOf(error: unknown): string {
   return value?.code ?? value?.cause?.code ?? value?.name ?? '';
 }
 
+/** The HTTP status of the answer the error came from; undefined when there was no answer. */
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+}
+
 export function failureOf(error: unknown, call: CallContext): Failure {
   const name = nameOf(error);
-  const { $fault: fault, $metadata: metadata } = (error ?? {}) as { $fault?: string; $metadata?: { httpStatusCode?: number } };
-  const status = metadata?.httpStatusCode;
+  const fault = (error as { $fault?: string })?.$fault;
+  const status = statusOf(error);
   const action = `cognito-idp:${call.action}`;
   if (name === 'CredentialsProviderError') return { error: new AwsCredentialsError(call.profile) };
   if (DENIED.includes(name)) return { error: new AwsAccessDeniedError(action, call.resource) };
@@ -60,9 +65,8 @@ export function gaveUp(kind: Transient, error: unknown, call: CallContext, attem
     return new AwsUnavailableError(`Cognito kept throttling ${action} in ${call.region} after ${attempts} attempts. Expected a quieter moment: try again shortly.`);
   }
   if (kind === 'server') {
-    const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? '5xx';
     return new AwsUnavailableError(
-      `Cognito answered ${action} in ${call.region} with a server error after ${attempts} attempts (${nameOf(error)}, HTTP ${status}). ` +
+      `Cognito answered ${action} in ${call.region} with a server error after ${attempts} attempts (${nameOf(error)}, HTTP ${statusOf(error) ?? '5xx'}). ` +
         'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
     );
   }
