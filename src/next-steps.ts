@@ -15,7 +15,7 @@ export function nextSteps(answers: Answers, options: { targetDir?: string; cwd?:
   }
   if (!options.installed) steps.push(`${pm} install`);
   steps.push(`${pm} test`);
-  steps.push(`${FLAVOURS[answers.iac].deploy.replace(/^npm /, `${pm} `)}`);
+  steps.push(...FLAVOURS[answers.iac].deploy.map((step) => step.replace(/^npm /, `${pm} `)));
   return [
     `Created ${answers.name}: an HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}, deployed with ${FLAVOURS[answers.iac].title}.`,
     '',

@@ -9,7 +9,14 @@ const steps = (targetDir: string) => nextSteps(answers, { targetDir, cwd: '/work
 
 describe('nextSteps', () => {
   it('changes into the project, installs, tests and deploys', () => {
-    expect(steps('svc')).toEqual(['  cd svc', '  npm install', '  npm test', '  npm run deploy']);
+    expect(steps('svc')).toEqual(['  cd svc', '  npm install', '  npm test', '  npx cdk bootstrap   (once per AWS account and region)', '  npm run deploy']);
+  });
+
+  it('bootstraps only where the flavour needs it', () => {
+    for (const iac of ['terraform', 'sam'] as const) {
+      const lines = nextSteps(parseAnswers({ ...EXAMPLE_INPUT, iac }), { targetDir: '.', cwd: '/work', installed: true }).split('\n');
+      expect(lines.filter((line) => line.startsWith('  '))).toEqual(['  npm test', '  npm run deploy']);
+    }
   });
 
   it('writes a folder that starts with a dash so that cd does not read it as an option', () => {

@@ -21,7 +21,7 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
 
   constructor(args: string[], options: Options) {
     // A skipped install stays silent: the front that asked for it reports its own install step.
-    super(args, options, options.skipInstall || options['skip-install'] ? { customInstallTask: true } : {});
+    super(args, options, skipsInstall(options) ? { customInstallTask: true } : {});
     for (const option of ANSWER_OPTIONS) {
       const choices = option.choices ? ` (${option.choices.join(' | ')})` : '';
       this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description + choices });
@@ -29,10 +29,14 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
     this.option('yes', { type: Boolean, alias: 'y', description: 'Never prompt: use the given options and the defaults' });
     for (const option of AWS_OPTIONS) this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description });
     this.option('embedded', { type: Boolean, hide: true, description: 'Run by a front that prints next steps itself' });
-    // Our errors say what went wrong and how to fix it; Yeoman's generic line before them does not.
+    // `--help` builds the generator only to list its options: Yeoman gives it no log then.
+    if (this.options.help) return;
+    // Our errors say what went wrong and how to fix it; Yeoman's generic line before them does
+    // not. The log is the environment's, shared with other generators: only our line is dropped.
     const { error } = this.log;
+    const ours = `An error occured while running ${this.options.namespace}#`;
     this.log.error = ((message: string, ...rest: unknown[]) =>
-      String(message).startsWith('An error occured while running') ? this.log : error.call(this.log, message, ...rest)) as typeof error;
+      String(message).startsWith(ours) ? this.log : error.call(this.log, message, ...rest)) as typeof error;
   }
 
   async prompting(): Promise<void> {
@@ -59,6 +63,11 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
   }
 
   end(): void {
-    if (!this.options.embedded) this.log(`\n${nextSteps(this.answers, { installed: !this.options.skipInstall })}`);
+    if (!this.options.embedded) this.log(`\n${nextSteps(this.answers, { installed: !skipsInstall(this.options) })}`);
   }
+}
+
+/** Yeoman takes the option in either spelling: `skipInstall`, or `skip-install` from a command line. */
+function skipsInstall(options: Options): boolean {
+  return Boolean(options.skipInstall || options['skip-install']);
 }

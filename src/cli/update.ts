@@ -105,6 +105,11 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
 
   if (update.writes.size > 0) {
     const recordingResolution = update.hadConflicts && [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
+    if (!recordingResolution && update.unresolved.length > 0) {
+      throw new UpdateError(
+        `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved before an update changes files again, so that its markers do not mix with new ones: resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`,
+      );
+    }
     const dirty = recordingResolution || values.force ? undefined : uncommitted(dir);
     if (dirty && dirty.length > 0) {
       throw new UpdateError(

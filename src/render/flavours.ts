@@ -21,8 +21,8 @@ export interface Flavour {
   scripts: (runtime: Answers['runtime']) => Record<string, string>;
   /** Development dependencies this flavour adds to the shared ones. */
   devDependencies: readonly PackageName[];
-  /** The command that deploys a generated project. */
-  deploy: string;
+  /** The commands that deploy a generated project the first time. */
+  deploy: readonly string[];
 }
 
 export const FLAVOURS = {
@@ -38,7 +38,8 @@ export const FLAVOURS = {
       destroy: 'cdk destroy',
     }),
     devDependencies: ['aws-cdk', 'aws-cdk-lib', 'constructs', 'cross-env', 'esbuild', 'tsx'],
-    deploy: 'npm run deploy',
+    // A first deploy to an account and region fails until CDK's bootstrap stack is there.
+    deploy: ['npx cdk bootstrap   (once per AWS account and region)', 'npm run deploy'],
   },
   terraform: {
     title: 'Terraform',
@@ -48,7 +49,7 @@ export const FLAVOURS = {
       'test:terraform': 'terraform -chdir=infra init -backend=false && terraform -chdir=infra test',
     }),
     devDependencies: ['@cdktf/hcl2json', 'esbuild'],
-    deploy: 'npm run deploy',
+    deploy: ['npm run deploy'],
   },
   sam: {
     title: 'AWS SAM',
@@ -59,7 +60,7 @@ export const FLAVOURS = {
       deploy: 'sam build && sam deploy',
     }),
     devDependencies: ['esbuild', 'yaml'],
-    deploy: 'npm run deploy',
+    deploy: ['npm run deploy'],
   },
 } as const satisfies Record<Answers['iac'], Flavour>;
 

@@ -25,6 +25,8 @@ export interface UpdateComputation {
   notes: string[];
   /** The project's record lists conflicts from an earlier update (this run may record their resolution). */
   hadConflicts: boolean;
+  /** Files an earlier update left with conflicts that still hold markers. */
+  unresolved: string[];
 }
 
 function readText(file: string): string | undefined {
@@ -122,12 +124,11 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
     ends.add(file);
     return ends === crlf ? text.replaceAll('\r\n', '\n') : text;
   };
+  const unresolved = (record.conflicts ?? []).filter((file) => CONFLICT_MARKER.test(read(file) ?? ''));
   const plan = planUpdate({ base: loadBase(dir, record, notes), recorded: record.files ?? {}, next, read });
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
-  for (const file of record.conflicts ?? []) {
-    if (!conflicts.includes(file) && CONFLICT_MARKER.test(read(file) ?? '')) conflicts.push(file);
-  }
+  conflicts.push(...unresolved.filter((file) => !conflicts.includes(file)));
   const crlfCheckout = crlf.size > lf.size;
   const lineEnds = (file: string, contents: string) =>
     crlf.has(file) || (crlfCheckout && !lf.has(file)) ? contents.replaceAll('\n', '\r\n') : contents;
@@ -136,5 +137,5 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   for (const [file, contents] of [[YO_RC_PATH, yoRcWith(yoRc, own.record)], [PRISTINE_PATH, own.pristine]] as const) {
     if (read(file) !== contents) writes.set(file, lineEnds(file, contents));
   }
-  return { answers, plan, writes, conflicts, notes, hadConflicts: (record.conflicts?.length ?? 0) > 0 };
+  return { answers, plan, writes, conflicts, notes, hadConflicts: (record.conflicts?.length ?? 0) > 0, unresolved };
 }

@@ -10,6 +10,9 @@ import { BIN, readText, tempDir } from '../helpers/cli.js';
 import { startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
 import { cleanEnv } from '../helpers/exec.js';
 
+/** The question that offers the check against AWS to a signed-in user. */
+const VERIFY_QUESTION = 'Check these against your AWS account?';
+
 class Terminal {
   private output = '';
   private readonly child: ChildProcessWithoutNullStreams;
@@ -108,7 +111,7 @@ describe('interactive CLI', () => {
       const cwd = tempDir();
       const terminal = new Terminal(FLAGS, cwd, cognito.envFor(POOL));
       const seen = await pastOptionalQuestions(terminal);
-      await terminal.waitFor('Check these against your AWS account?', seen);
+      await terminal.waitFor(VERIFY_QUESTION, seen);
       await terminal.type('n\r');
       expect(await terminal.exited, terminal.screen).toBe(0);
       expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
@@ -122,7 +125,7 @@ describe('interactive CLI', () => {
         const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint });
         await pastOptionalQuestions(terminal);
         expect(await terminal.exited, terminal.screen).toBe(0);
-        expect(terminal.screen).not.toContain('AWS account');
+        expect(terminal.screen).not.toContain(VERIFY_QUESTION);
         expect(terminal.screen).not.toMatch(/ok +user pool/);
         expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
         expect(trap.requests()).toBe(0);

@@ -121,6 +121,12 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
 
     expect((await update(dir)).code).toBe(1);
     for (const flag of ['--check', '--dry-run']) expect((await update(dir, flag)).err).toMatch(/Conflicts remain in: src\/api\.ts/);
+    // An update that would change files again waits for the resolution: its markers would mix with these.
+    const before = tree(dir);
+    const again = await update(dir, '--scopes', 'orders-api/read');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/^Conflicts from the last update remain in: src\/api\.ts\. .*resolve the <<<<<<< .* then run update again\.$/m);
+    expect(tree(dir)).toEqual(before);
     write(dir, 'src/api.ts', marked.replace(/<<<<<<< yours\n([^\n]*\n)[\s\S]*?>>>>>>> template \(new\)\n/, '$1'));
     expect(read(dir, 'src/api.ts')).not.toMatch(CONFLICT_MARKER);
     // The resolution is not committed yet: recording it writes update's own files only, so the tree may be dirty.

@@ -1,6 +1,7 @@
+# The API's own endpoint: the $default stage's invoke_url ends in "/", so "$API_URL/me" would ask for "//me".
 output "api_url" {
-  description = "Base URL of the HTTP API."
-  value       = aws_apigatewayv2_stage.default.invoke_url
+  description = "Base URL of the HTTP API (its $default stage), without a trailing slash."
+  value       = aws_apigatewayv2_api.http.api_endpoint
 }
 
 output "issuer" {

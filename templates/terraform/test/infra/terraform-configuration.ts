@@ -20,6 +20,8 @@ export interface TerraformConfiguration {
   /** A variable's default, resolved. */
   variableDefault(name: string): any;
   variable(name: string): Block;
+  /** The one block `output "<name>"`. */
+  output(name: string): Block;
   /**
    * Resolves `var.*` and `local.*` references and the `$${` / `%%{` escapes, as Terraform does
    * for the values the tests read; other expressions stay as written.
@@ -39,8 +41,10 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
   const variables: Block = {};
   const locals: Block = {};
   const resources: Block = {};
+  const outputs: Block = {};
   for (const part of parsed) {
     Object.assign(variables, part.variable);
+    Object.assign(outputs, part.output);
     for (const block of part.locals ?? []) Object.assign(locals, block);
     for (const [type, blocks] of Object.entries(part.resource ?? {})) resources[type] = { ...resources[type], ...(blocks as Block) };
   }
@@ -63,6 +67,7 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
     locals: () => locals,
     variableDefault,
     variable: (name) => variables[name][0],
+    output: (name) => outputs[name][0],
     resolve,
   };
 }

@@ -112,6 +112,11 @@ describe('API', () => {
     expect(resource('aws_apigatewayv2_stage', 'default')).toMatchObject({ name: '$default', auto_deploy: true });
   });
 
+  it('gives its URL without a trailing slash, so that "$API_URL/me" is the route', () => {
+    // The $default stage's invoke_url ends in "/".
+    expect(tf.output('api_url').value).toBe('${aws_apigatewayv2_api.http.api_endpoint}');
+  });
+
   it('lets only this API invoke the functions (ref #22)', () => {
     expect(resource('aws_lambda_permission', 'api')).toMatchObject({
       principal: 'apigateway.amazonaws.com',
