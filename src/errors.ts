@@ -42,6 +42,9 @@ export class InvalidAnswersError extends CognitoJwtApiError {
   }
 }
 
+/** The projen project type's `routes` option holds a route the API cannot have (src/schema/routes.ts). */
+export class RouteError extends CognitoJwtApiError {}
+
 /** A non-interactive run lacks answers that have no default. */
 export class MissingAnswersError extends CognitoJwtApiError {
   constructor(

@@ -15,11 +15,18 @@ import { Project, ProjenrcFile, SampleFile, type ProjectOptions } from 'projen';
 import { renderProject } from '../render/render-project.js';
 import type { Answers, AnswersInput } from '../schema/answers.js';
 import { parseAnswers } from '../schema/parse.js';
+import { parseRoutes, type ProtectedRoute } from '../schema/routes.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { ManagedFile } from './managed-file.js';
 
 export type CognitoJwtApiProjectOptions = AnswersInput &
   Pick<ProjectOptions, 'outdir' | 'parent' | 'logging'> & {
+    /**
+     * Protected routes besides the sample `GET /me` (src/api.ts is managed, so add them here),
+     * e.g. `{ method: 'POST', path: '/orders', handler: 'orders' }`; each handler's file,
+     * src/handlers/<handler>.ts, is yours to write.
+     */
+    routes?: ProtectedRoute[];
     /** Extra entries for the generated package.json (it is managed, so edit them here). */
     packageJson?: { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> };
   };
@@ -38,12 +45,13 @@ export class CognitoJwtApiProject extends Project {
   readonly answers: Answers;
 
   constructor(options: CognitoJwtApiProjectOptions) {
-    const { outdir, parent, logging, packageJson, ...answers } = options;
+    const { outdir, parent, logging, packageJson, routes, ...answers } = options;
     const parsed = parseAnswers(answers);
+    const checkedRoutes = parseRoutes(routes);
     super({ name: parsed.name, outdir, parent, logging, commitGenerated: true });
     this.answers = parsed;
     new ProjenrcTsx(this);
-    for (const file of renderProject(parsed)) {
+    for (const file of renderProject(parsed, { routes: checkedRoutes, projen: true })) {
       if (file.path === '.gitignore') {
         this.gitignore.addPatterns(...file.contents.split('\n').filter((line) => line && !line.startsWith('#')));
       } else if (file.ownership === 'sample') {

@@ -4,6 +4,7 @@
  */
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
+import type { ProtectedRoute } from '../schema/routes.js';
 
 export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -40,11 +41,14 @@ export const CORS_MAX_AGE = 7200;
 /** The protected sample route every project starts with. */
 export const SAMPLE_ROUTES = [{ method: 'GET', path: '/me', handler: 'me' }] as const;
 
-export function describeApi(answers: Answers): ApiModel {
-  const protectedRoutes: ApiRoute[] = SAMPLE_ROUTES.map((route) => ({
-    ...route,
+/** The API of the answers: the sample route, then `routes` (checked by parseRoutes), if a front keeps more. */
+export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] = []): ApiModel {
+  const protectedRoutes: ApiRoute[] = [...SAMPLE_ROUTES, ...routes].map((route) => ({
+    method: route.method,
+    path: route.path,
+    handler: route.handler,
     authorization: 'JWT',
-    scopes: answers.scopes,
+    scopes: ('scopes' in route && route.scopes) || answers.scopes,
   }));
   const preflightRoutes: ApiRoute[] = PREFLIGHT_PATHS.map((path) => ({
     method: 'OPTIONS',

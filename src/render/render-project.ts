@@ -5,7 +5,7 @@
 import type { Answers } from '../schema/answers.js';
 import { ownershipOf, type Ownership } from './flavours.js';
 import { renderPackageJson } from './package-json.js';
-import { templateData, type TemplateData } from './template-data.js';
+import { templateData, type RenderOptions, type TemplateData } from './template-data.js';
 import { byPath, compiledTemplate, partialKey, templateFiles } from './templates.js';
 
 export interface RenderedFile {
@@ -25,8 +25,8 @@ function renderTemplate(key: string, data: TemplateData & { partial: (name: stri
 }
 
 /** Renders every file of the project the answers describe, sorted by path. */
-export function renderProject(answers: Answers): RenderedFile[] {
-  const data = templateData(answers);
+export function renderProject(answers: Answers, options: RenderOptions = {}): RenderedFile[] {
+  const data = templateData(answers, options);
   const context = { ...data, partial: (name: string) => renderTemplate(partialKey(answers.iac, name), context) };
   const files = new Map<string, string>();
   for (const set of [SHARED_SET, answers.iac]) {

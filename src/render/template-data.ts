@@ -13,13 +13,21 @@ import {
   USER_POOL_ID_PATTERN,
 } from '../schema/rules.js';
 import { LAMBDA_RUNTIMES } from '../schema/answers.js';
+import type { ProtectedRoute } from '../schema/routes.js';
 import { describeApi, handlersOf, PREFLIGHT_HANDLER, PREFLIGHT_PATHS } from './api-model.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
 import { IAC_VERSIONS, RUNTIME_DETAILS } from './versions.js';
 
-export function templateData(answers: Answers) {
-  const api = describeApi(answers);
+/** How a front renders: protected routes it keeps beside the sample, and whether projen manages the files. */
+export interface RenderOptions {
+  routes?: readonly ProtectedRoute[];
+  projen?: boolean;
+}
+
+export function templateData(answers: Answers, { routes = [], projen = false }: RenderOptions = {}) {
+  const api = describeApi(answers, routes);
+  const ownScopes = new Set(routes.filter((route) => route.scopes !== undefined).map((route) => `${route.method} ${route.path}`));
   return {
     answers,
     api,
@@ -31,7 +39,12 @@ export function templateData(answers: Answers) {
         .filter((route) => route.handler === handler)
         .map((route) => ({ ...route, id: pascalCase(`${route.method} ${route.path === '/' ? 'root' : route.path}`) })),
     })),
-    protectedRoutes: api.routes.filter((route) => route.authorization === 'JWT'),
+    /** Each with `ownScopes` when it requires its own scopes instead of the answers'. */
+    protectedRoutes: api.routes
+      .filter((route) => route.authorization === 'JWT')
+      .map((route) => ({ ...route, ownScopes: ownScopes.has(`${route.method} ${route.path}`) })),
+    /** The files are projen's: the README points at .projenrc.ts for routes and origins. */
+    projen,
     preflight: { handler: PREFLIGHT_HANDLER, paths: PREFLIGHT_PATHS },
     flavour: FLAVOURS[answers.iac],
     runtime: RUNTIME_DETAILS[answers.runtime],
@@ -60,7 +73,7 @@ export type TemplateData = ReturnType<typeof templateData>;
 
 /** The names templates use: every field of the data, and partial(). A test proves the list complete. */
 export const TEMPLATE_LOCALS = [
-  'answers', 'api', 'functions', 'protectedRoutes', 'preflight', 'flavour', 'runtime', 'runtimes',
+  'answers', 'api', 'functions', 'protectedRoutes', 'projen', 'preflight', 'flavour', 'runtime', 'runtimes',
   'anyOrigin', 'issuerHost', 'stackId', 'resourcePrefix', 'resourcePrefixMax', 'iacVersions', 'patterns',
   'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
   'partial',

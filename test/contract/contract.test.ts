@@ -8,6 +8,7 @@ import { describeApi } from '../../src/render/api-model.js';
 import { renderProject } from '../../src/render/render-project.js';
 import type { AnswersInput } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';
+import { parseRoutes, type ProtectedRoute } from '../../src/schema/routes.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { cdkModel, synthesizeCdk } from './cdk.js';
 import { assertInvariants, assertSameApi, contentsOf, writeProject } from './model.js';
@@ -44,10 +45,14 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
 const written: string[] = [];
 afterAll(() => written.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-async function modelsOf(answersInput: AnswersInput) {
+async function modelsOf(answersInput: AnswersInput, routes: readonly ProtectedRoute[] = []) {
   const answers = parseAnswers(answersInput);
-  const render = (iac: 'cdk' | 'terraform' | 'sam') => renderProject({ ...answers, iac });
-  const cdkDir = writeProject(render('cdk'), 'cdk');
+  const render = (iac: 'cdk' | 'terraform' | 'sam') => renderProject({ ...answers, iac }, { routes });
+  // The handlers of added routes are the user's to write: here, copies of the sample's.
+  const cdkFiles = render('cdk');
+  const sample = contentsOf(cdkFiles, 'src/handlers/me.ts');
+  const added = routes.map((route) => ({ path: `src/handlers/${route.handler}.ts`, contents: sample, ownership: 'sample' as const }));
+  const cdkDir = writeProject([...cdkFiles, ...added], 'cdk');
   written.push(cdkDir);
   return {
     answers,
@@ -63,6 +68,27 @@ describe.each(Object.entries(ANSWER_SETS))('for %s', (_name, input) => {
   it('CDK, Terraform and SAM describe the API the answers ask for, with the security invariants', async () => {
     const { answers, models } = await modelsOf(input);
     const expected = describeApi(answers);
+    assertSameApi(expected, models);
+    for (const model of Object.values(models)) assertInvariants(model, answers);
+  });
+});
+
+describe('with routes a front keeps beside the sample (the projen option)', () => {
+  it('CDK, Terraform and SAM describe them too, each with its own scopes or the answers\'', async () => {
+    const input = { ...EXAMPLE_INPUT, scopes: 'orders-api/read' };
+    const routes = parseRoutes([
+      { method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },
+      { method: 'GET', path: '/orders/{id}', handler: 'orders' },
+      { method: 'DELETE', path: '/files/{key+}', handler: 'files' },
+    ]);
+    const { answers, models } = await modelsOf(input, routes);
+    const expected = describeApi(answers, routes);
+    expect(expected.routes.filter((route) => route.authorization === 'JWT').map((route) => `${route.method} ${route.path} ${route.scopes.join(' ')}`)).toEqual([
+      'GET /me orders-api/read',
+      'POST /orders orders-api/write',
+      'GET /orders/{id} orders-api/read',
+      'DELETE /files/{key+} orders-api/read',
+    ]);
     assertSameApi(expected, models);
     for (const model of Object.values(models)) assertInvariants(model, answers);
   });

@@ -36,7 +36,7 @@ export const auth = {
 /** Protected routes: every one gets the JWT authorizer (ref #9). */
 export const routes: readonly Route[] = [
 <% for (const route of protectedRoutes) { -%>
-  { method: <%- ts(route.method) %>, path: <%- ts(route.path) %>, handler: <%- ts(route.handler) %> },
+  { method: <%- ts(route.method) %>, path: <%- ts(route.path) %>, handler: <%- ts(route.handler) %><% if (route.ownScopes) { %>, scopes: <%- ts(route.scopes) %><% } %> },
 <% } -%>
 ];
 

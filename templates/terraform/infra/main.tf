@@ -11,8 +11,9 @@ locals {
 
   # Protected routes: "<METHOD> <path>" => the handler in src/handlers/ and the scopes it requires.
   routes = {
+<% const keyWidth = Math.max(...protectedRoutes.map((route) => hcl(`${route.method} ${route.path}`).length)); -%>
 <% for (const route of protectedRoutes) { -%>
-    <%- hcl(`${route.method} ${route.path}`) %> = { handler = <%- hcl(route.handler) %>, scopes = var.scopes }
+    <%- hcl(`${route.method} ${route.path}`).padEnd(keyWidth) %> = { handler = <%- hcl(route.handler) %>, scopes = <% if (route.ownScopes) { %><%- hcl(route.scopes) %><% } else { %>var.scopes<% } %> }
 <% } -%>
   }
 
