@@ -13,6 +13,8 @@ export { describeApi, type ApiModel, type ApiRoute } from './render/api-model.js
 export { unscopedName } from './schema/rules.js';
 export { FLAVOURS } from './render/flavours.js';
 export { renderProject, type RenderedFile } from './render/render-project.js';
+export type { RenderOptions } from './render/template-data.js';
+export { parseRoutes, ROUTE_METHODS, type ProtectedRoute } from './schema/routes.js';
 export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
 export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
 export { createCognitoAccess } from './aws/cognito.js';

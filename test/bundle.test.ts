@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { InvalidAnswersError } from '../src/errors.js';
 import { renderProject } from '../src/render/render-project.js';
 import { templateData, TEMPLATE_LOCALS } from '../src/render/template-data.js';
 import { parseAnswers } from '../src/schema/parse.js';
@@ -29,6 +30,19 @@ describe('the bundle', () => {
       const input = { ...EXAMPLE_INPUT, iac, scopes: 'orders-api/read' };
       expect(bundle.renderProject(bundle.parseAnswers(input)), iac).toEqual(renderProject(parseAnswers(input)));
     }
+  });
+
+  it('keeps the error classes\' names, which library users and Backstage logs show', async () => {
+    const bundle = (await import(path.join(DIST, 'index.js'))) as typeof import('../src/index.js');
+    const thrown = (() => {
+      try {
+        bundle.parseAnswers({ ...EXAMPLE_INPUT, userPoolId: 'nope' });
+      } catch (error) {
+        return error as InvalidAnswersError;
+      }
+    })();
+    expect(thrown?.name).toBe('InvalidAnswersError');
+    expect(thrown?.errors.map((error) => error.name)).toEqual(['UserPoolIdError']);
   });
 
   it('runs from its packed tarball alone: no dependency needed for any command', () => {
