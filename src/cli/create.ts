@@ -4,13 +4,14 @@
  * record), installs, and prints next steps. The same core as the Yeoman generator, without
  * Yeoman's start-up cost.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answersFromOptions } from '../answer-options.js';
 import { collectAnswers } from '../collect-answers.js';
 import { CognitoJwtApiError } from '../errors.js';
 import { nextSteps } from '../next-steps.js';
 import { checkGivenAnswers } from '../schema/given.js';
-import { projectFiles } from '../update/record.js';
+import { projectFiles, YO_RC_PATH } from '../update/record.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { packageManagerOf, runInstall } from './install.js';
 import type { Io } from './main.js';
@@ -53,7 +54,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     env: io.env,
   });
   const where = path.relative(io.cwd, target.path) || '.';
-  const files = projectFiles(answers);
+  const files = projectFiles(answers, target.isNew ? undefined : keptYoRc(target.path));
   target.checkPaths(files.keys());
   if (values['dry-run']) {
     io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map((file) => `  ${file}`).join('\n')}`);
@@ -78,4 +79,15 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   }
   io.out(`\n${nextSteps(answers, { targetDir: target.path, cwd: io.cwd, installed, packageManager: pm })}`);
   return installed || values['skip-install'] ? 0 : 1;
+}
+
+/** The folder's .yo-rc.json, when it holds settings (other generators') that --force keeps; else none. */
+function keptYoRc(dir: string): string | undefined {
+  try {
+    const text = readFileSync(path.join(dir, YO_RC_PATH), 'utf8');
+    const config: unknown = JSON.parse(text);
+    return typeof config === 'object' && config !== null && !Array.isArray(config) ? text : undefined;
+  } catch {
+    return undefined; // none, or not JSON: overwritten, as --force says
+  }
 }

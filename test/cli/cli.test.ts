@@ -100,16 +100,21 @@ describe('create-cognito-jwt-api CLI', () => {
     mkdirSync(project);
     writeFileSync(path.join(project, 'README.md'), 'mine');
     writeFileSync(path.join(project, 'notes.txt'), 'keep');
+    // Another generator's settings, as a Yeoman project holds them.
+    writeFileSync(path.join(project, '.yo-rc.json'), '{ "generator-other": { "flavour": "x" } }');
     const refused = await runCli(['svc', ...GOOD], { cwd });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/is not empty.*--force/s);
-    expect(listFiles(project)).toEqual(['README.md', 'notes.txt']);
+    expect(listFiles(project)).toEqual(['.yo-rc.json', 'README.md', 'notes.txt']);
     expect(readText(path.join(project, 'README.md'))).toBe('mine');
 
     const forced = await runCli(['svc', ...GOOD, '--force'], { cwd });
     expect(forced.code).toBe(0);
     expect(readText(path.join(project, 'README.md'))).toMatch(/^# svc/);
     expect(readText(path.join(project, 'notes.txt'))).toBe('keep');
+    const yoRc = JSON.parse(readText(path.join(project, '.yo-rc.json')));
+    expect(yoRc['generator-other']).toEqual({ flavour: 'x' });
+    expect(Object.keys(yoRc)).toEqual(['generator-other', 'create-cognito-jwt-api']);
   });
 
   it('refuses, before writing, a target under a file and a --force folder holding a path of the other kind', async () => {
