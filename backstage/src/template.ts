@@ -20,7 +20,7 @@ export const FORM_OMITS: readonly AnswerField[] = ['allowAnyOrigin'];
 
 /** Backstage `ui:` hints per answer. */
 const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {
-  name: { 'ui:autofocus': true, 'ui:help': 'Also the repository and catalog name' },
+  name: { 'ui:autofocus': true, 'ui:help': 'Also the catalog entity name (without an @scope/)' },
   iac: { 'ui:widget': 'radio', 'ui:enumNames': Object.values(FLAVOURS).map((flavour) => flavour.title) },
   origins: { 'ui:options': { orderable: false }, 'ui:help': 'scheme://host[:port], e.g. https://app.example.com; http only for localhost' },
   scopes: { 'ui:options': { orderable: false }, 'ui:help': 'Leave empty to accept any token of the pool' },

@@ -1,6 +1,6 @@
 /** template/template.yaml: generated from the answers schema, and wired to actions that exist. */
 import { readFileSync } from 'node:fs';
-import { ANSWER_FIELDS, answersJsonSchema } from 'create-cognito-jwt-api';
+import { ANSWER_FIELDS, answersJsonSchema, checkAnswer, type AnswerField } from 'create-cognito-jwt-api';
 import { parse } from 'yaml';
 import { z } from 'zod/v3';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,32 @@ const BUILT_IN_ACTIONS = ['publish:github', 'catalog:register', 'fetch:template'
 describe('template.yaml', () => {
   it('is exactly what the answers schema generates (run `npm run template -w backstage` after a schema change)', () => {
     expect(committed).toBe(templateYaml());
+  });
+
+  it("has a form that refuses what the generator refuses, where a field's own format can tell", () => {
+    const fields = Object.assign({}, ...template.spec.parameters.map((page: { properties: object }) => page.properties));
+    const formAccepts = (field: string, value: string) => {
+      const { pattern, maxLength } = fields[field] as { pattern: string; maxLength?: number };
+      return new RegExp(pattern, 'u').test(value) && (maxLength === undefined || value.length <= maxLength);
+    };
+    const values: Record<string, string[]> = {
+      name: ['orders-api', '@acme/orders.api', 'favicon.ico', 'node_modules', 'a'.repeat(214), 'a'.repeat(215), 'Orders'],
+      region: ['eu-west-1', 'us-gov-west-1', 'cn-north-1', 'us-iso-east-1', 'eusc-de-east-1', 'eu-west'],
+      userPoolId: ['eu-west-1_AbC', 'cn-north-1_AbC', 'us-isob-east-1_AbC', `eu-west-1_${'a'.repeat(45)}`, `eu-west-1_${'a'.repeat(46)}`],
+    };
+    for (const [field, candidates] of Object.entries(values)) {
+      for (const value of candidates) {
+        expect(formAccepts(field, value), `${field} ${value}`).toBe(checkAnswer(field as AnswerField, value).length === 0);
+      }
+    }
+  });
+
+  it("describes the answers in the form's terms: no command-line flags, no comma-separated lists", () => {
+    for (const page of template.spec.parameters) {
+      for (const [field, property] of Object.entries(page.properties as Record<string, { description?: string; 'ui:help'?: string }>)) {
+        expect(`${property.description ?? ''} ${property['ui:help'] ?? ''}`, field).not.toMatch(/--|comma-separated|repository and/);
+      }
+    }
   });
 
   it('is a v1beta3 software template', () => {

@@ -5,7 +5,25 @@
  */
 import * as z from 'zod/mini';
 import { AnswersFields, type AnswerField } from './answers.js';
-import { CLIENT_ID_PATTERN, ISSUER_PATTERN, ORIGIN_PATTERN, PACKAGE_NAME_PATTERN, REGION_PATTERN, SCOPE_PATTERN, USER_POOL_ID_PATTERN } from './rules.js';
+import {
+  CLIENT_ID_PATTERN,
+  ISSUER_PATTERN,
+  ORIGIN_PATTERN,
+  OTHER_PARTITIONS,
+  PACKAGE_NAME_MAX,
+  PACKAGE_NAME_PATTERN,
+  REGION_PATTERN,
+  RESERVED_PACKAGE_NAMES,
+  SCOPE_PATTERN,
+  USER_POOL_ID_MAX,
+  USER_POOL_ID_PATTERN,
+} from './rules.js';
+
+/** Not matching any of `words` exactly, then `pattern` (anchored sources). */
+const excluding = (words: readonly string[], pattern: RegExp, after = '$') => `^(?!(?:${words.join('|')})${after})${pattern.source.slice(1)}`;
+/** The region codes of other partitions, which the generator refuses (checkRegion). */
+const PARTITIONS = OTHER_PARTITIONS.map(([pattern]) => pattern.source.slice(1, -1));
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface JsonSchemaProperty {
   type?: string;
@@ -15,18 +33,22 @@ export interface JsonSchemaProperty {
   enum?: unknown[];
   examples?: unknown[];
   pattern?: string;
+  maxLength?: number;
   items?: JsonSchemaProperty;
   minItems?: number;
   uniqueItems?: boolean;
 }
 
-const PATTERNS: Partial<Record<AnswerField, RegExp>> = {
-  name: PACKAGE_NAME_PATTERN,
-  region: REGION_PATTERN,
-  userPoolId: USER_POOL_ID_PATTERN,
-  clientId: CLIENT_ID_PATTERN,
-  issuer: ISSUER_PATTERN,
+/** What a form can check of each rule (the generator checks the rest, e.g. a region unlike the pool id's). */
+const FORMATS: Partial<Record<AnswerField, Pick<JsonSchemaProperty, 'pattern' | 'maxLength'>>> = {
+  name: { pattern: excluding(RESERVED_PACKAGE_NAMES.map(escaped), PACKAGE_NAME_PATTERN), maxLength: PACKAGE_NAME_MAX },
+  region: { pattern: excluding(PARTITIONS, REGION_PATTERN) },
+  userPoolId: { pattern: excluding(PARTITIONS, USER_POOL_ID_PATTERN, '_'), maxLength: USER_POOL_ID_MAX },
+  clientId: { pattern: CLIENT_ID_PATTERN.source },
+  issuer: { pattern: ISSUER_PATTERN.source },
 };
+/** A form edits lists item by item, and cannot ask AWS: the command line's wording for these goes. */
+const formDescription = (text: string) => text.replace(/ \(comma-separated\)|comma-separated; | \(--verify tells\)/g, '');
 const LIST_ITEM_PATTERNS: Partial<Record<AnswerField, RegExp>> = { origins: ORIGIN_PATTERN, scopes: SCOPE_PATTERN };
 
 export function answersJsonSchema(): { type: 'object'; required: AnswerField[]; properties: Record<AnswerField, JsonSchemaProperty> } {
@@ -36,14 +58,14 @@ export function answersJsonSchema(): { type: 'object'; required: AnswerField[]; 
   };
   const properties = {} as Record<AnswerField, JsonSchemaProperty>;
   for (const [field, property] of Object.entries(generated.properties) as Array<[AnswerField, JsonSchemaProperty & { anyOf?: unknown }]>) {
-    const { anyOf: _listOrString, ...rest } = property;
+    const { anyOf: _listOrString, ...given } = property;
+    const rest = { ...given, ...(given.description ? { description: formDescription(given.description) } : {}) };
     const itemPattern = LIST_ITEM_PATTERNS[field];
     if (itemPattern) {
       // A list answer: a form edits it as an array, one value per item.
       properties[field] = { ...rest, type: 'array', items: { type: 'string', pattern: itemPattern.source }, uniqueItems: true, ...(field === 'origins' ? { minItems: 1 } : {}) };
     } else {
-      const pattern = PATTERNS[field];
-      properties[field] = { ...rest, ...(pattern ? { pattern: pattern.source } : {}) };
+      properties[field] = { ...rest, ...FORMATS[field] };
     }
   }
   return { type: 'object', required: generated.required ?? [], properties };

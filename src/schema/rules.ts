@@ -53,16 +53,21 @@ export const expectations = {
   issuer: 'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
 } as const;
 
+export const PACKAGE_NAME_MAX = 214;
+export const RESERVED_PACKAGE_NAMES: readonly string[] = ['node_modules', 'favicon.ico'];
+/** ref #23. */
+export const USER_POOL_ID_MAX = 55;
+
 export function checkPackageName(value: string): string | undefined {
   if (value.length === 0) return 'is empty';
-  if (value.length > 214) return 'is longer than 214 characters';
+  if (value.length > PACKAGE_NAME_MAX) return `is longer than ${PACKAGE_NAME_MAX} characters`;
   if (!PACKAGE_NAME_PATTERN.test(value)) return 'is not a valid npm package name';
-  if (['node_modules', 'favicon.ico'].includes(value)) return 'is a name npm reserves';
+  if (RESERVED_PACKAGE_NAMES.includes(value)) return 'is a name npm reserves';
   return undefined;
 }
 
 /** Region codes of partitions whose Cognito issues tokens under another domain than ref #2 gives. */
-const OTHER_PARTITIONS: ReadonlyArray<[pattern: RegExp, name: string]> = [
+export const OTHER_PARTITIONS: ReadonlyArray<[pattern: RegExp, name: string]> = [
   [/^cn-[a-z]+-\d{1,2}$/, 'the AWS China partition'],
   [/^eusc-[a-z]+-[a-z]+-\d{1,2}$/, 'the AWS European Sovereign Cloud'],
   [/^[a-z]{2}-iso[a-z]?-[a-z]+-\d{1,2}$/, 'an AWS isolated (ISO) partition'],
@@ -82,7 +87,7 @@ export function checkRegion(value: string): string | undefined {
 }
 
 export function checkUserPoolId(value: string): string | undefined {
-  if (value.length === 0 || value.length > 55) return 'is not 1-55 characters long';
+  if (value.length === 0 || value.length > USER_POOL_ID_MAX) return `is not 1-${USER_POOL_ID_MAX} characters long`;
   const partition = otherPartition(value.split('_')[0]!);
   if (partition) return partition;
   if (!USER_POOL_ID_PATTERN.test(value)) return 'is not a Cognito user pool id';
