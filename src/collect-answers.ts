@@ -82,6 +82,8 @@ async function pickIds(known: GivenAnswers, access: CognitoAccess, options: Coll
  */
 async function verifyOrThrow(answers: Answers, access: CognitoAccess, options: CollectOptions): Promise<Answers> {
   const issuerOverride = options.env?.ISSUER;
+  // Progress: the checks are a few calls to AWS, each retried on failure.
+  options.log(`Checking ${answers.userPoolId} and its app client against AWS (${answers.region})…`);
   let report = await verifyAnswers(answers, access, { issuerOverride });
   options.log(formatReport(report));
   if (report.emittedIssuer && options.interactive) {

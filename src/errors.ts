@@ -126,7 +126,7 @@ export class FileSystemError extends CognitoJwtApiError {
 export class VerificationFailedError extends CognitoJwtApiError {
   constructor(readonly errors: readonly string[]) {
     super(
-      `The check against AWS found ${errors.length} error(s): ${errors.join('; ')}. ` +
+      `The check against AWS found ${errors.length} error(s): ${errors.join('; ')}${/[.?!]$/.test(errors.at(-1) ?? '') ? '' : '.'} ` +
         'Nothing was written. Expected a pool and app client that can issue tokens this API accepts; fix the above, ' +
         'or generate without the check (leave out --verify, or answer no when asked).',
     );

@@ -35,6 +35,8 @@ export interface AccessOptions {
   profile?: string;
   /** First back-off in ms, doubled each retry. */
   backoffMs?: number;
+  /** How long one attempt may wait for Cognito's answer, in ms. */
+  timeoutMs?: number;
 }
 
 /** Attempts per call for throttling, network and server errors (failures.ts). */
@@ -52,6 +54,8 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     region: options.region,
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: 1,
+    // An endpoint that accepts the connection and never answers would otherwise hold the run forever.
+    requestHandler: { connectionTimeout: Math.min(options.timeoutMs ?? 5000, 3000), requestTimeout: options.timeoutMs ?? 5000, throwOnRequestTimeout: true },
   });
   const backoffMs = options.backoffMs ?? 200;
 

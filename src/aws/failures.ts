@@ -51,7 +51,7 @@ export function failureOf(error: unknown, call: CallContext): Failure {
     return {
       error: new AwsUnavailableError(
         `The endpoint for ${action} in ${call.region} answered with something other than Cognito's API (HTTP ${status}). ` +
-          'Expected Cognito: check a proxy, or AWS_ENDPOINT_URL if it is set.',
+          `Expected Cognito: check a proxy, or ${endpointSetting()}.`,
       ),
     };
   }
@@ -67,11 +67,19 @@ export function gaveUp(kind: Transient, error: unknown, call: CallContext, attem
   if (kind === 'server') {
     return new AwsUnavailableError(
       `Cognito answered ${action} in ${call.region} with a server error after ${attempts} attempts (${nameOf(error)}, HTTP ${statusOf(error) ?? '5xx'}). ` +
-        'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
+        `Expected the service back: try again shortly, and check ${endpointSetting()}.`,
     );
   }
   return new AwsUnavailableError(
     `Could not reach Cognito in ${call.region} for ${action} after ${attempts} attempts (${nameOf(error)}). ` +
-      'Expected a network path to AWS; check the connection, a proxy, or AWS_ENDPOINT_URL if it is set.',
+      `Expected a network path to AWS; check the connection, a proxy, or ${endpointSetting()}.`,
   );
+}
+
+/** The setting that sends the SDK elsewhere than AWS, with its value when one is set. */
+function endpointSetting(env: NodeJS.ProcessEnv = process.env): string {
+  for (const name of ['AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', 'AWS_ENDPOINT_URL']) {
+    if (env[name]) return `${name} (set to ${env[name]})`;
+  }
+  return 'AWS_ENDPOINT_URL if it is set';
 }

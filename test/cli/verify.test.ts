@@ -38,6 +38,7 @@ describe('--verify against the pool', () => {
     const result = await verify({ scopes: 'orders-api/read' });
     expect(result.code).toBe(0);
     const output = result.stdout + result.stderr;
+    expect(output).toMatch(/^Checking us-east-1_Good1 and its app client against AWS \(us-east-1\)…$/m);
     expect(output).toMatch(/ok +user pool +us-east-1_Good1 exists \("users"\)/);
     expect(output).toMatch(/ok +app client +webclient \("web"\) belongs to the pool/);
     expect(output).toMatch(/ok +scopes/);
@@ -49,7 +50,7 @@ describe('--verify against the pool', () => {
   it('fails on an unknown pool: exit 1, the fix named, nothing written', async () => {
     const result = await verify({ pool: 'us-east-1_Nope9' });
     expect(result.code).toBe(1);
-    expect(result.stdout + result.stderr).toMatch(/user pool us-east-1_Nope9 not found in region us-east-1: is the region right\?/);
+    expect(result.stdout + result.stderr).toMatch(/user pool us-east-1_Nope9 not found in region us-east-1: is the region right\? Nothing was written\./);
     expect(result.written).toBe(false);
   });
 
