@@ -99,6 +99,15 @@ function loadBase(dir: string, record: ProjectRecord, notes: string[]): Map<stri
   return base;
 }
 
+/** What a new name does to a deployed API: the stack and resource names follow it. */
+function renamed(before: string, answers: Answers): string {
+  const what =
+    answers.iac === 'terraform'
+      ? 'the next apply replaces the API and its functions, whose names follow it (the API gets a new URL)'
+      : 'the stack is named after it, so the next deploy creates a second stack and API (with a new URL) beside the old one: delete the old stack once the new one serves';
+  return `the name changes from ${JSON.stringify(before)} to ${JSON.stringify(answers.name)}: ${what}. Keep --name ${before} to deploy over the same one`;
+}
+
 export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateComputation {
   const notes: string[] = [];
   const { record, yoRc } = loadRecord(dir);
@@ -112,6 +121,7 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   const changed = withChanges(migrated.answers, overrides);
   if (changed.dropped.includes('issuer')) notes.push(`the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`);
   const answers = parseAnswers(changed.answers);
+  if (typeof migrated.answers.name === 'string' && answers.name !== migrated.answers.name) notes.push(renamed(migrated.answers.name, answers));
   const next = renderProject(answers);
   // A checkout with CRLF line ends (Git's core.autocrlf on Windows) is compared and merged with
   // LF ends, as generated; its files are written back with CRLF, and so are files it gains when

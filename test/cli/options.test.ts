@@ -27,8 +27,15 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(['--iac'])).toThrow(FlagUsageError);
   });
 
+  it('refuses an empty value, but for a list, where it means none', () => {
+    for (const argv of [['--iac='], ['--client-id', ''], ['--region', ' '], ['--issuer=']]) {
+      expect(() => parseCommandLine(argv), argv.join(' ')).toThrow(/^--(iac|client-id|region|issuer) needs a value, but got "\s*"\. Expected e\.g\. --\S+ .*, or leave the flag out\.$/);
+    }
+    expect(parseCommandLine(['--scopes', '']).values.scopes).toEqual(['']);
+  });
+
   it('refuses a value on a boolean flag and a single-value flag given twice', () => {
-    expect(() => parseCommandLine(['--force=yes'])).toThrow(/--force takes no value/);
+    expect(() => parseCommandLine(['--force=yes'])).toThrow('--force takes no value but true or false, and got "yes". Expected --force alone, or --force=false.');
     expect(() => parseCommandLine(['--region', 'a', '--region', 'b'])).toThrow(/--region is given twice/);
   });
 

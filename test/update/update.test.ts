@@ -138,6 +138,15 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
 });
 
 describe('update options', () => {
+  it('says what a new --name does to the deployed stack', async () => {
+    for (const [iac, effect] of [['cdk', /creates a second stack and API/], ['terraform', /replaces the API and its functions/]] as const) {
+      const { out } = await update(fixtureCopy(iac), '--name', 'renamed-api', '--dry-run');
+      expect(out).toMatch(/^note: the name changes from "orders-api" to "renamed-api": .*Keep --name orders-api to deploy over the same one$/m);
+      expect(out).toMatch(effect);
+    }
+    expect((await update(fixtureCopy('cdk'), '--dry-run')).out).not.toContain('the name changes');
+  });
+
   it('--dry-run prints the plan and unified diffs, and writes nothing', async () => {
     const dir = fixtureCopy('cdk');
     const before = tree(dir);
