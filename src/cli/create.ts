@@ -4,7 +4,7 @@
  * record), installs, and prints next steps. The same core as the Yeoman generator, without
  * Yeoman's start-up cost.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answersFromOptions } from '../answer-options.js';
 import { collectAnswers } from '../collect-answers.js';
@@ -56,12 +56,15 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   const where = path.relative(io.cwd, target.path) || '.';
   const files = projectFiles(answers, target.isNew ? undefined : keptYoRc(target.path));
   target.checkPaths(files.keys());
+  // With --force, files of the same name are replaced: say which (.yo-rc.json keeps what it held).
+  const replaced = target.isNew ? [] : [...files.keys()].filter((file) => file !== YO_RC_PATH && existsSync(path.join(target.path, file))).sort();
   if (values['dry-run']) {
-    io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map((file) => `  ${file}`).join('\n')}`);
+    const line = (file: string) => `  ${file}${replaced.includes(file) ? '  (replaces the file there)' : ''}`;
+    io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map(line).join('\n')}`);
     io.out(`\nDry run: nothing was written to ${target.path}.`);
     return 0;
   }
-  io.out(`Writing ${files.size} files to ${where}`);
+  io.out(`Writing ${files.size} files to ${where}${replaced.length > 0 ? `, replacing ${replaced.join(', ')}` : ''}`);
   await writeProject(target.path, files, target.isNew);
 
   const pm = packageManagerOf(io.env.npm_config_user_agent);

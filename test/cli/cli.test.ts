@@ -108,8 +108,12 @@ describe('create-cognito-jwt-api CLI', () => {
     expect(listFiles(project)).toEqual(['.yo-rc.json', 'README.md', 'notes.txt']);
     expect(readText(path.join(project, 'README.md'))).toBe('mine');
 
+    const preview = await runCli(['svc', ...GOOD, '--force', '--dry-run'], { cwd });
+    expect(preview.stdout).toMatch(/^ {2}README\.md {2}\(replaces the file there\)$/m);
+    expect(preview.stdout).toMatch(/^ {2}package\.json$/m);
     const forced = await runCli(['svc', ...GOOD, '--force'], { cwd });
     expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^Writing \d+ files to svc, replacing README\.md$/m);
     expect(readText(path.join(project, 'README.md'))).toMatch(/^# svc/);
     expect(readText(path.join(project, 'notes.txt'))).toBe('keep');
     const yoRc = JSON.parse(readText(path.join(project, '.yo-rc.json')));

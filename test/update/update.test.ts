@@ -284,6 +284,9 @@ describe('update options', () => {
     const missing = await update(path.join(dir, 'no-such-folder'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no-such-folder does not exist\. Expected the folder of a generated project/);
+    const file = await update(dir, 'package.json');
+    expect(file.code).toBe(1);
+    expect(file.err).toMatch(/package\.json is a file, not a folder\. Expected the folder of a generated project/);
   });
 
   it('prints its version', async () => {
