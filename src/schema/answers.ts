@@ -160,7 +160,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       if (poolRegion === undefined || poolRegion === region) return undefined;
       return (
         `--user-pool-id ${JSON.stringify(userPoolId)} is in region ${poolRegion} but --region is ${region}. ` +
-        `Expected a pool id that starts with "${region}_".`
+        `Expected the two to agree: --region ${poolRegion} (or no --region: the pool id gives it), or a pool id that starts with "${region}_".`
       );
     },
   },

@@ -64,7 +64,7 @@ describe('parseAnswers', () => {
     expect(error.errors).toHaveLength(1);
     expect(error.errors[0]).toBeInstanceOf(UserPoolIdError);
     expect(error.message).toBe(
-      '--user-pool-id "eu-west-1_AbC" is in region eu-west-1 but --region is us-east-1. Expected a pool id that starts with "us-east-1_".',
+      '--user-pool-id "eu-west-1_AbC" is in region eu-west-1 but --region is us-east-1. Expected the two to agree: --region eu-west-1 (or no --region: the pool id gives it), or a pool id that starts with "us-east-1_".',
     );
   });
 
