@@ -1,5 +1,5 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TargetNotEmptyError, TargetPathError } from '../errors.js';
 import { unscopedName } from '../schema/rules.js';
@@ -20,6 +20,9 @@ export class TargetFolder {
    */
   check(force: boolean): void {
     if (this.isNew) {
+      if (danglingLink(this.path)) {
+        throw new TargetPathError(`Target "${this.path}" is a symbolic link to nothing (${readlinkSync(this.path)}). Expected a folder path that is new or empty: remove the link, or make what it points to.`);
+      }
       let parent = path.dirname(this.path);
       while (!existsSync(parent)) parent = path.dirname(parent);
       if (!statSync(parent).isDirectory()) {
@@ -69,4 +72,13 @@ function writable(folder: string, what: string): void {
 /** The folder name a run uses when none is given: the package name without its scope. */
 export function defaultFolderName(name: unknown): string {
   return typeof name === 'string' && name.length > 0 ? unscopedName(name) : 'cognito-jwt-api';
+}
+
+/** Whether `file` is a symbolic link whose target does not exist (existsSync follows links). */
+function danglingLink(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false; // a parent is not a folder: check() names that
+  }
 }

@@ -1,5 +1,5 @@
 /** The built CLI as a child process: flags, exit codes, and what reaches the disk. */
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderProject } from '../../src/render/render-project.js';
@@ -119,6 +119,15 @@ describe('create-cognito-jwt-api CLI', () => {
     const yoRc = JSON.parse(readText(path.join(project, '.yo-rc.json')));
     expect(yoRc['generator-other']).toEqual({ flavour: 'x' });
     expect(Object.keys(yoRc)).toEqual(['generator-other', 'create-cognito-jwt-api']);
+  });
+
+  it('refuses a target that is a symbolic link to nothing, naming the link', async () => {
+    const cwd = tempDir();
+    symlinkSync('nowhere', path.join(cwd, 'svc'));
+    const result = await runCli(['svc', ...GOOD], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Target ".*svc" is a symbolic link to nothing \(nowhere\)\. Expected a folder path that is new or empty/m);
+    expect(readdirSync(cwd)).toEqual(['svc']);
   });
 
   it('refuses, before writing, a target under a file and a --force folder holding a path of the other kind', async () => {
