@@ -8,6 +8,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -86,6 +87,14 @@ export class ApiStack extends Stack {
     const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;
     const lambdaRuntime = Runtime.ALL.find((candidate) => candidate.name === runtime);
     if (!lambdaRuntime) throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts`);
+    const logGroup = new LogGroup(this, `${id}Logs`, {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Least privilege: the function may write its own logs and nothing else (the default role's
+    // AWSLambdaBasicExecutionRole allows every log group of the account).
+    const role = new Role(this, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
     return new NodejsFunction(this, id, {
       description: `src/handlers/${handler}.ts`,
       entry: fileURLToPath(new URL(`../src/handlers/${handler}.ts`, import.meta.url)),
@@ -95,10 +104,8 @@ export class ApiStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(10),
       environment: corsEnvironment(cors),
-      logGroup: new LogGroup(this, `${id}Logs`, {
-        retention: RetentionDays.ONE_MONTH,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      role,
+      logGroup,
       // esbuild targets the runtime's Node.js version.
       bundling: { minify: true, format: OutputFormat.ESM },
     });

@@ -117,6 +117,20 @@ describe('functions', () => {
     }
   });
 
+  it('may write their own logs and do nothing else: no managed policy, no other action or resource', () => {
+    const roles = resources('AWS::IAM::Role');
+    expect(roles).toHaveLength(resources('AWS::Lambda::Function').length);
+    for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const [, policy] of resources('AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        expect(statement.Effect).toBe('Allow');
+        expect([statement.Action].flat().sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+        // The ARN of one of the functions' log groups.
+        expect(statement.Resource).toMatchObject({ 'Fn::GetAtt': [expect.stringMatching(/Logs[0-9A-F]{8}$/), 'Arn'] });
+      }
+    }
+  });
+
   it('keep their logs for a bounded time', () => {
     const logGroups = resources('AWS::Logs::LogGroup');
     expect(logGroups.length).toBe(resources('AWS::Lambda::Function').length);
