@@ -1,7 +1,7 @@
 /** Reads a generated project's record and merge base, and computes its update. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UpdateError } from '../errors.js';
+import { InvalidAnswersError, UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
 import type { Answers, GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
@@ -99,6 +99,18 @@ function loadBase(dir: string, record: ProjectRecord, notes: string[]): Map<stri
   return base;
 }
 
+/** The answers to render; a stored one the schema refuses is blamed on the record, not on a flag. */
+function parseStored(answers: GivenAnswers, overrides: GivenAnswers): Answers {
+  try {
+    return parseAnswers(answers);
+  } catch (error) {
+    if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => problem.field in overrides)) throw error;
+    throw new UpdateError(
+      `${YO_RC_PATH} holds answers this version refuses (its message names each by its flag):\n${error.message}\nExpected valid stored answers: give that flag to replace the answer, or restore ${YO_RC_PATH} (git checkout -- ${YO_RC_PATH}).`,
+    );
+  }
+}
+
 /** What a new name does to a deployed API: the stack and resource names follow it. */
 function renamed(before: string, answers: Answers): string {
   const what =
@@ -120,7 +132,7 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   notes.push(...migrated.applied.map((step) => `answers migrated: ${step}`));
   const changed = withChanges(migrated.answers, overrides);
   if (changed.dropped.includes('issuer')) notes.push(`the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`);
-  const answers = parseAnswers(changed.answers);
+  const answers = parseStored(changed.answers, overrides);
   if (typeof migrated.answers.name === 'string' && answers.name !== migrated.answers.name) notes.push(renamed(migrated.answers.name, answers));
   const next = renderProject(answers);
   // A checkout with CRLF line ends (Git's core.autocrlf on Windows) is compared and merged with

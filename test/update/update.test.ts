@@ -230,6 +230,22 @@ describe('update options', () => {
     expect(tree(dir)).toEqual(before);
   });
 
+  it('blames a stored answer the schema refuses on .yo-rc.json, not on a flag the user did not give', async () => {
+    const dir = fixtureCopy('cdk');
+    const yoRc = JSON.parse(read(dir, '.yo-rc.json')!);
+    yoRc['create-cognito-jwt-api'].answers.origins = ['http://insecure.example.com'];
+    write(dir, '.yo-rc.json', `${JSON.stringify(yoRc, null, 2)}\n`);
+    commitAll(dir, 'hand-edited record');
+    const before = tree(dir);
+    const { code, err } = await update(dir);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^\.yo-rc\.json holds answers this version refuses \(its message names each by its flag\):\n--origins "http:\/\/insecure\.example\.com" uses http/);
+    expect(err).toMatch(/Expected valid stored answers: give that flag to replace the answer, or restore \.yo-rc\.json/);
+    expect(tree(dir)).toEqual(before);
+    // Given as a flag, the answer replaces the stored one.
+    expect((await update(dir, '--origins', 'https://app.example.com')).code).toBe(0);
+  });
+
   it('explains an unreadable .yo-rc.json, and merges without a readable base', async () => {
     const dir = fixtureCopy('cdk');
     write(dir, '.cognito-jwt-api/pristine.json', '{ truncated');
