@@ -9,7 +9,7 @@ import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
 import { applyAtomically, finishJournal } from '../update/apply.js';
 import { changes, type PlanEntry } from '../update/plan.js';
-import { computeUpdate, findProject } from '../update/project.js';
+import { computeUpdate, findProject, type UpdateComputation } from '../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
@@ -84,6 +84,8 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   const update = computeUpdate(dir, answersFromOptions(values));
   const changed = changes(update.plan);
   const visible = update.plan.filter((entry) => entry.action !== 'unchanged');
+  // A run that writes is refused before its plan is printed, so that the plan never reads as done.
+  if (!writesNothing && update.writes.size > 0) refuseUnsafeWrites(dir, update, Boolean(values.force));
   if (values.json) {
     io.out(JSON.stringify({ current: changed.length === 0, conflicts: update.conflicts, notes: update.notes, plan: update.plan.map(({ path: file, action, reason, ownership }) => ({ path: file, action, reason, ownership })) }, null, 2));
   } else {
@@ -104,25 +106,28 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
 
-  if (update.writes.size > 0) {
-    const recordingResolution = update.hadConflicts && [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
-    if (!recordingResolution && update.unresolved.length > 0) {
-      throw new UpdateError(
-        `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved before an update changes files again, so that its markers do not mix with new ones: resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`,
-      );
-    }
-    const dirty = recordingResolution || values.force ? undefined : uncommitted(dir);
-    if (dirty && dirty.length > 0) {
-      throw new UpdateError(
-        `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit them, or stash them (git stash --include-untracked), or pass --force.`,
-      );
-    }
-    await applyAtomically(dir, update.writes);
-  }
+  if (update.writes.size > 0) await applyAtomically(dir, update.writes);
   if (update.conflicts.length > 0) {
     io.err(conflictsLine(update.conflicts));
     return 1;
   }
   if (!values.json) io.out(`Updated ${changed.length} file(s).`);
   return 0;
+}
+
+/** Refuses to write over unresolved conflicts, or into a dirty git tree unless forced. */
+function refuseUnsafeWrites(dir: string, update: UpdateComputation, force: boolean): void {
+  const recordingResolution = update.hadConflicts && [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
+  if (recordingResolution) return;
+  if (update.unresolved.length > 0) {
+    throw new UpdateError(
+      `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved before an update changes files again, so that its markers do not mix with new ones: resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`,
+    );
+  }
+  const dirty = force ? undefined : uncommitted(dir);
+  if (dirty && dirty.length > 0) {
+    throw new UpdateError(
+      `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit them, or stash them (git stash --include-untracked), or pass --force.`,
+    );
+  }
 }

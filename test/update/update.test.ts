@@ -177,6 +177,7 @@ describe('update options', () => {
     const refused = await update(dir);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/uncommitted changes \(1 file\(s\), e\.g\. notes\.txt\)\. Expected a clean tree.*--force/);
+    expect(refused.out).not.toContain('Plan for'); // refused before a plan that would read as applied
     expect(read(dir, 'src/api.ts')).toContain('maxAge: 3600,');
     expect((await update(dir, '--force')).code).toBe(0);
     expect(read(dir, 'notes.txt')).toBe('work in progress');
