@@ -38,7 +38,17 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   const suggestion = defaultFolderName(given.name);
   let folder = positionals[0];
   if (folder === undefined && ask) {
-    folder = String((await ask([{ type: 'input', name: 'folder', message: 'Project folder', default: suggestion }])).folder).trim() || suggestion;
+    // A folder the run cannot use is asked again, with the reason, as the other answers are.
+    const usable = (value: string) => {
+      try {
+        new TargetFolder(value.trim() || suggestion, io.cwd).check(Boolean(values.force));
+        return true;
+      } catch (error) {
+        if (error instanceof CognitoJwtApiError) return error.message;
+        throw error;
+      }
+    };
+    folder = String((await ask([{ type: 'input', name: 'folder', message: 'Project folder', default: suggestion, validate: usable }])).folder).trim() || suggestion;
   }
   const target = new TargetFolder(folder ?? suggestion, io.cwd);
   target.check(Boolean(values.force));

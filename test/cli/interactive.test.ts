@@ -3,7 +3,7 @@
  * into it as a user would.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, readText, tempDir } from '../helpers/cli.js';
@@ -135,10 +135,14 @@ describe('interactive CLI', () => {
     });
   });
 
-  it('asks for the folder when none is given', async () => {
+  it('asks for the folder when none is given, again while the folder given cannot be used', async () => {
     const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'taken'));
+    writeFileSync(path.join(cwd, 'taken', 'notes.txt'), 'mine');
     const terminal = new Terminal(['--skip-install'], cwd);
-    await terminal.waitFor('Project folder');
+    const seen = await terminal.waitFor('Project folder');
+    await terminal.type('taken\r');
+    await terminal.waitFor('is not empty', seen);
     await terminal.type('\x03');
     expect(await terminal.exited).toBe(130);
   });
