@@ -102,4 +102,19 @@ describe('API and functions', () => {
     expect(logGroups).toHaveLength(functions.length);
     for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
+
+  it('lets each function write its own logs and do nothing else', () => {
+    for (const [name, fn] of functions) {
+      // Each function names its own role and log group, as MeFunction does.
+      expect(fn.Properties.Role, name).toMatchObject({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+      expect(fn.Properties.LoggingConfig?.LogGroup, name).toMatchObject({ Ref: expect.any(String) });
+      const role = sam.template.Resources[fn.Properties.Role['Fn::GetAtt'][0]];
+      const logs = fn.Properties.LoggingConfig.LogGroup.Ref;
+      expect(role.Type).toBe('AWS::IAM::Role');
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const statements = role.Properties.Policies.flatMap((policy: Node) => policy.PolicyDocument.Statement);
+      expect(statements).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logs, 'Arn'] } }]);
+      expect(sam.template.Resources[logs].Type).toBe('AWS::Logs::LogGroup');
+    }
+  });
 });
