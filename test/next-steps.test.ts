@@ -9,7 +9,7 @@ const steps = (targetDir: string) => nextSteps(answers, { targetDir, cwd: '/work
 
 describe('nextSteps', () => {
   it('changes into the project, installs, tests and deploys', () => {
-    expect(steps('svc')).toEqual(['  cd svc', '  npm install', '  npm test', '  npx cdk bootstrap   (once per AWS account and region)', '  npm run deploy']);
+    expect(steps('svc')).toEqual(['  cd svc', '  npm install', '  npm test', '  npx cdk bootstrap   # once per AWS account and region', '  npm run deploy']);
   });
 
   it('bootstraps only where the flavour needs it', () => {

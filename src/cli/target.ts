@@ -24,7 +24,12 @@ export class TargetFolder {
         throw new TargetPathError(`Target "${this.path}" is a symbolic link to nothing (${readlinkSync(this.path)}). Expected a folder path that is new or empty: remove the link, or make what it points to.`);
       }
       let parent = path.dirname(this.path);
-      while (!existsSync(parent)) parent = path.dirname(parent);
+      while (!existsSync(parent)) {
+        if (danglingLink(parent)) {
+          throw new TargetPathError(`Target "${this.path}" cannot be made: "${parent}" is a symbolic link to nothing (${readlinkSync(parent)}). Expected a folder path whose parents are folders.`);
+        }
+        parent = path.dirname(parent);
+      }
       if (!statSync(parent).isDirectory()) {
         throw new TargetPathError(`Target "${this.path}" cannot be made: "${parent}" is a file. Expected a folder path whose parents are folders.`);
       }

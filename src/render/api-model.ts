@@ -48,7 +48,7 @@ export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] 
     path: route.path,
     handler: route.handler,
     authorization: 'JWT',
-    scopes: ('scopes' in route && route.scopes) || answers.scopes,
+    scopes: ('scopes' in route ? route.scopes : undefined) ?? answers.scopes,
   }));
   const preflightRoutes: ApiRoute[] = PREFLIGHT_PATHS.map((path) => ({
     method: 'OPTIONS',

@@ -39,7 +39,7 @@ export const FLAVOURS = {
     }),
     devDependencies: ['aws-cdk', 'aws-cdk-lib', 'constructs', 'cross-env', 'esbuild', 'tsx'],
     // A first deploy to an account and region fails until CDK's bootstrap stack is there.
-    deploy: ['npx cdk bootstrap   (once per AWS account and region)', 'npm run deploy'],
+    deploy: ['npx cdk bootstrap   # once per AWS account and region', 'npm run deploy'],
   },
   terraform: {
     title: 'Terraform',

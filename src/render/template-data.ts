@@ -37,7 +37,7 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
       id: `${pascalCase(handler)}Function`,
       routes: api.routes
         .filter((route) => route.handler === handler)
-        .map((route) => ({ ...route, id: pascalCase(`${route.method} ${route.path === '/' ? 'root' : route.path}`) })),
+        .map((route) => ({ ...route, id: routeIdOf(route) })),
     })),
     /** Each with `ownScopes` when it requires its own scopes instead of the answers'. */
     protectedRoutes: api.routes
@@ -78,6 +78,11 @@ export const TEMPLATE_LOCALS = [
   'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
   'partial',
 ] as const;
+
+/** A route's id among its function's events: "GET /me" → "GetMe", "OPTIONS /" → "OptionsRoot". */
+export function routeIdOf(route: { method: string; path: string }): string {
+  return pascalCase(`${route.method} ${route.path === '/' ? 'root' : route.path}`);
+}
 
 /** "OPTIONS /{proxy+}" → "OptionsProxy": letters and digits only, for logical ids. */
 export function pascalCase(text: string): string {

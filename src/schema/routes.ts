@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { RouteError } from '../errors.js';
 import { PREFLIGHT_HANDLER, SAMPLE_ROUTES } from '../render/api-model.js';
+import { pascalCase, routeIdOf } from '../render/template-data.js';
 import { SCOPE_PATTERN } from './rules.js';
 
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
@@ -16,7 +17,7 @@ export const ROUTE_PATH_PATTERN = new RegExp(String.raw`^/(?:(?:${SEGMENT}/)*(?:
 /** A file name in src/handlers/ that is also part of the function's name (at most 64 with the prefix). */
 export const HANDLER_PATTERN = /^[a-z](?:[a-z\d-]{0,24}[a-z\d])?$/;
 
-const RouteShape = z.object({
+const RouteShape = z.strictObject({
   method: z.string(),
   path: z.string(),
   handler: z.string(),
@@ -34,6 +35,10 @@ export function parseRoutes(input: unknown): ProtectedRoute[] {
   }
   const problems: string[] = [];
   const seen = new Set<string>(SAMPLE_ROUTES.map((route) => `${route.method} ${route.path}`));
+  // Templates name resources after handlers and routes in PascalCase (template-data.ts): two that
+  // read the same there would be one resource.
+  const ids = new Map<string, string>([...SAMPLE_ROUTES.map((route) => route.handler), PREFLIGHT_HANDLER].map((handler) => [pascalCase(handler), handler]));
+  const routeIds = new Map<string, string>(SAMPLE_ROUTES.map((route) => [routeIdOf(route), `${route.method} ${route.path}`]));
   for (const [index, route] of parsed.data.entries()) {
     const at = `routes[${index}]`;
     if (!(ROUTE_METHODS as readonly string[]).includes(route.method)) {
@@ -50,7 +55,14 @@ export function parseRoutes(input: unknown): ProtectedRoute[] {
     }
     const key = `${route.method} ${route.path}`;
     if (seen.has(key)) problems.push(`${at}: ${key} is there already. Expected each method and path once.`);
+    else if (routeIds.has(routeIdOf(route))) problems.push(`${at}: ${key} reads as ${routeIds.get(routeIdOf(route))} in resource names. Expected paths that differ in more than case, braces or punctuation.`);
     seen.add(key);
+    routeIds.set(routeIdOf(route), key);
+    const handlerId = pascalCase(route.handler);
+    if (ids.has(handlerId) && ids.get(handlerId) !== route.handler) {
+      problems.push(`${at}.handler ${JSON.stringify(route.handler)} reads as ${JSON.stringify(ids.get(handlerId))} in resource names. Expected handler names that differ in more than dashes.`);
+    }
+    if (!ids.has(handlerId)) ids.set(handlerId, route.handler);
   }
   if (problems.length > 0) throw new RouteError(problems.join('\n'));
   return parsed.data as ProtectedRoute[];

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidAnswersError, UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
-import type { Answers, GivenAnswers } from '../schema/answers.js';
+import { resourcePrefixOf, stackIdOf } from '../render/template-data.js';
+import { CROSS_FIELD_RULES, type Answers, type GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { hasHash } from './hash.js';
@@ -104,11 +105,18 @@ function parseStored(answers: GivenAnswers, overrides: GivenAnswers): Answers {
   try {
     return parseAnswers(answers);
   } catch (error) {
-    if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => problem.field in overrides)) throw error;
+    // A problem is the record's only when no answer it involves (a rule across answers involves several) was given.
+    const involved = (field: string) => [field, ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs)];
+    if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => involved(problem.field).some((field) => field in overrides))) throw error;
     throw new UpdateError(
       `${YO_RC_PATH} holds answers this version refuses (its message names each by its flag):\n${error.message}\nExpected valid stored answers: give that flag to replace the answer, or restore ${YO_RC_PATH} (git checkout -- ${YO_RC_PATH}).`,
     );
   }
+}
+
+/** Whether the names the stack and resources take from the package name change (a scope alone does not). */
+function deployedNameChanges(before: string, after: string): boolean {
+  return stackIdOf(before) !== stackIdOf(after) || resourcePrefixOf(before) !== resourcePrefixOf(after);
 }
 
 /** What a new name does to a deployed API: the stack and resource names follow it. */
@@ -133,7 +141,7 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   const changed = withChanges(migrated.answers, overrides);
   if (changed.dropped.includes('issuer')) notes.push(`the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`);
   const answers = parseStored(changed.answers, overrides);
-  if (typeof migrated.answers.name === 'string' && answers.name !== migrated.answers.name) notes.push(renamed(migrated.answers.name, answers));
+  if (typeof migrated.answers.name === 'string' && deployedNameChanges(migrated.answers.name, answers.name)) notes.push(renamed(migrated.answers.name, answers));
   const next = renderProject(answers);
   // A checkout with CRLF line ends (Git's core.autocrlf on Windows) is compared and merged with
   // LF ends, as generated; its files are written back with CRLF, and so are files it gains when

@@ -127,6 +127,9 @@ describe('create-cognito-jwt-api CLI', () => {
     const result = await runCli(['svc', ...GOOD], { cwd });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Target ".*svc" is a symbolic link to nothing \(nowhere\)\. Expected a folder path that is new or empty/m);
+    const nested = await runCli(['svc/sub', ...GOOD], { cwd });
+    expect(nested.code).toBe(1);
+    expect(nested.stderr).toMatch(/^Target ".*svc\/sub" cannot be made: ".*svc" is a symbolic link to nothing \(nowhere\)\./m);
     expect(readdirSync(cwd)).toEqual(['svc']);
   });
 

@@ -80,6 +80,8 @@ describe('with routes a front keeps beside the sample (the projen option)', () =
       { method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },
       { method: 'GET', path: '/orders/{id}', handler: 'orders' },
       { method: 'DELETE', path: '/files/{key+}', handler: 'files' },
+      // Its own empty list: any token of the pool, whatever the answers' scopes.
+      { method: 'GET', path: '/health', handler: 'files', scopes: [] },
     ]);
     const { answers, models } = await modelsOf(input, routes);
     const expected = describeApi(answers, routes);
@@ -88,6 +90,7 @@ describe('with routes a front keeps beside the sample (the projen option)', () =
       'POST /orders orders-api/write',
       'GET /orders/{id} orders-api/read',
       'DELETE /files/{key+} orders-api/read',
+      'GET /health ',
     ]);
     assertSameApi(expected, models);
     for (const model of Object.values(models)) assertInvariants(model, answers);

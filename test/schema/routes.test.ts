@@ -49,6 +49,14 @@ describe('parseRoutes', () => {
     expect(problemsOf([{ method: 'PUT', path: '/a', handler: 'a' }, { method: 'PUT', path: '/a', handler: 'b' }])[0]).toMatch(/^routes\[1\]: PUT \/a is there already/);
   });
 
+  it('refuses routes and handlers whose resource names would be one, and a misspelt key', () => {
+    expect(problemsOf([{ method: 'GET', path: '/files/{key}', handler: 'files' }, { method: 'GET', path: '/files/{key+}', handler: 'files' }])).toEqual([
+      'routes[1]: GET /files/{key+} reads as GET /files/{key} in resource names. Expected paths that differ in more than case, braces or punctuation.',
+    ]);
+    expect(problemsOf([{ method: 'GET', path: '/a', handler: 'a-1' }, { method: 'GET', path: '/b', handler: 'a1' }])[0]).toMatch(/^routes\[1\]\.handler "a1" reads as "a-1" in resource names/);
+    expect(problemsOf([{ method: 'GET', path: '/a', handler: 'a', scope: ['orders-api/write'] }])[0]).toMatch(/^routes\[0\]: .*scope/);
+  });
+
   it('refuses a value that is not a list of routes, naming where', () => {
     expect(problemsOf([{ method: 'GET', path: 1, handler: 'a' }])[0]).toMatch(/^routes\[0\]\.path: .*Expected \{ method: /);
     expect(problemsOf({ method: 'GET' })[0]).toMatch(/^routes: /);

@@ -145,6 +145,8 @@ describe('update options', () => {
       expect(out).toMatch(effect);
     }
     expect((await update(fixtureCopy('cdk'), '--dry-run')).out).not.toContain('the name changes');
+    // A scope is not part of the stack's or the resources' names.
+    expect((await update(fixtureCopy('cdk'), '--name', '@acme/orders-api', '--dry-run')).out).not.toContain('the name changes');
   });
 
   it('--dry-run prints the plan and unified diffs, and writes nothing', async () => {
@@ -243,6 +245,9 @@ describe('update options', () => {
     expect(err).toMatch(/^\.yo-rc\.json holds answers this version refuses \(its message names each by its flag\):\n--origins "http:\/\/insecure\.example\.com" uses http/);
     expect(err).toMatch(/Expected valid stored answers: give that flag to replace the answer, or restore \.yo-rc\.json/);
     expect(tree(dir)).toEqual(before);
+    // A flag that breaks a rule across answers is the flag's problem, not the record's.
+    const flagged = await update(dir, '--region', 'us-east-1', '--origins', 'https://app.example.com');
+    expect(flagged.err).toMatch(/^--user-pool-id "eu-west-1_AbCdEfGhI" is in region eu-west-1 but --region is us-east-1\./);
     // Given as a flag, the answer replaces the stored one.
     expect((await update(dir, '--origins', 'https://app.example.com')).code).toBe(0);
   });

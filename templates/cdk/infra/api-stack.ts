@@ -69,13 +69,13 @@ export class ApiStack extends Stack {
     }
 
     for (const route of routes) {
-      const scopes = route.scopes ?? auth.scopes;
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.handler),
         authorizer,
-        authorizationScopes: scopes.length > 0 ? [...scopes] : undefined,
+        // Always given: a route's own empty list would otherwise take defaultAuthorizationScopes.
+        authorizationScopes: [...(route.scopes ?? auth.scopes)],
       });
     }
 

@@ -117,17 +117,17 @@ describe('functions', () => {
     }
   });
 
-  it('may write their own logs and do nothing else: no managed policy, no other action or resource', () => {
-    const roles = resources('AWS::IAM::Role');
-    expect(roles).toHaveLength(resources('AWS::Lambda::Function').length);
-    for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    for (const [, policy] of resources('AWS::IAM::Policy')) {
-      for (const statement of policy.Properties.PolicyDocument.Statement) {
-        expect(statement.Effect).toBe('Allow');
-        expect([statement.Action].flat().sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-        // The ARN of one of the functions' log groups.
-        expect(statement.Resource).toMatchObject({ 'Fn::GetAtt': [expect.stringMatching(/Logs[0-9A-F]{8}$/), 'Arn'] });
-      }
+  it('may each write their own log group and do nothing else: a role of their own, no managed policy', () => {
+    const functions = resources('AWS::Lambda::Function');
+    expect(resources('AWS::IAM::Role')).toHaveLength(functions.length);
+    for (const [name, fn] of functions) {
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const logs = fn.Properties.LoggingConfig.LogGroup.Ref;
+      expect(template.toJSON().Resources[role].Properties.ManagedPolicyArns, name).toBeUndefined();
+      const statements = resources('AWS::IAM::Policy')
+        .filter(([, policy]) => policy.Properties.Roles.some((entry: { Ref?: string }) => entry.Ref === role))
+        .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+      expect(statements, name).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logs, 'Arn'] } }]);
     }
   });
 
