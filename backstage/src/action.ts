@@ -8,7 +8,7 @@ import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { issuerOf, parseAnswers, projectFiles } from 'create-cognito-jwt-api';
-import { catalogInfo } from './catalog-info.js';
+import { catalogInfo, entityNameOf } from './catalog-info.js';
 import { actionInputSchema, actionOutputSchema } from './input-schema.js';
 
 export const ACTION_ID = 'cognito-jwt-api:create';
@@ -55,7 +55,7 @@ export function createCognitoJwtApiAction() {
       }
       ctx.output('files', [...files.keys()].sort());
       ctx.output('issuer', issuerOf(answers));
-      ctx.output('apiName', answers.name);
+      ctx.output('apiName', entityNameOf(answers));
     },
   });
 }

@@ -5,9 +5,14 @@
 import { describeApi, unscopedName, type Answers } from 'create-cognito-jwt-api';
 import { stringify } from 'yaml';
 
+/** The catalog name of the service's component and API entities: the package name without its scope. */
+export function entityNameOf(answers: Pick<Answers, 'name'>): string {
+  return unscopedName(answers.name).replace(/[^a-zA-Z0-9._-]+/g, '-');
+}
+
 export function catalogInfo(answers: Answers, options: { owner?: string; system?: string }): string {
   const api = describeApi(answers);
-  const name = unscopedName(answers.name).replace(/[^a-zA-Z0-9._-]+/g, '-');
+  const name = entityNameOf(answers);
   const owner = options.owner ?? 'unknown';
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of api.routes.filter((candidate) => candidate.authorization === 'JWT')) {

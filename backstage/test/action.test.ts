@@ -51,6 +51,14 @@ describe(`${ACTION_ID}`, () => {
     await expect(readFileSync(path.join(target, 'catalog-info.yaml'), 'utf8')).toMatchFileSnapshot('__snapshots__/catalog-info.yaml');
     expect(ctx.output).toHaveBeenCalledWith('issuer', 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI');
     expect(ctx.output).toHaveBeenCalledWith('files', files);
+    expect(ctx.output).toHaveBeenCalledWith('apiName', 'orders-api');
+  });
+
+  it('outputs the API entity\'s catalog name, which has no npm scope', async () => {
+    const { ctx, workspacePath } = await run({ ...INPUT, name: '@acme/orders-api' });
+    const [, api] = readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8').split(/^---$/m).map((doc) => parse(doc));
+    expect(api.metadata.name).toBe('orders-api');
+    expect(ctx.output).toHaveBeenCalledWith('apiName', api.metadata.name);
   });
 
   it('describes the API in catalog-info.yaml: a component providing an OpenAPI entity with JWT security', async () => {
