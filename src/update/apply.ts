@@ -29,13 +29,16 @@ interface Journal {
  */
 export function applyAtomically(dir: string, writes: ReadonlyMap<string, string | null>): Promise<void> {
   const staging = path.join(dir, STAGING);
+  // A first generation into an existing folder (--force) makes the state folder: a run stopped
+  // before the commit point removes it again, so that the folder is left as it was.
+  const state = existsSync(path.join(dir, STATE_DIR)) ? undefined : path.join(dir, STATE_DIR);
   return withSignalsHeld(async (checkpoint) => {
     rmSync(staging, { recursive: true, force: true });
     try {
       writeFiles(staging, [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
       await checkpoint();
     } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
+      rmSync(state ?? staging, { recursive: true, force: true });
       throw error;
     }
     const journal: Journal = { operations: [...writes].map(([file, contents]) => [file, contents !== null]) };

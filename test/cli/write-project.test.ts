@@ -1,5 +1,5 @@
 /** A new project's folder appears complete or not at all, Ctrl-C and SIGTERM included. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeProject } from '../../src/cli/write-project.js';
@@ -38,5 +38,22 @@ describe('writeProject into a new folder', () => {
       kill.mockRestore();
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('writeProject into an existing folder (--force)', () => {
+  it('stopped while its files are staged, leaves the folder as it was, and raises the signal again', async () => {
+    const dir = tempDir('project');
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    try {
+      const { done, added } = addedListeners(() => writeProject(dir, FILES, false));
+      added[0]!('SIGINT');
+      await expect(done).rejects.toBeInstanceOf(CancelledError);
+      expect(kill.mock.calls).toEqual([[process.pid, 'SIGINT']]);
+    } finally {
+      kill.mockRestore();
+    }
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 });
