@@ -4,7 +4,7 @@
  * record), installs, and prints next steps. The same core as the Yeoman generator, without
  * Yeoman's start-up cost.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { answersFromOptions } from '../answer-options.js';
 import { collectAnswers } from '../collect-answers.js';
@@ -64,7 +64,9 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     env: io.env,
   });
   const where = path.relative(io.cwd, target.path) || '.';
-  const files = projectFiles(answers, target.isNew ? undefined : keptYoRc(target.path));
+  // --force into a Yeoman project: other generators' settings in .yo-rc.json are kept.
+  const yoRc = path.join(target.path, YO_RC_PATH);
+  const files = projectFiles(answers, !target.isNew && statSync(yoRc, { throwIfNoEntry: false })?.isFile() ? readFileSync(yoRc, 'utf8') : undefined);
   target.checkPaths(files.keys());
   // With --force, files of the same name are replaced: say which (.yo-rc.json keeps what it held).
   const replaced = target.isNew ? [] : [...files.keys()].filter((file) => file !== YO_RC_PATH && existsSync(path.join(target.path, file))).sort();
@@ -92,15 +94,4 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   }
   io.out(`\n${nextSteps(answers, { targetDir: target.path, cwd: io.cwd, installed, packageManager: pm })}`);
   return installed || values['skip-install'] ? 0 : 1;
-}
-
-/** The folder's .yo-rc.json, when it holds settings (other generators') that --force keeps; else none. */
-function keptYoRc(dir: string): string | undefined {
-  try {
-    const text = readFileSync(path.join(dir, YO_RC_PATH), 'utf8');
-    const config: unknown = JSON.parse(text);
-    return typeof config === 'object' && config !== null && !Array.isArray(config) ? text : undefined;
-  } catch {
-    return undefined; // none, or not JSON: overwritten, as --force says
-  }
 }

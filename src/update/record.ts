@@ -32,10 +32,21 @@ export function recordOf(answers: Answers, files: readonly RenderedFile[], confl
   return { record, pristine: `${JSON.stringify(pristine, null, 2)}\n` };
 }
 
-/** `.yo-rc.json` contents with `record` under this generator's key, other keys kept. */
+/**
+ * `.yo-rc.json` contents with `record` under this generator's key, other keys kept. A file that
+ * holds no JSON object keeps nothing (`update` refuses one before it gets here).
+ */
 export function yoRcWith(existing: string | undefined, record: ProjectRecord): string {
-  const config = existing ? (JSON.parse(existing) as Record<string, unknown>) : {};
-  return `${JSON.stringify({ ...config, [PACKAGE_NAME]: record }, null, 2)}\n`;
+  return `${JSON.stringify({ ...jsonObject(existing), [PACKAGE_NAME]: record }, null, 2)}\n`;
+}
+
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = text === undefined ? undefined : JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
