@@ -4,9 +4,10 @@
  */
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
-import type { ProtectedRoute } from '../schema/routes.js';
+import type { ProtectedRoute, ROUTE_METHODS } from '../schema/routes.js';
 
-export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+/** A protected route's method, or the preflight's OPTIONS. */
+export type RouteMethod = (typeof ROUTE_METHODS)[number] | 'OPTIONS';
 
 export interface ApiRoute {
   method: RouteMethod;
