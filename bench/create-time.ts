@@ -6,10 +6,11 @@
  * Alternating runs (each first in every other pair) after one warm-up of each, on each Node major
  * given, with that Node first on PATH so that the CLIs run on it too.
  *
- * Then what makes that time up, alternating the same way: npm's own part, `npm create` of each
- * package with its bin replaced by an empty script (stub-package.ts); and the part each package
- * controls, its CLI alone (the installed bin run directly by the same Node). Both parts include a
- * start of Node, so they add up to more than the whole.
+ * Then what makes that time up, alternating the same way with a third of the runs (each part only
+ * has to show which side the difference is on): npm's own part, `npm create` of each package with
+ * its bin replaced by an empty script (stub-package.ts); and the part each package controls, its
+ * CLI alone (the installed bin run directly by the same Node). Both parts include a start of Node,
+ * so they add up to more than the whole.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ interface Subject {
   run: (dir: string) => readonly [string, readonly string[]];
 }
 
-export async function benchCreateTime(runs: number, majors: readonly number[]): Promise<string[]> {
+export async function benchCreateTime(runs: number, partRuns: number, majors: readonly number[]): Promise<string[]> {
   const summary: string[] = [];
   const pack = scratch('pack');
   const tarballs = [packedTarball(pack), packedTarball(pack, 'create-vite@latest')];
@@ -55,12 +56,12 @@ export async function benchCreateTime(runs: number, majors: readonly number[]): 
         name: `npm create, ${stub === 'ours' ? 'this package' : 'create-vite'}'s bin empty`,
         run: (dir) => npm(['create', `stub-${stub}@latest`, dir, `--registry=${registry.url}`]),
       }));
-      const npmPart = await alternate(node, stubbed, runs, `1. npm's own part, Node ${major}`, 'parity');
+      const npmPart = await alternate(node, stubbed, partRuns, `1. npm's own part, Node ${major}`, 'parity');
       const clis: Subject[] = [
         { name: 'create-cognito-jwt-api (the CLI alone)', run: (dir) => [node, [bin('create-cognito-jwt-api'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install']] },
         { name: 'create-vite (the CLI alone)', run: (dir) => [node, [bin('create-vite'), dir, '--template', 'vanilla-ts', '--no-interactive']] },
       ];
-      const alone = await alternate(node, clis, runs, `1. the CLIs alone, Node ${major}`, 'parity');
+      const alone = await alternate(node, clis, partRuns, `1. the CLIs alone, Node ${major}`, 'parity');
       summary.push(`npm create, Node ${major}: ${figure}; npm's own part: ${npmPart}; the CLIs alone: ${alone}`);
     }
   } finally {
