@@ -26,7 +26,7 @@ function count(name: string, fallback: number): number {
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 // Figure 1's two packages differ by 2 or 3% on this kind of machine, where one `npm create`
-// varies by about 10%: 121 pairs leave a 95% interval of about ±3% on the ratio, 361 about ±1.8%.
+// varies by about 10%: 121 pairs leave a 95% interval of about ±3% on the ratio, 361 about ±2%.
 const runs = count('BENCH_RUNS', 361);
 const partRuns = Math.ceil(runs / 3);
 const cdkRuns = count('BENCH_CDK_RUNS', 3);
