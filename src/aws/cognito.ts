@@ -49,13 +49,14 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
   const loaded = await import('@aws-sdk/client-cognito-identity-provider');
   // A CommonJS package: bundled, its exports arrive as the default export.
   const sdk = ('CognitoIdentityProviderClient' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
+  const timeoutMs = options.timeoutMs ?? 5000;
   // Our own bounded retries below; the SDK's would multiply them.
   const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient({
     region: options.region,
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: 1,
     // An endpoint that accepts the connection and never answers would otherwise hold the run forever.
-    requestHandler: { connectionTimeout: Math.min(options.timeoutMs ?? 5000, 3000), requestTimeout: options.timeoutMs ?? 5000, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: Math.min(timeoutMs, 3000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
   });
   const backoffMs = options.backoffMs ?? 200;
 

@@ -4,7 +4,7 @@
  * record), installs, and prints next steps. The same core as the Yeoman generator, without
  * Yeoman's start-up cost.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { answersFromOptions } from '../answer-options.js';
 import { collectAnswers } from '../collect-answers.js';
@@ -67,9 +67,8 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   // --force into a Yeoman project: other generators' settings in .yo-rc.json are kept.
   const yoRc = path.join(target.path, YO_RC_PATH);
   const files = projectFiles(answers, !target.isNew && statSync(yoRc, { throwIfNoEntry: false })?.isFile() ? readFileSync(yoRc, 'utf8') : undefined);
-  target.checkPaths(files.keys());
   // With --force, files of the same name are replaced: say which (.yo-rc.json keeps what it held).
-  const replaced = target.isNew ? [] : [...files.keys()].filter((file) => file !== YO_RC_PATH && existsSync(path.join(target.path, file))).sort();
+  const replaced = target.checkPaths(files.keys()).filter((file) => file !== YO_RC_PATH);
   if (values['dry-run']) {
     const line = (file: string) => `  ${file}${replaced.includes(file) ? '  (replaces the file there)' : ''}`;
     io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map(line).join('\n')}`);

@@ -45,10 +45,12 @@ export class TargetFolder {
 
   /**
    * Refuses, before anything is written into an existing folder, a project path that meets a file
-   * where the project has a folder, or a folder where it has a file.
+   * where the project has a folder, or a folder where it has a file. Returns the project's files
+   * that are there already (which --force replaces), sorted.
    */
-  checkPaths(files: Iterable<string>): void {
-    if (this.isNew) return;
+  checkPaths(files: Iterable<string>): string[] {
+    const present: string[] = [];
+    if (this.isNew) return present;
     for (const file of files) {
       const parts = file.split('/');
       for (let depth = 1; depth <= parts.length; depth++) {
@@ -61,8 +63,10 @@ export class TargetFolder {
             `Cannot write ${file} into "${this.path}": "${at}" is a ${wantsFolder ? 'file' : 'folder'}, where the project has a ${wantsFolder ? 'folder' : 'file'}. Expected nothing of another kind at that path: move it aside, or choose an empty folder.`,
           );
         }
+        if (!wantsFolder) present.push(file);
       }
     }
+    return present.sort();
   }
 }
 

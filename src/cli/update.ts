@@ -3,7 +3,7 @@
  * (and any answer flags) through the current templates, and merges the result in 3 ways.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
@@ -76,8 +76,9 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if (values.version) return io.out(PACKAGE_VERSION), 0;
   if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`);
   const dir = positionals[0] === undefined ? findProject(io.cwd) : path.resolve(io.cwd, positionals[0]);
-  if (!existsSync(dir)) throw new UpdateError(`${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
-  if (!statSync(dir).isDirectory()) throw new UpdateError(`${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
+  const found = statSync(dir, { throwIfNoEntry: false });
+  if (!found) throw new UpdateError(`${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
+  if (!found.isDirectory()) throw new UpdateError(`${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
   const writesNothing = Boolean(values['dry-run'] || values.check);
   if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');
 
