@@ -16,8 +16,7 @@ const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
 
 /** A committed copy of the fixture for `iac` (stored as { files: { path: contents } }), removed when the test finishes. */
-export function fixtureCopy(iac: 'cdk' | 'terraform'): string {
-  const dir = tempDir(`update-${iac}`);
+export function fixtureCopy(iac: 'cdk' | 'terraform', dir = tempDir(`update-${iac}`)): string {
   const { files } = JSON.parse(readFileSync(path.join(FIXTURES, `${iac}.json`), 'utf8')) as { files: Record<string, string> };
   writeFiles(dir, Object.entries(files));
   git(dir, 'init', '-q');
@@ -51,9 +50,17 @@ export function currentRender(dir: string, overrides: Record<string, unknown> = 
 
 /** `create-cognito-jwt-api update ...` in this process, with its output captured. */
 export async function update(dir: string, ...flags: string[]): Promise<{ code: number; out: string; err: string }> {
+  return updateWith({ cwd: dir }, ...flags);
+}
+
+/** `update` as run from `cwd` with environment `env` (HOME decides how far it looks for a project). */
+export async function updateWith(
+  { cwd, env = {} }: { cwd: string; env?: Record<string, string> },
+  ...flags: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`), env: {}, cwd: dir, stdinIsTty: false };
+  const io: Io = { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`), env, cwd, stdinIsTty: false };
   const code = await main(['update', ...flags], io);
   return { code, out, err };
 }
