@@ -174,6 +174,39 @@ export class AwsRequestError extends CognitoJwtApiError {
 /** `update` cannot run: not a generated project, a record it cannot read, a dirty tree. */
 export class UpdateError extends CognitoJwtApiError {}
 
+/**
+ * A project's state file (the record in .yo-rc.json, the pristine store, the update journal) names
+ * a path a generation never writes: outside the project, under .git, or not in normal form. The
+ * file is untrusted input (a cloned repository holds whatever its authors put there).
+ */
+export class UnsafeStatePathError extends UpdateError {
+  constructor(
+    readonly stateFile: string,
+    readonly file: unknown,
+    problem: string,
+  ) {
+    super(
+      `${stateFile} names the file ${JSON.stringify(file)}, which ${problem}. Expected a relative path inside the project, ` +
+        `not under .git, as a generation writes it: this file was not written by this tool. Restore it from the project's ` +
+        `history (git log -- ${stateFile}) or remove it, then run again. Nothing was changed.`,
+    );
+  }
+}
+
+/** A symbolic link where a run would read or write: following it could reach outside the project. */
+export class SymbolicLinkError extends CognitoJwtApiError {
+  constructor(
+    readonly link: string,
+    readonly linkTarget: string,
+  ) {
+    super(
+      `"${link}" is a symbolic link (to ${linkTarget}). Expected real folders and files where the project's files go: ` +
+        'a read or write through a link could reach outside the project. Replace the link with what it points to ' +
+        '(or remove it), then run again. Nothing was written.',
+    );
+  }
+}
+
 /** The user pressed Ctrl-C or otherwise stopped the run. */
 export class CancelledError extends CognitoJwtApiError {
   override readonly exitCode = 130;

@@ -4,15 +4,16 @@
  * record), installs, and prints next steps. The same core as the Yeoman generator, without
  * Yeoman's start-up cost.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { answersFromOptions } from '../answer-options.js';
 import { collectAnswers } from '../collect-answers.js';
 import { CognitoJwtApiError } from '../errors.js';
 import { nextSteps } from '../next-steps.js';
 import { checkGivenAnswers } from '../schema/given.js';
-import { projectFiles, YO_RC_PATH } from '../update/record.js';
-import { PACKAGE_VERSION } from '../version.js';
+import { projectFiles, yoRcWith, YO_RC_PATH } from '../update/record.js';
+import type { ProjectRecord } from '../update/record-schema.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { packageManagerOf, runInstall } from './install.js';
 import type { Io } from './main.js';
 import { helpText, parseCommandLine } from './options.js';
@@ -64,11 +65,16 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     env: io.env,
   });
   const where = path.relative(io.cwd, target.path) || '.';
+  const files = projectFiles(answers);
+  // Every path is checked (no link on the way, nothing of another kind) before any is read or written.
+  const present = target.checkPaths(files.keys());
   // --force into a Yeoman project: other generators' settings in .yo-rc.json are kept.
-  const yoRc = path.join(target.path, YO_RC_PATH);
-  const files = projectFiles(answers, !target.isNew && statSync(yoRc, { throwIfNoEntry: false })?.isFile() ? readFileSync(yoRc, 'utf8') : undefined);
+  if (present.includes(YO_RC_PATH)) {
+    const own = JSON.parse(files.get(YO_RC_PATH)!) as Record<string, ProjectRecord>;
+    files.set(YO_RC_PATH, yoRcWith(readFileSync(path.join(target.path, YO_RC_PATH), 'utf8'), own[PACKAGE_NAME]!));
+  }
   // With --force, files of the same name are replaced: say which (.yo-rc.json keeps what it held).
-  const replaced = target.checkPaths(files.keys()).filter((file) => file !== YO_RC_PATH);
+  const replaced = present.filter((file) => file !== YO_RC_PATH);
   if (values['dry-run']) {
     const line = (file: string) => `  ${file}${replaced.includes(file) ? '  (replaces the file there)' : ''}`;
     io.out(`Would write ${files.size} files to ${where}:\n${[...files.keys()].sort().map(line).join('\n')}`);

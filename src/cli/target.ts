@@ -1,7 +1,7 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { TargetNotEmptyError, TargetPathError } from '../errors.js';
+import { SymbolicLinkError, TargetNotEmptyError, TargetPathError } from '../errors.js';
 import { unscopedName } from '../schema/rules.js';
 
 export class TargetFolder {
@@ -45,7 +45,8 @@ export class TargetFolder {
 
   /**
    * Refuses, before anything is written into an existing folder, a project path that meets a file
-   * where the project has a folder, or a folder where it has a file. Returns the project's files
+   * where the project has a folder, or a folder where it has a file, or a symbolic link anywhere
+   * along it (a write through one could land outside the folder). Returns the project's files
    * that are there already (which --force replaces), sorted.
    */
   checkPaths(files: Iterable<string>): string[] {
@@ -55,8 +56,9 @@ export class TargetFolder {
       const parts = file.split('/');
       for (let depth = 1; depth <= parts.length; depth++) {
         const at = path.join(this.path, ...parts.slice(0, depth));
-        const found = statSync(at, { throwIfNoEntry: false });
+        const found = lstatSync(at, { throwIfNoEntry: false });
         if (!found) break;
+        if (found.isSymbolicLink()) throw new SymbolicLinkError(at, readlinkSync(at));
         const wantsFolder = depth < parts.length;
         if (found.isDirectory() !== wantsFolder) {
           throw new TargetPathError(

@@ -7,9 +7,11 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
 import { answersFromOptions } from '../answer-options.js';
-import { applyAtomically, finishJournal } from '../update/apply.js';
+import { homedir } from 'node:os';
+import { applyAtomically } from '../update/apply.js';
+import { readJournal, removeUncommittedStaging, replayJournal } from '../update/journal.js';
 import { changes, type PlanEntry } from '../update/plan.js';
-import { computeUpdate, findProject, type UpdateComputation } from '../update/project.js';
+import { checkJournalAgainstRecord, computeUpdate, findProject, refuseOthersFolder, type UpdateComputation } from '../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
 import { PACKAGE_VERSION } from '../version.js';
 import type { Io } from './main.js';
@@ -75,12 +77,13 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if (values.help) return io.out(updateHelp()), 0;
   if (values.version) return io.out(PACKAGE_VERSION), 0;
   if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`);
-  const dir = positionals[0] === undefined ? findProject(io.cwd) : path.resolve(io.cwd, positionals[0]);
+  const dir = positionals[0] === undefined ? findProject(io.cwd, io.env.HOME || homedir()) : path.resolve(io.cwd, positionals[0]);
   const found = statSync(dir, { throwIfNoEntry: false });
   if (!found) throw new UpdateError(`${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
   if (!found.isDirectory()) throw new UpdateError(`${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
+  refuseOthersFolder(dir);
   const writesNothing = Boolean(values['dry-run'] || values.check);
-  if (!writesNothing && finishJournal(dir)) io.out('Finished an update that was interrupted.');
+  if (!writesNothing) finishInterrupted(dir, io);
 
   const update = computeUpdate(dir, answersFromOptions(values));
   const changed = changes(update.plan);
@@ -114,6 +117,15 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   }
   if (!values.json) io.out(`Updated ${changed.length} file(s).`);
   return 0;
+}
+
+/** Finishes an update a killed run committed to, once its journal and the project's record check out. */
+function finishInterrupted(dir: string, io: Io): void {
+  const journal = readJournal(dir);
+  if (!journal) return removeUncommittedStaging(dir);
+  checkJournalAgainstRecord(dir, journal);
+  replayJournal(dir, journal);
+  io.out('Finished an update that was interrupted.');
 }
 
 /** Refuses to write over unresolved conflicts, or into a dirty git tree unless forced. */

@@ -1,9 +1,10 @@
 /**
- * Writes a generated project all or nothing. A new folder is filled under a temporary name next
- * to it and renamed into place; an existing folder (empty, or with --force) takes the files
+ * Writes a generated project all or nothing. A new folder is filled under a fresh temporary name
+ * next to it (made by mkdtemp: never one that exists, so never one planted there) and renamed
+ * into place; an existing folder (empty, or with --force) takes the files
  * through the same journaled apply as `update`.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CognitoJwtApiError } from '../errors.js';
 import { withSignalsHeld } from '../signals.js';
@@ -16,12 +17,12 @@ import { writeFiles } from '../write-files.js';
  */
 export async function writeProject(target: string, files: Iterable<[path: string, contents: string]>, isNew: boolean): Promise<void> {
   if (!isNew) return applyAtomically(target, new Map(files));
-  const staging = path.join(path.dirname(target), `.${path.basename(target)}.creating-${process.pid}`);
   await withSignalsHeld(async (checkpoint) => {
+    const staging = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.creating-`));
     try {
       writeFiles(staging, files);
       await checkpoint();
-      if (existsSync(target)) {
+      if (lstatSync(target, { throwIfNoEntry: false })) {
         throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
       }
       renameSync(staging, target);

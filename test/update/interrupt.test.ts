@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../../src/errors.js';
-import { applyAtomically, finishJournal } from '../../src/update/apply.js';
+import { applyAtomically } from '../../src/update/apply.js';
+import { readJournal, replayJournal } from '../../src/update/journal.js';
 import { BIN } from '../helpers/cli.js';
 import { fixtureCopy, tree, update } from '../helpers/project.js';
 
@@ -90,16 +91,18 @@ describe('an interrupted update', () => {
     expect(tree(dir)['nested/b.txt']).toBe('B');
     // Simulate a crash after the commit point: a journal with one rename done, one pending.
     const state = path.join(dir, '.cognito-jwt-api');
-    mkdirSync(path.join(state, 'staging'), { recursive: true });
-    writeFileSync(path.join(state, 'staging', 'c.txt'), 'C');
+    mkdirSync(path.join(state, 'staging-AbC123', 'files'), { recursive: true });
+    writeFileSync(path.join(state, 'staging-AbC123', 'files', 'c.txt'), 'C');
     writeFileSync(path.join(dir, 'd.txt'), 'D (already moved)');
-    writeFileSync(path.join(state, 'update-journal.json'), JSON.stringify({ operations: [['d.txt', true], ['c.txt', true], ['a.txt', false]] }));
-    expect(finishJournal(dir)).toBe(true);
+    writeFileSync(path.join(state, 'update-journal.json'), JSON.stringify({ staging: 'staging-AbC123', operations: [['d.txt', true], ['c.txt', true], ['a.txt', false]] }));
+    const journal = readJournal(dir)!;
+    expect(journal.operations).toHaveLength(3);
+    replayJournal(dir, journal);
     const files = tree(dir);
     expect(files['c.txt']).toBe('C');
     expect(files['d.txt']).toBe('D (already moved)');
     expect(files['a.txt']).toBeUndefined();
     expect(existsSync(path.join(state, 'update-journal.json'))).toBe(false);
-    expect(existsSync(path.join(state, 'staging'))).toBe(false);
+    expect(existsSync(path.join(state, 'staging-AbC123'))).toBe(false);
   });
 });
