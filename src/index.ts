@@ -15,6 +15,7 @@ export { FLAVOURS } from './render/flavours.js';
 export { renderProject, type RenderedFile } from './render/render-project.js';
 export type { RenderOptions } from './render/template-data.js';
 export { parseRoutes, ROUTE_METHODS, type ProtectedRoute } from './schema/routes.js';
+export { checkTargetPaths, refuseLinks } from './update/confine.js';
 export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
 export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
 export { createCognitoAccess } from './aws/cognito.js';

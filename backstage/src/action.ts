@@ -6,8 +6,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { issuerOf, parseAnswers, projectFiles } from 'create-cognito-jwt-api';
+import { checkTargetPaths, CognitoJwtApiError, refuseLinks, issuerOf, parseAnswers, projectFiles } from 'create-cognito-jwt-api';
 import { catalogInfo, entityNameOf } from './catalog-info.js';
 import { actionInputSchema, actionOutputSchema } from './input-schema.js';
 
@@ -37,12 +38,14 @@ export function createCognitoJwtApiAction() {
     ],
     schema: { input: actionInputSchema, output: actionOutputSchema },
     async handler(ctx) {
-      const { targetPath, owner, system, ...input } = ctx.input;
+      const { targetPath, owner, system, overwrite, ...input } = ctx.input;
       // Every rule of the generator, with its messages (which name the answer and the fix).
       const answers = parseAnswers(input);
       const target = resolveSafeChildPath(ctx.workspacePath, targetPath ?? '.');
       const files = projectFiles(answers);
       files.set('catalog-info.yaml', catalogInfo(answers, { owner, system }));
+      // Every path, and every file already there, is checked before the first write.
+      checkWorkspace(ctx.workspacePath, target, [...files.keys()], overwrite === true);
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would write ${files.size} files into ${target}`);
       } else {
@@ -58,4 +61,26 @@ export function createCognitoJwtApiAction() {
       ctx.output('apiName', entityNameOf(answers));
     },
   });
+}
+
+/**
+ * Refuses, before anything is written: a symbolic link on the way to the target or below it (a
+ * fetch step can leave one; a write through it could land outside the workspace), a path of the
+ * wrong kind, and files already in the workspace unless `overwrite` says to replace them.
+ */
+function checkWorkspace(workspace: string, target: string, files: readonly string[], overwrite: boolean): void {
+  try {
+    const folder = path.relative(workspace, target).split(path.sep).filter(Boolean).join('/');
+    if (folder) refuseLinks(workspace, [folder]);
+    const present = checkTargetPaths(target, files);
+    if (present.length > 0 && !overwrite) {
+      throw new InputError(
+        `The workspace already holds ${present.join(', ')}. Expected a workspace without the service's files: ` +
+          'set targetPath to a new folder, or set overwrite: true to replace them (files of other names are kept).',
+      );
+    }
+  } catch (error) {
+    if (error instanceof CognitoJwtApiError) throw new InputError(error.message);
+    throw error;
+  }
 }

@@ -12,6 +12,7 @@ export const RUN_INPUTS = {
   targetPath: 'Folder of the workspace to write the service into (default: the workspace itself)',
   owner: 'Owner of the catalog entities in catalog-info.yaml, e.g. group:default/team-a',
   system: 'System the catalog entities belong to (optional)',
+  overwrite: 'Replace files of the same names already in the workspace (default: such files are refused)',
 } as const;
 
 export function actionInputSchema(z: Zod) {
@@ -33,6 +34,7 @@ export function actionInputSchema(z: Zod) {
     targetPath: z.string().describe(RUN_INPUTS.targetPath).optional(),
     owner: z.string().describe(RUN_INPUTS.owner).optional(),
     system: z.string().describe(RUN_INPUTS.system).optional(),
+    overwrite: z.boolean().describe(RUN_INPUTS.overwrite).optional(),
   });
 }
 

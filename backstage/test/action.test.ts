@@ -1,9 +1,10 @@
 /** The scaffolder action, run the way the scaffolder runs it, on a temporary workspace. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { InvalidAnswersError, parseAnswers, PRISTINE_PATH, renderProject } from 'create-cognito-jwt-api';
+import { InputError } from '@backstage/errors';
 import { parse } from 'yaml';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ACTION_ID, createCognitoJwtApiAction } from '../src/action.js';
@@ -99,5 +100,38 @@ describe(`${ACTION_ID}`, () => {
     const ctx = createMockActionContext({ input: { ...INPUT, targetPath: '../escape' } as never, workspacePath });
     await expect(createCognitoJwtApiAction().handler(ctx)).rejects.toThrow(/outside/i);
     expect(existsSync(path.join(workspacePath, '..', 'escape'))).toBe(false);
+  });
+
+  it('checks every path before it writes the first: a folder of the workspace that is a link elsewhere is refused, nothing written', async () => {
+    const workspacePath = workspace();
+    const outside = workspace();
+    // As a fetch step could leave it: the service's src/ is a link out of the workspace.
+    symlinkSync(outside, path.join(workspacePath, 'src'));
+    const ctx = createMockActionContext({ input: INPUT as never, workspacePath });
+
+    const error = await createCognitoJwtApiAction().handler(ctx).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(`"${path.join(workspacePath, 'src')}" is a symbolic link`);
+    expect(readdirSync(workspacePath)).toEqual(['src']);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('refuses files already in the workspace, naming them, unless overwrite is true', async () => {
+    const workspacePath = workspace();
+    mkdirSync(path.join(workspacePath, 'src'));
+    writeFileSync(path.join(workspacePath, 'README.md'), 'ours\n');
+    writeFileSync(path.join(workspacePath, 'src', 'api.ts'), 'export {};\n');
+    const refused = createMockActionContext({ input: INPUT as never, workspacePath });
+
+    const error = await createCognitoJwtApiAction().handler(refused).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^The workspace already holds README\.md, src\/api\.ts\. Expected /);
+    expect(listFiles(workspacePath)).toEqual(['README.md', 'src/api.ts']);
+    expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe('ours\n');
+
+    await createCognitoJwtApiAction().handler(createMockActionContext({ input: { ...INPUT, overwrite: true } as never, workspacePath }));
+    expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe(renderProject(parseAnswers(INPUT)).find((file) => file.path === 'README.md')!.contents);
   });
 });

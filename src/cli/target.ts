@@ -1,7 +1,8 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SymbolicLinkError, TargetNotEmptyError, TargetPathError } from '../errors.js';
+import { TargetNotEmptyError, TargetPathError } from '../errors.js';
+import { checkTargetPaths } from '../update/confine.js';
 import { unscopedName } from '../schema/rules.js';
 
 export class TargetFolder {
@@ -50,25 +51,7 @@ export class TargetFolder {
    * that are there already (which --force replaces), sorted.
    */
   checkPaths(files: Iterable<string>): string[] {
-    const present: string[] = [];
-    if (this.isNew) return present;
-    for (const file of files) {
-      const parts = file.split('/');
-      for (let depth = 1; depth <= parts.length; depth++) {
-        const at = path.join(this.path, ...parts.slice(0, depth));
-        const found = lstatSync(at, { throwIfNoEntry: false });
-        if (!found) break;
-        if (found.isSymbolicLink()) throw new SymbolicLinkError(at, readlinkSync(at));
-        const wantsFolder = depth < parts.length;
-        if (found.isDirectory() !== wantsFolder) {
-          throw new TargetPathError(
-            `Cannot write ${file} into "${this.path}": "${at}" is a ${wantsFolder ? 'file' : 'folder'}, where the project has a ${wantsFolder ? 'folder' : 'file'}. Expected nothing of another kind at that path: move it aside, or choose an empty folder.`,
-          );
-        }
-        if (!wantsFolder) present.push(file);
-      }
-    }
-    return present.sort();
+    return this.isNew ? [] : checkTargetPaths(this.path, files);
   }
 }
 

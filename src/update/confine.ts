@@ -5,7 +5,7 @@
  */
 import { lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { SymbolicLinkError, UnsafeStatePathError } from '../errors.js';
+import { SymbolicLinkError, TargetPathError, UnsafeStatePathError } from '../errors.js';
 
 /** Where a generated project keeps its merge base and an update in progress. */
 export const STATE_DIR = '.cognito-jwt-api';
@@ -62,4 +62,30 @@ export class LinkGuard {
 /** Refuses a symbolic link at any component of `files` below `root` (see LinkGuard). */
 export function refuseLinks(root: string, files: Iterable<string>): void {
   new LinkGuard(root).check(files);
+}
+
+/**
+ * Checks, before anything is written below `root`, every path of `files`: no symbolic link along
+ * it, no file where it needs a folder, no folder where it needs a file. Returns the files that are
+ * there already (which a forced write replaces), sorted.
+ */
+export function checkTargetPaths(root: string, files: Iterable<string>): string[] {
+  const present: string[] = [];
+  for (const file of files) {
+    const parts = file.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const at = path.join(root, ...parts.slice(0, depth));
+      const found = lstatSync(at, { throwIfNoEntry: false });
+      if (!found) break;
+      if (found.isSymbolicLink()) throw new SymbolicLinkError(at, readlinkSync(at));
+      const wantsFolder = depth < parts.length;
+      if (found.isDirectory() !== wantsFolder) {
+        throw new TargetPathError(
+          `Cannot write ${file} into "${root}": "${at}" is a ${wantsFolder ? 'file' : 'folder'}, where the project has a ${wantsFolder ? 'folder' : 'file'}. Expected nothing of another kind at that path: move it aside, or choose an empty folder.`,
+        );
+      }
+      if (!wantsFolder) present.push(file);
+    }
+  }
+  return present.sort();
 }
