@@ -46,16 +46,14 @@ export function createCognitoJwtApiAction() {
       files.set('catalog-info.yaml', catalogInfo(answers, { owner, system }));
       // Every path, and every file already there, is checked before the first write.
       checkWorkspace(ctx.workspacePath, target, [...files.keys()], overwrite === true);
-      if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would write ${files.size} files into ${target}`);
-      } else {
-        for (const [file, contents] of files) {
-          const destination = resolveSafeChildPath(target, file);
-          await mkdir(path.dirname(destination), { recursive: true });
-          await writeFile(destination, contents);
-        }
-        ctx.logger.info(`Wrote ${files.size} files into ${target}`);
+      // A dry run writes too: its workspace is a temporary folder, and what is in it is what the
+      // template editor previews. This action has no effect outside the workspace to skip.
+      for (const [file, contents] of files) {
+        const destination = resolveSafeChildPath(target, file);
+        await mkdir(path.dirname(destination), { recursive: true });
+        await writeFile(destination, contents);
       }
+      ctx.logger.info(`${ctx.isDryRun ? 'Dry run: wrote' : 'Wrote'} ${files.size} files into ${target}`);
       ctx.output('files', [...files.keys()].sort());
       ctx.output('issuer', issuerOf(answers));
       ctx.output('apiName', entityNameOf(answers));

@@ -89,10 +89,11 @@ describe(`${ACTION_ID}`, () => {
     expect(listFiles(workspacePath)).toEqual([]);
   });
 
-  it('writes nothing in a dry run, and still reports the files', async () => {
+  it('writes into the workspace in a dry run too, which is what the template editor previews, and reports the files', async () => {
     const { ctx, workspacePath } = await run(INPUT, { isDryRun: true });
-    expect(listFiles(workspacePath)).toEqual([]);
-    expect(ctx.output).toHaveBeenCalledWith('files', expect.arrayContaining(['src/api.ts', 'catalog-info.yaml']));
+    const files = listFiles(workspacePath);
+    expect(files).toEqual(expect.arrayContaining(['src/api.ts', 'catalog-info.yaml', '.yo-rc.json']));
+    expect(ctx.output).toHaveBeenCalledWith('files', files);
   });
 
   it('refuses a target path outside the workspace', async () => {
