@@ -41,7 +41,7 @@ export function questionsFor(
     const question: Question = {
       type: choices ? 'select' : 'input',
       name: field,
-      message: field === 'scopes' ? `${titleOf(field)} (comma-separated, empty for none)` : titleOf(field),
+      message: field === 'scopes' ? `${titleOf(field)} (a token needs any one; comma-separated, empty for none)` : titleOf(field),
       default: defaults[field] ?? (field === 'scopes' ? '' : undefined),
     };
     if (choices) {

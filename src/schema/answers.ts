@@ -115,8 +115,8 @@ export const AnswersFields = z.object({
     description: 'How the API is deployed',
   }),
   scopes: described(z._default(scopes, []), {
-    title: 'Required OAuth scopes',
-    description: 'Scopes a token must carry on protected routes (comma-separated; empty for none)',
+    title: 'OAuth scopes',
+    description: 'Protected routes admit a token carrying any one of these scopes (comma-separated; empty for no scope check)',
     examples: ['orders-api/read'],
   }),
   runtime: described(z._default(z.enum(LAMBDA_RUNTIMES), LAMBDA_RUNTIMES[0]), {

@@ -21,7 +21,7 @@ const RouteShape = z.strictObject({
   method: z.string(),
   path: z.string(),
   handler: z.string(),
-  /** Scopes this route requires instead of the answers' `scopes`. */
+  /** This route's scopes instead of the answers' `scopes`: a token must carry any one of them (ref #4). */
   scopes: z.optional(z.array(z.string())),
 });
 export type ProtectedRoute = Omit<z.infer<typeof RouteShape>, 'method'> & { method: (typeof ROUTE_METHODS)[number] };

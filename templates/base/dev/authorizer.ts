@@ -2,11 +2,15 @@
  * API Gateway's JWT authorizer, emulated with real signature checks (ref #1-#7): `sam local` and
  * serverless-offline skip them (ref #25).
  */
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 
-/** ref #4: Cognito signs RS256; only RSA algorithms are accepted, never `none` or HS*. */
-const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'];
-const CLOCK_TOLERANCE_SECONDS = 5;
+/**
+ * ref #4: API Gateway accepts RSA algorithms only, without naming them; Cognito signs with RS256,
+ * so that is the one accepted here (never `none`, HS*, or another RSA variant: fail closed).
+ */
+const ALGORITHMS = ['RS256'];
+/** ref #4: `exp`, `nbf` and `iat` are compared with the current time; no clock skew is documented, so none is allowed. */
+const CLOCK_TOLERANCE_SECONDS = 0;
 
 export type Authorization =
   | { allowed: true; claims: Record<string, string>; scopes: string[] | null }
@@ -51,9 +55,13 @@ export function createJwtAuthorizer(options: JwtAuthorizerOptions) {
     if (!token) return { allowed: false, statusCode: 401, reason: 'no token in the Authorization header' };
     let payload: JWTPayload;
     try {
+      // ref #4: the key is the one of the JWKS whose `kid` the token names; a token without one is refused.
+      if (typeof decodeProtectedHeader(token).kid !== 'string') {
+        return { allowed: false, statusCode: 401, reason: 'the token has no kid header' };
+      }
       ({ payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
-        algorithms: RSA_ALGORITHMS,
+        algorithms: ALGORITHMS,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp'],
       }));
@@ -66,10 +74,12 @@ export function createJwtAuthorizer(options: JwtAuthorizerOptions) {
     if (!audiences.some((value) => typeof value === 'string' && options.audience.includes(value))) {
       return { allowed: false, statusCode: 401, reason: 'the token is for another audience' };
     }
+    // ref #4: `iat` must be in the past (jose checks only `exp` and `nbf` against the clock).
     if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
       return { allowed: false, statusCode: 401, reason: 'the token was issued in the future' };
     }
     // ref #5: token_use is not checked here, as API Gateway does not check it.
+    // ref #4: a route with scopes admits a token carrying any one of them.
     const scopes = scopesOf(payload);
     if (requiredScopes.length > 0 && !requiredScopes.some((scope) => scopes.includes(scope))) {
       return { allowed: false, statusCode: 403, reason: 'the token has none of the route\'s scopes' };

@@ -15,7 +15,7 @@ export interface Route {
   path: string;
   /** The file in src/handlers/ that serves the route, without ".ts". */
   handler: string;
-  /** Scopes this route requires instead of `auth.scopes`. */
+  /** This route's scopes instead of `auth.scopes`: a token must carry any one of them. */
   scopes?: readonly string[];
 }
 
@@ -29,7 +29,10 @@ export const auth = {
   audience: <%- ts(api.authorizer.audience) %> as readonly string[],
   /** ref #1: bare token or "Bearer <token>". */
   identitySource: <%- ts(api.authorizer.identitySource) %>,
-  /** ref #5: scopes every protected route requires unless it names its own; [] accepts any token of the pool. */
+  /**
+   * ref #4, #5: a protected route admits a token carrying any one of these scopes, unless it names
+   * its own; [] checks no scope (any token of the pool, ID tokens included: see src/lib/access-token.ts).
+   */
   scopes: <%- ts(answers.scopes) %> as readonly string[],
 };
 

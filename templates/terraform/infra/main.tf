@@ -9,7 +9,7 @@ locals {
   issuer_host = <%- hcl(issuerHost) %>
   issuer      = "https://${local.issuer_host}.${var.region}.amazonaws.com/${var.user_pool_id}"
 
-  # Protected routes: "<METHOD> <path>" => the handler in src/handlers/ and the scopes it requires.
+  # Protected routes: "<METHOD> <path>" => the handler in src/handlers/ and its scopes (a token must carry any one of them).
   routes = {
 <% const keyWidth = Math.max(...protectedRoutes.map((route) => hcl(`${route.method} ${route.path}`).length)); -%>
 <% for (const route of protectedRoutes) { -%>
@@ -159,7 +159,7 @@ resource "aws_apigatewayv2_route" "preflight" {
   target             = "integrations/${aws_apigatewayv2_integration.handler[local.preflight_handler].id}"
 }
 
-# ref #9, #5: every other route has the JWT authorizer and the required scopes.
+# ref #9, #5: every other route has the JWT authorizer and its scopes (any one of them admits a token).
 resource "aws_apigatewayv2_route" "protected" {
   for_each             = local.routes
   api_id               = aws_apigatewayv2_api.http.id

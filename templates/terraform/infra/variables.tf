@@ -63,7 +63,7 @@ variable "allowed_origins" {
 }
 
 variable "scopes" {
-  description = "OAuth scopes every protected route requires (ref #5); empty accepts any token of the pool."
+  description = "OAuth scopes of every protected route: a token must carry any one of them (ref #4, #5); empty checks no scope."
   type        = list(string)
   default     = <%- hcl(answers.scopes) %>
 

@@ -46,7 +46,7 @@ describe('routes', () => {
     expect(routeKeys().sort()).toEqual(expected.sort());
   });
 
-  it('puts the JWT authorizer on every route but OPTIONS, with the required scopes (ref #9, #5)', () => {
+  it('puts the JWT authorizer on every route but OPTIONS, with the scopes of each route (ref #9, #4)', () => {
     const authorizerId = resources('AWS::ApiGatewayV2::Authorizer')[0]![0];
     for (const [, route] of resources('AWS::ApiGatewayV2::Route')) {
       const { RouteKey, AuthorizationType, AuthorizerId, AuthorizationScopes } = route.Properties;

@@ -61,7 +61,7 @@ describe('routes', () => {
     }
   });
 
-  it('put the JWT authorizer and the required scopes on every other route (ref #9, #5)', () => {
+  it('put the JWT authorizer and its scopes on every other route (ref #9, #4)', () => {
     for (const event of events.filter((candidate) => candidate.Properties.Method !== 'OPTIONS')) {
       const route = routes.find((candidate) => candidate.method === event.Properties.Method && candidate.path === event.Properties.Path);
       expect(event.Properties.Auth.Authorizer).toBe(api.Properties.Auth.DefaultAuthorizer);
