@@ -4,8 +4,8 @@
  * Terraform runs them on mocked resources too, with the mock's values, so a mock must give those
  * attributes values that pass.
  *
- * Only the arguments the generated configuration sets from a reference are listed; add a row when
- * a template sets another validated argument from one.
+ * Only top-level arguments the generated configuration sets from a reference are listed; add a
+ * row when a template sets another validated argument from one.
  */
 
 /** What a validated argument must hold. */
