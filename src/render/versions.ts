@@ -30,11 +30,18 @@ export const IAC_VERSIONS = {
 
 export type PackageName = keyof typeof PACKAGE_VERSIONS | '@types/node';
 
-/** What each Lambda runtime implies for the generated project. */
+/**
+ * What each Lambda runtime implies for the generated project. `samCli` is the first AWS SAM CLI
+ * release that builds and runs the runtime; older ones stop with "'<runtime>' runtime is not
+ * supported":
+ * - nodejs24.x: 1.147.0 (https://github.com/aws/aws-sam-cli/releases/tag/v1.147.0).
+ * - nodejs22.x: 1.130.0, the release with aws/aws-sam-cli#7624 ("Add nodejs22.x runtime
+ *   support"), as the AWS Toolkit for VS Code states where it adopted it (aws/aws-toolkit-vscode#6087).
+ */
 export const RUNTIME_DETAILS = {
-  'nodejs24.x': { node: 24, esbuildTarget: 'node24', typesNode: '^24.0.0' },
-  'nodejs22.x': { node: 22, esbuildTarget: 'node22', typesNode: '^22.0.0' },
-} as const satisfies Record<Answers['runtime'], { node: number; esbuildTarget: string; typesNode: string }>;
+  'nodejs24.x': { node: 24, esbuildTarget: 'node24', typesNode: '^24.0.0', samCli: '1.147.0' },
+  'nodejs22.x': { node: 22, esbuildTarget: 'node22', typesNode: '^22.0.0', samCli: '1.130.0' },
+} as const satisfies Record<Answers['runtime'], { node: number; esbuildTarget: string; typesNode: string; samCli: string }>;
 
 /** The range to write into a generated package.json for `name`. */
 export function versionOf(name: PackageName, runtime: Answers['runtime']): string {

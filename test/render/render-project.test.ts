@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { describeApi } from '../../src/render/api-model.js';
 import { renderProject } from '../../src/render/render-project.js';
 import { resourcePrefixOf, stackIdOf } from '../../src/render/template-data.js';
+import { RUNTIME_DETAILS } from '../../src/render/versions.js';
+import { LAMBDA_RUNTIMES } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { allTemplates } from '../helpers/templates.js';
@@ -81,6 +83,13 @@ describe('renderProject', () => {
 
   it('renders the scopes into the API definition when given', () => {
     expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain('scopes: ["orders-api/read"]');
+  });
+
+  it.each(LAMBDA_RUNTIMES)('states the first SAM CLI that builds %s, in the README and in samconfig.toml', (runtime) => {
+    const files = render({ iac: 'sam', runtime });
+    const minimum = RUNTIME_DETAILS[runtime].samCli;
+    expect(fileOf(files, 'README.md')).toContain(`Needs the AWS SAM CLI ${minimum} or later, the first to build \`${runtime}\``);
+    expect(fileOf(files, 'samconfig.toml').split('\n')[0]).toBe(`# Needs the AWS SAM CLI ${minimum} or later, the first to build ${runtime} (\`sam --version\`).`);
   });
 
   it('writes the answers-derived versions into package.json', () => {

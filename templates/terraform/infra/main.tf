@@ -78,11 +78,15 @@ resource "aws_apigatewayv2_stage" "default" {
   auto_deploy = true
 }
 
+# One file mode for every archived file, so that the zip, and the source_code_hash Lambda compares,
+# is the same on every machine whatever its umask or OS.
+# https://registry.terraform.io/providers/hashicorp/archive/latest/docs/data-sources/file#output_file_mode
 data "archive_file" "handler" {
-  for_each    = local.handlers
-  type        = "zip"
-  source_dir  = "${path.module}/../dist/${each.key}"
-  output_path = "${path.module}/.build/${each.key}.zip"
+  for_each         = local.handlers
+  type             = "zip"
+  source_dir       = "${path.module}/../dist/${each.key}"
+  output_path      = "${path.module}/.build/${each.key}.zip"
+  output_file_mode = "0666"
 }
 
 data "aws_iam_policy_document" "assume_lambda" {

@@ -1,7 +1,52 @@
 # Security invariants, offline: `terraform test` (Terraform >= 1.9) with mocked providers.
 # `npm test` checks the same invariants without Terraform (test/infra/terraform.test.ts).
 
-mock_provider "aws" {}
+# A mocked provider gives every computed attribute a random string, yet still runs the provider's
+# own checks on every argument: where a computed attribute feeds a checked argument (a policy's
+# JSON, a role's ARN or name, a source ARN), the defaults below give it a value of the real shape.
+# https://developer.hashicorp.com/terraform/language/tests/mocking
+# https://github.com/hashicorp/terraform-provider-aws/issues/36700
+<% const account = '123456789012'; const region = answers.region; const fn = `${resourcePrefix}-handler`; -%>
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = <%- hcl(JSON.stringify({ Version: '2012-10-17', Statement: [] })) %>
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      id   = <%- hcl(fn) %>
+      name = <%- hcl(fn) %>
+      arn  = <%- hcl(`arn:aws:iam::${account}:role/${fn}`) %>
+    }
+  }
+
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = <%- hcl(`arn:aws:logs:${region}:${account}:log-group:/aws/lambda/${fn}`) %>
+    }
+  }
+
+  mock_resource "aws_lambda_function" {
+    defaults = {
+      arn                  = <%- hcl(`arn:aws:lambda:${region}:${account}:function:${fn}`) %>
+      qualified_arn        = <%- hcl(`arn:aws:lambda:${region}:${account}:function:${fn}:$LATEST`) %>
+      invoke_arn           = <%- hcl(`arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account}:function:${fn}/invocations`) %>
+      qualified_invoke_arn = <%- hcl(`arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${account}:function:${fn}:$LATEST/invocations`) %>
+    }
+  }
+
+  mock_resource "aws_apigatewayv2_api" {
+    defaults = {
+      id            = "a1b2c3d4e5"
+      arn           = <%- hcl(`arn:aws:apigateway:${region}::/apis/a1b2c3d4e5`) %>
+      execution_arn = <%- hcl(`arn:aws:execute-api:${region}:${account}:a1b2c3d4e5`) %>
+      api_endpoint  = <%- hcl(`https://a1b2c3d4e5.execute-api.${region}.amazonaws.com`) %>
+    }
+  }
+}
+
 mock_provider "archive" {}
 
 run "preflight_routes_have_no_authorizer" {

@@ -15,6 +15,8 @@ export type DeployedRoute = Omit<RouteEntry, 'authorization'> & { authorization:
 export interface TerraformConfiguration {
   /** The one block `resource "<type>" "<name>"`. */
   resource(type: string, name: string): Block;
+  /** The one block `data "<type>" "<name>"`. */
+  data(type: string, name: string): Block;
   /** Every `locals` entry of every file. */
   locals(): Block;
   /** A variable's default, resolved. */
@@ -41,12 +43,14 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
   const variables: Block = {};
   const locals: Block = {};
   const resources: Block = {};
+  const dataSources: Block = {};
   const outputs: Block = {};
   for (const part of parsed) {
     Object.assign(variables, part.variable);
     Object.assign(outputs, part.output);
     for (const block of part.locals ?? []) Object.assign(locals, block);
     for (const [type, blocks] of Object.entries(part.resource ?? {})) resources[type] = { ...resources[type], ...(blocks as Block) };
+    for (const [type, blocks] of Object.entries(part.data ?? {})) dataSources[type] = { ...dataSources[type], ...(blocks as Block) };
   }
   const variableDefault = (name: string): any => resolve(variables[name][0].default);
   function resolve(value: any): any {
@@ -64,6 +68,7 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
   }
   return {
     resource: (type, name) => resources[type][name][0],
+    data: (type, name) => dataSources[type][name][0],
     locals: () => locals,
     variableDefault,
     variable: (name) => variables[name][0],

@@ -124,6 +124,11 @@ describe('API', () => {
     });
   });
 
+  it('zips each function with one file mode, so that its hash is the same on every machine', () => {
+    expect(tf.data('archive_file', 'handler').output_file_mode).toBe('0666');
+    expect(resource('aws_lambda_function', 'handler').source_code_hash).toBe('${data.archive_file.handler[each.key].output_base64sha256}');
+  });
+
   it('runs the functions on the chosen runtime with a bounded log retention', () => {
     expect(resource('aws_lambda_function', 'handler').runtime).toBe('${var.lambda_runtime}');
     expect(resource('aws_cloudwatch_log_group', 'handler').retention_in_days).toBeGreaterThan(0);
