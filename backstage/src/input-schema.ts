@@ -3,7 +3,7 @@
  * its descriptions, choices and required fields): Backstage builds forms and validates with its
  * own zod, then the handler checks every rule with the answers schema itself.
  */
-import { ANSWER_OPTIONS, answersJsonSchema } from 'create-cognito-jwt-api';
+import { ANSWER_OPTIONS, answersJsonSchema, DERIVED_FIELDS } from 'create-cognito-jwt-api';
 
 /** The part of Backstage's zod that the schema needs (Backstage passes its own instance). */
 type Zod = typeof import('zod/v3').z;
@@ -16,8 +16,9 @@ export const RUN_INPUTS = {
 } as const;
 
 export function actionInputSchema(z: Zod) {
-  // Required as in the form: every answer without a default (the name too: there is no folder to name it after).
-  const { required } = answersJsonSchema();
+  // Required as in the form: every answer without a default (the name too: there is no folder to
+  // name it after), but those another answer gives (the region: the pool id's prefix).
+  const required = answersJsonSchema().required.filter((field) => !DERIVED_FIELDS.includes(field));
   const fields = Object.fromEntries(
     ANSWER_OPTIONS.map((option) => {
       let schema: import('zod/v3').ZodTypeAny =

@@ -3,24 +3,28 @@
  * so that the form cannot drift from the generator: `npm run template -w backstage` writes it,
  * and a test fails when the committed file differs.
  */
-import { answersJsonSchema, FLAVOURS, type AnswerField, type JsonSchemaProperty } from 'create-cognito-jwt-api';
+import { answersJsonSchema, DERIVED_FIELDS, FLAVOURS, type AnswerField, type JsonSchemaProperty } from 'create-cognito-jwt-api';
 import { ACTION_ID } from './action.js';
 import { RUN_INPUTS } from './input-schema.js';
 
 /**
- * Form pages and the answers on each. `allowAnyOrigin` is left out on purpose: the golden path
- * offers no "*" origin (the generator's flag stays available to those who need it).
+ * Form pages and the answers on each. The form asks for what it cannot infer: the region is left
+ * out, since the pool id names it (ref #2: the issuer's region is the pool id's prefix; the schema
+ * holds the API to the same region) and the action takes it from there. `allowAnyOrigin` is left
+ * out on purpose: the golden path offers no "*" origin (the generator's flag stays available to
+ * those who need it).
  */
 const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = [
   { title: 'Service', fields: ['name', 'iac', 'runtime'] },
-  { title: 'Amazon Cognito', fields: ['region', 'userPoolId', 'clientId', 'scopes', 'issuer'] },
+  { title: 'Amazon Cognito', fields: ['userPoolId', 'clientId', 'scopes', 'issuer'] },
   { title: 'Browser origins', fields: ['origins'] },
 ];
-export const FORM_OMITS: readonly AnswerField[] = ['allowAnyOrigin'];
+export const FORM_OMITS: readonly AnswerField[] = [...DERIVED_FIELDS, 'allowAnyOrigin'];
 
 /** Backstage `ui:` hints per answer. */
 const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {
   name: { 'ui:autofocus': true, 'ui:help': 'Also the catalog entity name (without an @scope/)' },
+  userPoolId: { 'ui:help': 'Its prefix is the region of the pool and of the API: eu-west-1_AbCdEfGhI is in eu-west-1' },
   iac: { 'ui:widget': 'radio', 'ui:enumNames': Object.values(FLAVOURS).map((flavour) => flavour.title) },
   origins: { 'ui:options': { orderable: false }, 'ui:help': 'scheme://host[:port], e.g. https://app.example.com; http only for localhost' },
   scopes: { 'ui:options': { orderable: false }, 'ui:help': 'Leave empty to accept any token of the pool' },

@@ -3,15 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { InvalidAnswersError, parseAnswers, PRISTINE_PATH, renderProject } from 'create-cognito-jwt-api';
+import { parseAnswers, PRISTINE_PATH, renderProject } from 'create-cognito-jwt-api';
 import { InputError } from '@backstage/errors';
 import { parse } from 'yaml';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ACTION_ID, createCognitoJwtApiAction } from '../src/action.js';
 
+/** As template.yaml passes the form's answers: no region, the pool id names it. */
 const INPUT = {
   name: 'orders-api',
-  region: 'eu-west-1',
   userPoolId: 'eu-west-1_AbCdEfGhI',
   clientId: '1example23456789abcdefghij',
   origins: ['https://app.example.com'],
@@ -19,6 +19,9 @@ const INPUT = {
   scopes: ['orders-api/read'],
   owner: 'group:default/team-a',
 };
+
+/** The same answers as the command line takes them, region included. */
+const ANSWERS = parseAnswers({ ...INPUT, region: 'eu-west-1' });
 
 function workspace(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-backstage-'));
@@ -44,7 +47,7 @@ describe(`${ACTION_ID}`, () => {
   it('writes the rendered service, its update record and catalog-info.yaml into the workspace', async () => {
     const { ctx, workspacePath } = await run({ ...INPUT, targetPath: 'service' });
     const target = path.join(workspacePath, 'service');
-    const rendered = renderProject(parseAnswers(INPUT));
+    const rendered = renderProject(ANSWERS);
     for (const file of rendered) expect(readFileSync(path.join(target, file.path), 'utf8'), file.path).toBe(file.contents);
     const files = listFiles(target);
     expect(files).toEqual([...rendered.map((file) => file.path), '.yo-rc.json', PRISTINE_PATH, 'catalog-info.yaml'].sort());
@@ -71,22 +74,47 @@ describe(`${ACTION_ID}`, () => {
     expect(definition.components.securitySchemes.cognito.openIdConnectUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI/.well-known/openid-configuration');
   });
 
-  it('rejects invalid input with the answers schema\'s message, writing nothing', async () => {
+  it('takes the region from the pool id, which is all the form asks for', async () => {
+    const { ctx } = await run({ ...INPUT, userPoolId: 'ap-southeast-2_XyZ123' });
+    expect(ctx.output).toHaveBeenCalledWith('issuer', 'https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ123');
+  });
+
+  it('refuses a pool id of another region than the region given, with an InputError in the form\'s terms, writing nothing', async () => {
     const workspacePath = workspace();
     const ctx = createMockActionContext({ input: { ...INPUT, region: 'us-east-1' } as never, workspacePath });
+
     const error = await createCognitoJwtApiAction().handler(ctx).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(InvalidAnswersError);
-    // The schema's own message, as the command line prints it.
-    const schemaError = (() => {
-      try {
-        parseAnswers({ ...INPUT, region: 'us-east-1' });
-      } catch (caught) {
-        return caught as Error;
-      }
-    })();
-    expect((error as Error).message).toBe(schemaError?.message);
-    expect((error as Error).message).toMatch(/^--user-pool-id "eu-west-1_AbCdEfGhI" is in region eu-west-1 but --region is us-east-1\. Expected /);
+
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(
+      'Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1. ' +
+        'Expected the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id that starts with "us-east-1_".',
+    );
+    expect((error as Error).message).not.toContain('--');
     expect(listFiles(workspacePath)).toEqual([]);
+  });
+
+  it('refuses in a dry run with an InputError too, which the scaffolder answers with HTTP 400', async () => {
+    const error = await run({ ...INPUT, region: 'us-east-1' }, { isDryRun: true }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1\./);
+  });
+
+  it('names every refused answer by its field title, and does not report the region a malformed pool id cannot give', async () => {
+    const error = await run({ ...INPUT, userPoolId: 'local_abc', origins: ['http://app.example.com'], iac: 'pulumi' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message.split('\n')).toEqual([
+      'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
+      expect.stringMatching(/^Allowed browser origins "http:\/\/app\.example\.com" uses http; /),
+      'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. Infrastructure as code cdk.',
+    ]);
+    expect((error as Error).message).not.toContain('--');
+  });
+
+  it('refuses "*" as an origin by the form\'s titles, not the command line\'s flags', async () => {
+    const error = await run({ ...INPUT, origins: ['*'] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^Allowed browser origins "\*" lets every website call the API .*; set Allow any origin as well /);
   });
 
   it('writes into the workspace in a dry run too, which is what the template editor previews, and reports the files', async () => {
@@ -96,10 +124,12 @@ describe(`${ACTION_ID}`, () => {
     expect(ctx.output).toHaveBeenCalledWith('files', files);
   });
 
-  it('refuses a target path outside the workspace', async () => {
+  it('refuses a target path outside the workspace with an InputError', async () => {
     const workspacePath = workspace();
     const ctx = createMockActionContext({ input: { ...INPUT, targetPath: '../escape' } as never, workspacePath });
-    await expect(createCognitoJwtApiAction().handler(ctx)).rejects.toThrow(/outside/i);
+    const error = await createCognitoJwtApiAction().handler(ctx).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^targetPath "\.\.\/escape" is outside the workspace\. Expected /);
     expect(existsSync(path.join(workspacePath, '..', 'escape'))).toBe(false);
   });
 
@@ -133,6 +163,6 @@ describe(`${ACTION_ID}`, () => {
     expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe('ours\n');
 
     await createCognitoJwtApiAction().handler(createMockActionContext({ input: { ...INPUT, overwrite: true } as never, workspacePath }));
-    expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe(renderProject(parseAnswers(INPUT)).find((file) => file.path === 'README.md')!.contents);
+    expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe(renderProject(ANSWERS).find((file) => file.path === 'README.md')!.contents);
   });
 });

@@ -1,6 +1,6 @@
 /** template/template.yaml: generated from the answers schema, and wired to actions that exist. */
 import { readFileSync } from 'node:fs';
-import { ANSWER_FIELDS, answersJsonSchema, checkAnswer, type AnswerField } from 'create-cognito-jwt-api';
+import { ANSWER_FIELDS, answersJsonSchema, checkAnswer, DERIVED_FIELDS, type AnswerField } from 'create-cognito-jwt-api';
 import { parse } from 'yaml';
 import { z } from 'zod/v3';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { templateYaml } from '../src/write-template.js';
 
 const committed = readFileSync(new URL('../template/template.yaml', import.meta.url), 'utf8');
 const template = parse(committed);
+/** The form's fields, page by page, in the order it asks for them. */
+const formFields = (): string[] => template.spec.parameters.flatMap((page: { properties: object }) => Object.keys(page.properties));
 /** Actions Backstage's scaffolder backend ships (publish:github from its GitHub module). */
 const BUILT_IN_ACTIONS = ['publish:github', 'catalog:register', 'fetch:template', 'fetch:plain', 'debug:log'];
 
@@ -19,8 +21,21 @@ describe('template.yaml', () => {
     expect(committed).toBe(templateYaml());
   });
 
+  it('asks for the pool id and for no region before it: the region is the pool id\'s prefix', () => {
+    const asked = formFields();
+    expect(asked).toContain('userPoolId');
+    const region = asked.indexOf('region');
+    expect(region === -1 || region > asked.indexOf('userPoolId')).toBe(true);
+    // The schema holds the API to the pool's region, so the form has no region field at all.
+    expect(asked).not.toContain('region');
+    const create = template.spec.steps.find((step: { action: string }) => step.action === ACTION_ID);
+    expect(Object.keys(create.input)).not.toContain('region');
+  });
+
   it("has a form that refuses what the generator refuses, where a field's own format can tell", () => {
     const fields = Object.assign({}, ...template.spec.parameters.map((page: { properties: object }) => page.properties));
+    // The region is not asked (the pool id gives it); its pattern is the answers schema's.
+    fields.region = answersJsonSchema().properties.region;
     const formAccepts = (field: string, value: string) => {
       const { pattern, maxLength } = fields[field] as { pattern: string; maxLength?: number };
       return new RegExp(pattern, 'u').test(value) && (maxLength === undefined || value.length <= maxLength);
@@ -57,7 +72,7 @@ describe('template.yaml', () => {
       expect(asked[field], field).toMatchObject(JSON.parse(JSON.stringify({ type, enum: choices, default: fallback, pattern, title })));
     }
     const required = template.spec.parameters.flatMap((page: { required?: string[] }) => page.required ?? []);
-    for (const field of schema.required) expect(required, field).toContain(field);
+    for (const field of schema.required.filter((candidate) => !DERIVED_FIELDS.includes(candidate))) expect(required, field).toContain(field);
   });
 
   it('runs only actions that exist, and gives this module\'s action every answer it asks for', () => {
@@ -71,12 +86,13 @@ describe('template.yaml', () => {
 });
 
 describe('the action\'s input schema', () => {
-  it('has every answer, required exactly when the answers schema requires it', () => {
+  it('has every answer, required exactly when the answers schema requires it and no other answer gives it', () => {
     const shape = actionInputSchema(z).shape as Record<string, z.ZodTypeAny>;
     const schema = answersJsonSchema();
     for (const field of ANSWER_FIELDS) {
       expect(shape[field], field).toBeDefined();
-      expect(shape[field]!.isOptional(), field).toBe(!schema.required.includes(field));
+      expect(shape[field]!.isOptional(), field).toBe(!schema.required.includes(field) || DERIVED_FIELDS.includes(field));
     }
+    expect(shape.region!.isOptional()).toBe(true);
   });
 });

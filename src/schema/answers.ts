@@ -12,23 +12,34 @@ import {
   checkScope,
   checkUserPoolId,
   expectations,
+  flagOf,
   normaliseOrigin,
   problemMessage,
   issuersOf,
   regionOfUserPool,
   splitList,
+  type FieldLabels,
+  type Phrasing,
 } from './rules.js';
 
 export const IAC_FLAVOURS = ['cdk', 'terraform', 'sam'] as const;
 /** Lambda Node.js runtimes that aws-cdk-lib, the Terraform AWS provider (>= 6.20) and SAM all accept. */
 export const LAMBDA_RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const;
 
+/**
+ * The issue of a broken rule. Its `phrase` names the answers with the labels of the front that
+ * reports it (parse.ts); zod's own message is the command line's phrasing.
+ */
+function ruleIssue(phrase: AnswerPhrasing) {
+  return { code: 'custom' as const, message: phrase(FLAG_LABELS), params: { phrase } };
+}
+
 /** A string answer checked by one rule; the problem text becomes the issue message. */
 function checked(field: keyof typeof expectations, check: (value: string) => string | undefined) {
   return z.string().check(
     z.superRefine((value, ctx) => {
       const problem = check(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problemMessage(field, value, problem, expectations[field]) });
+      if (problem) ctx.addIssue(ruleIssue(problemMessage(field, value, problem, expectations[field])));
     }),
   );
 }
@@ -54,7 +65,7 @@ function checkedList(field: 'origins' | 'scopes', normalise: (item: string) => {
       for (const item of splitList(raw)) {
         const result = normalise(item);
         if ('problem' in result) {
-          ctx.issues.push({ code: 'custom', input: item, message: problemMessage(field, item, result.problem, expectations[field]) });
+          ctx.issues.push({ ...ruleIssue(problemMessage(field, item, result.problem, expectations[field])), input: item });
         } else if (!values.includes(result.value)) {
           values.push(result.value);
         }
@@ -70,7 +81,7 @@ const origins = checkedList('origins', (item) => {
 }).check(
   z.superRefine((value, ctx) => {
     if (value.length === 0) {
-      ctx.addIssue({ code: 'custom', message: problemMessage('origins', '', 'names no origin', `at least one of ${expectations.origins}`) });
+      ctx.addIssue(ruleIssue(problemMessage('origins', '', 'names no origin', `at least one of ${expectations.origins}`)));
     }
   }),
 );
@@ -138,17 +149,27 @@ export const ANSWER_FIELDS = Object.keys(AnswersFields.shape) as AnswerField[];
 export function metaOf(field: AnswerField): FieldMeta {
   return z.globalRegistry.get(AnswersFields.shape[field]) as FieldMeta;
 }
+/** How a front names the answers in messages (see `FieldLabels`). */
+export type AnswerLabels = FieldLabels<AnswerField>;
+/** A message about answers, phrased with a front's labels. */
+export type AnswerPhrasing = Phrasing<AnswerField>;
+/** The command line's labels: each answer by its flag, e.g. `--user-pool-id`. */
+export const FLAG_LABELS: AnswerLabels = Object.fromEntries(ANSWER_FIELDS.map((field) => [field, flagOf(field)])) as AnswerLabels;
+/** A form's labels: each answer by its field title, e.g. "Cognito user pool ID", as template.yaml shows it. */
+export const TITLE_LABELS: AnswerLabels = Object.fromEntries(ANSWER_FIELDS.map((field) => [field, metaOf(field).title])) as AnswerLabels;
+
 /** Partial answers as flags, options or prompts give them, before parsing. */
 export type GivenAnswers = Partial<Record<AnswerField, unknown>>;
 
 /**
  * Rules that involve more than one answer. Each names the field it reports on and the fields it
- * reads; prompts run a rule as soon as those fields are known.
+ * reads; prompts run a rule as soon as those fields are known. A broken rule returns its message
+ * unphrased: each front names the answers with its own labels.
  */
 interface CrossFieldRule {
   field: AnswerField;
   needs: readonly AnswerField[];
-  check(answers: z.output<typeof AnswersFields>): string | undefined;
+  check(answers: z.output<typeof AnswersFields>): AnswerPhrasing | undefined;
 }
 
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
@@ -158,10 +179,9 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     check({ userPoolId, region }) {
       const poolRegion = regionOfUserPool(userPoolId);
       if (poolRegion === undefined || poolRegion === region) return undefined;
-      return (
-        `--user-pool-id ${JSON.stringify(userPoolId)} is in region ${poolRegion} but --region is ${region}. ` +
-        `Expected the two to agree: --region ${poolRegion} (or no --region: the pool id gives it), or a pool id that starts with "${region}_".`
-      );
+      return (label) =>
+        `${label.userPoolId} ${JSON.stringify(userPoolId)} is in region ${poolRegion} but ${label.region} is ${region}. ` +
+        `Expected the two to agree: ${label.region} ${poolRegion} (or no ${label.region}: the pool id gives it), or a pool id that starts with "${region}_".`;
     },
   },
   {
@@ -170,7 +190,8 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     check({ issuer, region, userPoolId }) {
       const forms = issuersOf(region, userPoolId);
       if (issuer === undefined || forms.includes(issuer)) return undefined;
-      return `--issuer ${JSON.stringify(issuer)} is not an issuer of user pool ${userPoolId}. Expected ${forms.map((form) => `"${form}"`).join(' or ')}.`;
+      return (label) =>
+        `${label.issuer} ${JSON.stringify(issuer)} is not an issuer of user pool ${userPoolId}. Expected ${forms.map((form) => `"${form}"`).join(' or ')}.`;
     },
   },
   {
@@ -178,10 +199,9 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     needs: ['origins', 'allowAnyOrigin'],
     check({ origins, allowAnyOrigin }) {
       if (!origins.includes('*') || allowAnyOrigin) return undefined;
-      return (
-        '--origins "*" lets every website call the API with its users\' tokens. ' +
-        `Expected ${expectations.origins}; pass --allow-any-origin as well if any origin is really meant.`
-      );
+      return (label) =>
+        `${label.origins} "*" lets every website call the API with its users' tokens. ` +
+        `Expected ${expectations.origins}; set ${label.allowAnyOrigin} as well if any origin is really meant.`;
     },
   },
 ];
@@ -190,8 +210,8 @@ export const AnswersSchema = z.pipe(
   AnswersFields.check(
     z.superRefine((answers, ctx) => {
       for (const rule of CROSS_FIELD_RULES) {
-        const message = rule.check(answers);
-        if (message) ctx.addIssue({ code: 'custom', path: [rule.field], message });
+        const phrase = rule.check(answers);
+        if (phrase) ctx.addIssue({ ...ruleIssue(phrase), path: [rule.field] });
       }
     }),
   ),

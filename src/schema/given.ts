@@ -3,8 +3,8 @@
  * value on its own, and, for a run that must not prompt, that nothing required is missing.
  */
 import { InvalidAnswersError, MissingAnswersError } from '../errors.js';
-import type { AnswerField, Answers, GivenAnswers } from './answers.js';
-import { checkAnswers, exampleOf, missingFields, parseAnswers, REQUIRED_FIELDS, withDerivedDefaults } from './parse.js';
+import { ANSWER_FIELDS, type AnswerField, type AnswerLabels, type Answers, type GivenAnswers } from './answers.js';
+import { checkAnswers, exampleOf, missingFields, parseAnswers, REQUIRED_FIELDS, withDerivedDefaults, withRegionOfPool } from './parse.js';
 import { flagOf } from './rules.js';
 
 /** Throws `InvalidAnswersError` listing every given value that breaks a rule. */
@@ -29,4 +29,18 @@ export function resolveWithoutPrompts(given: GivenAnswers, targetDir: string): A
   const flags = missing.filter((field) => !(regionFromPool && field === 'region')).map(flagOf);
   if (flags.length > 0) throw new MissingAnswersError(flags, exampleCommand(), regionFromPool);
   return parseAnswers(filled);
+}
+
+/**
+ * The answers of a form, given all at once, which leaves the region to the pool id (ref #23):
+ * given values, the region from the pool id's prefix, schema defaults. Messages name the answers
+ * with the form's `labels`. A region left out is not reported missing: the pool id's own problem
+ * says what to fix.
+ */
+export function resolveFormAnswers(given: GivenAnswers, labels: AnswerLabels): Answers {
+  const filled = withRegionOfPool(given);
+  const fields = ANSWER_FIELDS.filter((field) => field !== 'region' || filled.region !== undefined);
+  const errors = checkAnswers(fields, filled, labels);
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
+  return parseAnswers(filled, labels);
 }

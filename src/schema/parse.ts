@@ -23,13 +23,16 @@ import {
   AnswersFields,
   AnswersSchema,
   CROSS_FIELD_RULES,
+  FLAG_LABELS,
   metaOf,
   type AnswerField,
+  type AnswerLabels,
+  type AnswerPhrasing,
   type Answers,
   type AnswersInput,
   type GivenAnswers,
 } from './answers.js';
-import { checkPackageName, flagOf, issuerFor, regionOfUserPool } from './rules.js';
+import { checkPackageName, issuerFor, regionOfUserPool } from './rules.js';
 
 const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => AnswerError> = {
   name: PackageNameError,
@@ -44,23 +47,25 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   issuer: IssuerError,
 };
 
-function toAnswerErrors(issues: readonly $ZodIssue[], input: Record<string, unknown>): AnswerError[] {
+/** Each issue as the answer's error, its message naming answers with `labels`. */
+function toAnswerErrors(issues: readonly $ZodIssue[], input: Record<string, unknown>, labels: AnswerLabels): AnswerError[] {
   return issues.map((issue) => {
     const field = String(issue.path[0]) as AnswerField;
-    const message = issue.code === 'custom' ? issue.message : describeIssue(field, issue, input[field]);
+    const phrase = issue.code === 'custom' ? (issue.params?.phrase as AnswerPhrasing | undefined) : undefined;
+    const message = phrase ? phrase(labels) : issue.code === 'custom' ? issue.message : describeIssue(field, issue, input[field], labels);
     return new ERROR_CLASS[field](field, message);
   });
 }
 
 /** Messages for zod's built-in checks (wrong type, unknown enum value). */
-function describeIssue(field: AnswerField, issue: $ZodIssue, value: unknown): string {
-  const flag = flagOf(field);
+function describeIssue(field: AnswerField, issue: $ZodIssue, value: unknown, labels: AnswerLabels): string {
+  const label = labels[field];
   if (issue.code === 'invalid_value') {
     const options = issue.values.map(String);
-    return `${flag} ${JSON.stringify(value)} is not one of ${options.join(', ')}. Expected one of them, e.g. ${flag} ${options[0]}.`;
+    return `${label} ${JSON.stringify(value)} is not one of ${options.join(', ')}. Expected one of them, e.g. ${label} ${options[0]}.`;
   }
-  if (value === undefined) return `${flag} is missing. Expected a value, e.g. ${flag} ${exampleOf(field)}.`;
-  return `${flag} ${JSON.stringify(value)} is not valid: ${issue.message}. Expected e.g. ${flag} ${exampleOf(field)}.`;
+  if (value === undefined) return `${label} is missing. Expected a value, e.g. ${label} ${exampleOf(field)}.`;
+  return `${label} ${JSON.stringify(value)} is not valid: ${issue.message}. Expected e.g. ${label} ${exampleOf(field)}.`;
 }
 
 /** The first documented example of a field, for messages and help. */
@@ -77,37 +82,49 @@ export function choicesOf(field: AnswerField): readonly string[] | undefined {
   return schema instanceof z.ZodMiniEnum ? Object.values(schema._zod.def.entries as Record<string, string>) : undefined;
 }
 
-/** Parses and normalises every answer; throws `InvalidAnswersError` listing each problem. */
-export function parseAnswers(input: AnswersInput | Record<string, unknown>): Answers {
+/**
+ * Parses and normalises every answer; throws `InvalidAnswersError` listing each problem, naming
+ * the answers with `labels` (the command line's flags unless a front gives its own).
+ */
+export function parseAnswers(input: AnswersInput | Record<string, unknown>, labels: AnswerLabels = FLAG_LABELS): Answers {
   const result = z.safeParse(AnswersSchema, input);
   if (result.success) return result.data;
-  throw new InvalidAnswersError(toAnswerErrors(result.error.issues, input as Record<string, unknown>));
+  throw new InvalidAnswersError(toAnswerErrors(result.error.issues, input as Record<string, unknown>, labels));
 }
 
 /**
  * Checks the answers in `fields`, each as a prompt or a flag gives it, with the cross-field rules
  * that involve them and whose other fields are known (an unknown field counts with its default).
- * Returns every problem found, in schema order; every field is parsed once.
+ * Returns every problem found, in schema order, naming answers with `labels`; every field is parsed once.
  */
-export function checkAnswers(fields: readonly AnswerField[], values: Partial<Record<AnswerField, unknown>>): AnswerError[] {
+export function checkAnswers(
+  fields: readonly AnswerField[],
+  values: Partial<Record<AnswerField, unknown>>,
+  labels: AnswerLabels = FLAG_LABELS,
+): AnswerError[] {
   const errors: AnswerError[] = [];
   const context: Record<string, unknown> = {};
   for (const field of ANSWER_FIELDS) {
     const parsed = z.safeParse(AnswersFields.shape[field], values[field]);
     if (parsed.success) context[field] = parsed.data;
-    else if (fields.includes(field)) errors.push(...toAnswerErrors(parsed.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: values[field] }));
+    else if (fields.includes(field)) errors.push(...toAnswerErrors(parsed.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: values[field] }, labels));
   }
   for (const rule of CROSS_FIELD_RULES) {
     if (!rule.needs.some((need) => fields.includes(need)) || !rule.needs.every((need) => context[need] !== undefined)) continue;
-    const message = rule.check(context as Answers);
-    if (message) errors.push(new ERROR_CLASS[rule.field](rule.field, message));
+    const phrase = rule.check(context as Answers);
+    if (phrase) errors.push(new ERROR_CLASS[rule.field](rule.field, phrase(labels)));
   }
   return errors.sort((a, b) => ANSWER_FIELDS.indexOf(a.field as AnswerField) - ANSWER_FIELDS.indexOf(b.field as AnswerField));
 }
 
 /** Checks one answer (see checkAnswers), with the others as known so far. */
-export function checkAnswer(field: AnswerField, value: unknown, known: Partial<Record<AnswerField, unknown>> = {}): AnswerError[] {
-  return checkAnswers([field], { ...known, [field]: value });
+export function checkAnswer(
+  field: AnswerField,
+  value: unknown,
+  known: Partial<Record<AnswerField, unknown>> = {},
+  labels: AnswerLabels = FLAG_LABELS,
+): AnswerError[] {
+  return checkAnswers([field], { ...known, [field]: value }, labels);
 }
 
 /** Fields a non-interactive run must be given: those with no default. */
@@ -145,11 +162,18 @@ export function withDerivedDefaults(
   given: Partial<Record<AnswerField, unknown>>,
   targetDir: string,
 ): Partial<Record<AnswerField, unknown>> {
-  const filled = { ...given };
+  const filled = withRegionOfPool(given);
   filled.name ??= defaultPackageName(targetDir);
-  if (filled.region === undefined && typeof filled.userPoolId === 'string') {
-    filled.region = regionOfUserPool(filled.userPoolId);
-  }
+  return filled;
+}
+
+/** Required answers that another answer gives when left out: the region is the user pool id's prefix (ref #23). */
+export const DERIVED_FIELDS: readonly AnswerField[] = ['region'];
+
+/** The given answers, with the region, when left out, taken from the user pool id's prefix (ref #23). */
+export function withRegionOfPool(given: Partial<Record<AnswerField, unknown>>): Partial<Record<AnswerField, unknown>> {
+  const filled = { ...given };
+  if (filled.region === undefined && typeof filled.userPoolId === 'string') filled.region = regionOfUserPool(filled.userPoolId);
   return filled;
 }
 

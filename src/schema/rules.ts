@@ -1,8 +1,8 @@
 /**
  * The format rules for single answers. Each returns `undefined` when the value is good, or
  * the problem as the tail of a sentence ("is not …"), which `problemMessage` turns into the
- * full error text. The zod schema in ./answers.ts applies them; the JSON Schema and --verify reuse
- * the patterns and issuer forms.
+ * full error text, naming the answer as each front labels it. The zod schema in ./answers.ts
+ * applies them; the JSON Schema and --verify reuse the patterns and issuer forms.
  */
 
 export const REGION_PATTERN = /^[a-z]{2}-(?:gov-)?[a-z]+-\d{1,2}$/;
@@ -178,7 +178,16 @@ export function flagOf(field: string): string {
   return `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
-/** The full text of an answer error: flag, quoted value, problem, expected form. */
-export function problemMessage(field: string, value: unknown, problem: string, expected: string): string {
-  return `${flagOf(field)} ${JSON.stringify(value)} ${problem}. Expected ${expected}.`;
+/**
+ * How a front names each answer in its messages, by schema key: the command line by its flag
+ * (`--user-pool-id`), a form by the field's title ("Cognito user pool ID").
+ */
+export type FieldLabels<Field extends string = string> = Readonly<Record<Field, string>>;
+
+/** A message that names answers only through a front's labels: one text, phrased for each front. */
+export type Phrasing<Field extends string = string> = (labels: FieldLabels<Field>) => string;
+
+/** The full text of an answer error: the answer's label, quoted value, problem, expected form. */
+export function problemMessage<Field extends string>(field: Field, value: unknown, problem: string, expected: string): Phrasing<Field> {
+  return (labels) => `${labels[field]} ${JSON.stringify(value)} ${problem}. Expected ${expected}.`;
 }

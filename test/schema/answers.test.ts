@@ -12,7 +12,8 @@ import {
   ScopeError,
   UserPoolIdError,
 } from '../../src/errors.js';
-import { checkGivenAnswers, resolveWithoutPrompts } from '../../src/schema/given.js';
+import { FLAG_LABELS, TITLE_LABELS } from '../../src/schema/answers.js';
+import { checkGivenAnswers, resolveFormAnswers, resolveWithoutPrompts } from '../../src/schema/given.js';
 import {
   checkAnswer,
   defaultPackageName,
@@ -72,7 +73,7 @@ describe('parseAnswers', () => {
     const error = parseError({ origins: '*' });
     expect(error.errors[0]).toBeInstanceOf(OriginError);
     expect(error.message).toMatch(/^--origins "\*" lets every website call the API/);
-    expect(error.message).toMatch(/pass --allow-any-origin/);
+    expect(error.message).toMatch(/set --allow-any-origin as well/);
   });
 
   it('keeps "*" alone when --allow-any-origin is given (ref #14)', () => {
@@ -114,6 +115,57 @@ describe('parseAnswers', () => {
     expect(error.errors[5]!.message).toBe('--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.');
     expect(error.errors[7]!.message).toMatch(/^--runtime "nodejs18.x" is not one of nodejs24.x, nodejs22.x/);
     for (const each of error.errors) expect(each.message).toMatch(/^--[a-z-]+ .*Expected .*/s);
+  });
+});
+
+describe('one rule text, phrased by each front', () => {
+  it('names answers by flag on the command line and by field title in a form, from the same rules', () => {
+    const messages = (input: Record<string, unknown>, labels?: typeof FLAG_LABELS) => {
+      try {
+        parseAnswers({ ...EXAMPLE_INPUT, ...input }, labels);
+      } catch (error) {
+        return (error as InvalidAnswersError).errors.map((each) => each.message);
+      }
+      throw new Error('expected the answers to be refused');
+    };
+    // A rule across answers, a rule of one answer, and one of zod's own checks.
+    const inputs = [{ region: 'us-east-1' }, { origins: 'https://a.example.com/app', iac: 'pulumi' }];
+    const flags = inputs.flatMap((input) => messages(input));
+    const titles = inputs.flatMap((input) => messages(input, TITLE_LABELS));
+    expect(flags).toEqual(inputs.flatMap((input) => messages(input, FLAG_LABELS)));
+    expect(titles).toEqual([
+      'Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1. Expected the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id that starts with "us-east-1_".',
+      expect.stringMatching(/^Allowed browser origins "https:\/\/a\.example\.com\/app" has the path "\/app"; /),
+      'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. Infrastructure as code cdk.',
+    ]);
+    for (const message of titles) expect(message).not.toContain('--');
+    // The same texts, each title in place of its flag.
+    const fields = Object.keys(TITLE_LABELS) as Array<keyof typeof TITLE_LABELS>;
+    const asFlags = (text: string) => fields.reduce((out, field) => out.replaceAll(TITLE_LABELS[field], FLAG_LABELS[field]), text);
+    expect(titles.map(asFlags)).toEqual(flags);
+  });
+
+  it('checks one answer with a front\'s labels too, as a form checks a field', () => {
+    const [error] = checkAnswer('clientId', 'a b', {}, TITLE_LABELS);
+    expect(error!.message).toMatch(/^Cognito app client ID "a b" is not a Cognito app client id\. Expected /);
+  });
+});
+
+describe('resolveFormAnswers', () => {
+  const { region: _region, ...form } = EXAMPLE_INPUT;
+
+  it('takes the region from the pool id prefix, which the form asks for instead (ref #23)', () => {
+    expect(resolveFormAnswers(form, TITLE_LABELS)).toEqual(parseAnswers(EXAMPLE_INPUT));
+  });
+
+  it('refuses a malformed pool id alone: the region it cannot give is not reported missing', () => {
+    expect(() => resolveFormAnswers({ ...form, userPoolId: 'local_abc' }, TITLE_LABELS)).toThrow(
+      new InvalidAnswersError([new UserPoolIdError('userPoolId', 'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".')]),
+    );
+  });
+
+  it('keeps a region given beside the pool id, and holds it to the pool\'s', () => {
+    expect(() => resolveFormAnswers({ ...form, region: 'us-east-1' }, TITLE_LABELS)).toThrow(/^Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1\./);
   });
 });
 
