@@ -57,8 +57,8 @@ describe('readProjectApi', () => {
 
   it('refuses a value it cannot read as a literal, naming the file, the property and the fix', () => {
     const cases: [string, string, RegExp][] = [
-      ["allowOrigins: ['https://app.example.com']", 'allowOrigins: process.env.ORIGINS!.split(",")', /cors\.allowOrigins/],
-      ["allowOrigins: ['https://app.example.com']", 'allowOrigins: [...PRODUCTION, "https://app.example.com"]', /cors\.allowOrigins/],
+      ["['https://app.example.com' /* production */]", 'process.env.ORIGINS!.split(",")', /cors\.allowOrigins/],
+      ["['https://app.example.com' /* production */]", '[...PRODUCTION, "https://app.example.com"]', /cors\.allowOrigins/],
       ["scopes: ['orders-api/read', `orders-api/write`,]", 'scopes: [`${SERVER}/read`]', /auth\.scopes/],
       ["{ 'method': \"POST\", path: '/orders', handler: ('orders') } satisfies Route,", '...adminRoutes,', /routes\[1\]/],
       ["handler: ('orders')", 'handler: HANDLER', /routes\[1\]\.handler/],
