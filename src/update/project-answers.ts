@@ -76,8 +76,10 @@ export function projectAnswers(api: ProjectApi, stored: GivenAnswers, overrides:
     notes.push(`${field} read from ${API_PATH}: ${listed(api[field])} (${YO_RC_PATH} had ${listed(stored[field])})`);
   }
   const routes = ownRoutes(api);
-  if (routes.length > 0 && !same(generated && generatedRoutes(generated), routes.map(routeKey))) {
-    notes.push(`routes read from ${API_PATH}: ${routes.map(routeKey).join(', ')}`);
+  const [now, before] = [routes.map(routeKey), generated && generatedRoutes(generated)];
+  // Said when they differ from those generated last (always, with no base to compare with, unless there are none).
+  if (now.length > 0 ? !same(before, now) : (before?.length ?? 0) > 0) {
+    notes.push(`routes read from ${API_PATH}: ${now.join(', ') || `none beside the sample ${SAMPLE_ROUTES.map(routeKey).join(', ')}`}`);
   }
   return { held, routes, notes };
 }

@@ -56,6 +56,17 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     expect(template).toMatch(/AuthorizationScopes: \["?orders-api\/read"?\]/);
     expect(read(dir, 'src/api.ts')).toContain(ORDERS);
     expect(record(dir).answers.scopes).toEqual(['orders-api/read']);
+    // Once rendered with them, the same routes are nothing new; a route removed from src/api.ts leaves the template too.
+    commitAll(dir, 'to SAM');
+    const again = await update(dir);
+    expect(again.out).not.toContain('read from src/api.ts');
+    expect(again.out).toMatch(/is current\./);
+    write(dir, 'src/api.ts', read(dir, 'src/api.ts')!.replace(ORDERS, ''));
+    commitAll(dir, 'no orders route');
+    const removed = await update(dir);
+    expect(removed.code, removed.err).toBe(0);
+    expect(removed.out).toContain('note: routes read from src/api.ts: none beside the sample GET /me');
+    expect(read(dir, 'template.yaml')).not.toContain('/orders');
   });
 
   it('refuses an answer flag that disagrees with an edited src/api.ts, naming both values and the flag, and writes nothing', async () => {
