@@ -2,8 +2,8 @@
 // installs one package with no dependencies. The templates are compiled ahead of time into the
 // bundle (no template file is read and no template engine loaded at run time). The command line
 // is one CommonJS script that its entry runs with a code cache (src/cli/bin.cts); the Cognito SDK
-// is a file of its own that only --verify and the pickers load. The plugins are in
-// bundle-plugins.mjs.
+// is a file of its own that only --verify and the pickers load, and so is the TypeScript parser,
+// which only `update` loads (to read a project's src/api.ts). The plugins are in bundle-plugins.mjs.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -52,13 +52,14 @@ for (const file of readdirSync('dist')) if (/\.c?js$/.test(file)) rmSync(`dist/$
 // import() becomes a require() of the same file, except the SDK's.
 const commandLine = { ...shared, format: 'cjs', outExtension: { '.js': '.cjs' }, supported: { 'dynamic-import': false } };
 const SDK = '@aws-sdk/client-cognito-identity-provider';
+const PARSER = 'typescript';
 const { metafile } = await build({
   ...commandLine,
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist/cli',
   entryNames: '[name]-[hash]',
   metafile: true,
-  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), requiredApart(SDK, './aws-sdk.cjs')],
+  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), requiredApart(SDK, './aws-sdk.cjs'), requiredApart(PARSER, './typescript.cjs')],
   // The renderer's import.meta.url (only read from the sources, where templates come from disk).
   define: { 'import.meta.url': '__meta.url' },
   // The script is the function a CommonJS module's code is wrapped in, written out (its entry
@@ -68,6 +69,7 @@ const { metafile } = await build({
   footer: { js: '})' },
 });
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
+await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: 'dist/cli' });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
 await build({ ...commandLine, entryPoints: { cli: 'src/cli/bin.cts' }, outdir: 'dist', define: { CLI_SCRIPT: JSON.stringify(script) } });
 

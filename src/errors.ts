@@ -174,6 +174,12 @@ export class AwsRequestError extends CognitoJwtApiError {
 /** `update` cannot run: not a generated project, a record it cannot read, a dirty tree. */
 export class UpdateError extends CognitoJwtApiError {}
 
+/** A project's src/api.ts holds origins, scopes or routes update cannot read as literals. */
+export class ProjectApiError extends UpdateError {}
+
+/** An answer flag gives a value that disagrees with the one the user wrote into src/api.ts. */
+export class AnswersDisagreeError extends UpdateError {}
+
 /**
  * A project's state file (the record in .yo-rc.json, the pristine store, the update journal) names
  * a path a generation never writes: outside the project, under .git, or not in normal form. The

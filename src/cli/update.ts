@@ -1,6 +1,7 @@
 /**
  * `create-cognito-jwt-api update [dir]`: re-renders a generated project with its stored answers
- * (and any answer flags) through the current templates, and merges the result in 3 ways.
+ * (the origins, scopes and routes of its src/api.ts over them, and any answer flags) through the
+ * current templates, and merges the result in 3 ways.
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -34,6 +35,8 @@ function updateHelp(): string {
     'answer flags given here, and merges the result into the project: files you did not touch take',
     'the new output, files only you changed stay yours, files both changed are merged (conflicts',
     'marked diff3-style); the sample route (src/handlers/me.ts and its test) is never overwritten.',
+    'The origins, scopes and routes in src/api.ts, once edited there, replace the stored answers (a',
+    'flag that disagrees with them is refused).',
     '',
     'Usage:',
     '  npx create-cognito-jwt-api update [dir] [flags]',

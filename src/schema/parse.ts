@@ -117,6 +117,12 @@ export function checkAnswers(
   return errors.sort((a, b) => ANSWER_FIELDS.indexOf(a.field as AnswerField) - ANSWER_FIELDS.indexOf(b.field as AnswerField));
 }
 
+/** One answer as the schema normalises it (e.g. origins listed, deduplicated, without a trailing slash); `undefined` if it refuses it. */
+export function normaliseAnswer(field: AnswerField, value: unknown): unknown {
+  const parsed = z.safeParse(AnswersFields.shape[field], value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Checks one answer (see checkAnswers), with the others as known so far. */
 export function checkAnswer(
   field: AnswerField,

@@ -52,9 +52,9 @@ type Decision = Pick<PlanEntry, 'action' | 'reason' | 'result'>;
 /** `generatedBefore` matters only without a base (`b`): the manifest lists the file, its contents are unknown. */
 function decide(path: string, b: string | undefined, current: string | undefined, n: string | undefined, ownership: Ownership, generatedBefore: boolean): Decision {
   const merge = (against: string): Decision => {
-    const { contents, conflict } = path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(against, current!, n!);
+    const { contents, conflict, notes = [] } = path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(against, current!, n!);
     if (conflict) return { action: 'conflict', reason: 'you and the template both changed it: conflicts marked in the file', result: contents };
-    return { action: 'merge', reason: 'you and the template both changed it: merged', result: contents };
+    return { action: 'merge', reason: ['you and the template both changed it: merged', ...notes].join('; '), result: contents };
   };
   if (b === undefined) {
     // No base: every difference counts as both sides' change.

@@ -12,6 +12,8 @@ import { hasHash } from './hash.js';
 import { JOURNAL_PATH, STAGED_FILES, type Journal } from './journal.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { migrateAnswers } from './migrations.js';
+import { API_PATH } from './project-api.js';
+import { answersInProject } from './project-answers.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
 import { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
 import { Pristine, ProjectRecord } from './record-schema.js';
@@ -169,14 +171,22 @@ function loadBase(guard: LinkGuard, record: ProjectRecord, notes: string[]): Map
   return base;
 }
 
-/** The answers to render; a stored one the schema refuses is blamed on the record, not on a flag. */
-function parseStored(answers: GivenAnswers, overrides: GivenAnswers): Answers {
+/**
+ * The answers to render; a stored one the schema refuses is blamed on the record, not on a flag,
+ * and one read from src/api.ts (`held`) on that file.
+ */
+function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: GivenAnswers): Answers {
   try {
     return parseAnswers(answers);
   } catch (error) {
     // A problem is the record's only when no answer it involves (a rule across answers involves several) was given.
     const involved = (field: string) => [field, ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs)];
     if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => involved(problem.field).some((field) => field in overrides))) throw error;
+    if (error.errors.some((problem) => problem.field in held)) {
+      throw new UpdateError(
+        `${API_PATH} holds answers this version refuses (its message names each by its flag):\n${error.message}\nExpected valid values: correct them in ${API_PATH}, then run update again.`,
+      );
+    }
     throw new UpdateError(
       `${YO_RC_PATH} holds answers this version refuses (its message names each by its flag):\n${error.message}\nExpected valid stored answers: give that flag to replace the answer, or restore ${YO_RC_PATH} (git checkout -- ${YO_RC_PATH}).`,
     );
@@ -210,11 +220,6 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   }
   const migrated = migrateAnswers(record.answers, record.schemaVersion);
   notes.push(...migrated.applied.map((step) => `answers migrated: ${step}`));
-  const changed = withChanges(migrated.answers, overrides);
-  if (changed.dropped.includes('issuer')) notes.push(`the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`);
-  const answers = parseStored(changed.answers, overrides);
-  if (typeof migrated.answers.name === 'string' && deployedNameChanges(migrated.answers.name, answers.name)) notes.push(renamed(migrated.answers.name, answers));
-  const next = renderProject(answers);
   // A checkout with CRLF line ends (Git's core.autocrlf on Windows) is compared and merged with
   // LF ends, as generated; its files are written back with CRLF, and so are files it gains when
   // most of the files read had CRLF.
@@ -226,8 +231,17 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
     ends.add(file);
     return ends === crlf ? text.replaceAll('\r\n', '\n') : text;
   };
+  const base = loadBase(guard, record, notes);
+  // src/api.ts, once edited, is the user's source of the origins, scopes and routes.
+  const inProject = answersInProject(read(API_PATH), base.get(API_PATH), migrated.answers, overrides);
+  notes.push(...inProject.notes);
+  const changed = withChanges({ ...migrated.answers, ...inProject.held }, overrides);
+  if (changed.dropped.includes('issuer')) notes.push(`the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`);
+  const answers = parseStored(changed.answers, overrides, inProject.held);
+  if (typeof migrated.answers.name === 'string' && deployedNameChanges(migrated.answers.name, answers.name)) notes.push(renamed(migrated.answers.name, answers));
+  const next = renderProject(answers, { routes: inProject.routes });
   const unresolved = (record.conflicts ?? []).filter((file) => CONFLICT_MARKER.test(read(file) ?? ''));
-  const plan = planUpdate({ base: loadBase(guard, record, notes), recorded: record.files ?? {}, next, read });
+  const plan = planUpdate({ base, recorded: record.files ?? {}, next, read });
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
   conflicts.push(...unresolved.filter((file) => !conflicts.includes(file)));

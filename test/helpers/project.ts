@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main, type Io } from '../../src/cli/main.js';
 import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
+import type { RenderOptions } from '../../src/render/template-data.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { writeFiles } from '../../src/write-files.js';
 import { listFiles } from './cli.js';
@@ -42,10 +43,10 @@ export const read = (dir: string, file: string) => (existsSync(path.join(dir, fi
 export const write = (dir: string, file: string, contents: string) => writeFileSync(path.join(dir, file), contents);
 export const remove = (dir: string, file: string) => rmSync(path.join(dir, file));
 
-/** What the current templates render for the fixture's answers, migrated. */
-export function currentRender(dir: string, overrides: Record<string, unknown> = {}): RenderedFile[] {
+/** What the current templates render for the fixture's answers, migrated (and the routes src/api.ts adds, if given). */
+export function currentRender(dir: string, overrides: Record<string, unknown> = {}, options: RenderOptions = {}): RenderedFile[] {
   const { answers } = JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
-  return renderProject(parseAnswers({ ...answers, runtime: answers.runtime === 'nodejs20.x' ? 'nodejs22.x' : answers.runtime, ...overrides }));
+  return renderProject(parseAnswers({ ...answers, runtime: answers.runtime === 'nodejs20.x' ? 'nodejs22.x' : answers.runtime, ...overrides }), options);
 }
 
 /** `create-cognito-jwt-api update ...` in this process, with its output captured. */

@@ -35,15 +35,15 @@ describe('mergePackageJson', () => {
     });
   });
 
-  it('keeps a dependency or script you deleted deleted, unless the template changes it', () => {
+  it('keeps a dependency or script you deleted deleted, even when the template changes it, and says so', () => {
     const { old: _old, ...devDependencies } = base.devDependencies;
     const yours = { ...base, scripts: {}, devDependencies };
-    expect(merge(yours, { ...base, devDependencies: { ...base.devDependencies, vitest: '^4.1.0' } })).toEqual({
-      name: 'svc',
-      scripts: {},
-      devDependencies: { vitest: '^4.1.0', typescript: '~5.9.0' },
-    });
-    expect(merge(yours, { ...base, scripts: { test: 'vitest run --coverage' } }).scripts).toEqual({ test: 'vitest run --coverage' });
+    const template = { ...base, scripts: { test: 'vitest run --coverage' }, devDependencies: { ...base.devDependencies, old: '^2.0.0', vitest: '^4.1.0' } };
+    const result = mergePackageJson(JSON.stringify(base), JSON.stringify(yours), JSON.stringify(template));
+    expect(JSON.parse(result.contents)).toEqual({ name: 'svc', scripts: {}, devDependencies: { vitest: '^4.1.0', typescript: '~5.9.0' } });
+    expect(result.notes).toEqual(['kept removed: scripts.test (template now wants "vitest run --coverage")', 'kept removed: old (template now wants ^2.0.0)']);
+    // Deleted and unchanged by the template: nothing to say.
+    expect(mergePackageJson(JSON.stringify(base), JSON.stringify(yours), JSON.stringify(base)).notes).toEqual([]);
   });
 
   it('falls back to a text merge when a side is not JSON', () => {
