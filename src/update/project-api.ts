@@ -42,7 +42,8 @@ function literalOf(node: ts.Expression, where: string): Literal {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isArrayLiteralExpression(node)) return node.elements.map((element, index) => literalOf(element as ts.Expression, `${where}[${index}]`));
   if (ts.isObjectLiteralExpression(node)) {
-    const object: Record<string, Literal> = {};
+    // No prototype: a key such as "__proto__" in the file is a key like any other.
+    const object: Record<string, Literal> = Object.create(null) as Record<string, Literal>;
     for (const property of node.properties) {
       const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
       if (!ts.isPropertyAssignment(property) || key === undefined) refuse(where, `holds ${JSON.stringify(property.getText())}, which is not a plain property`);
