@@ -39,8 +39,9 @@ export function createCognitoJwtApiAction() {
     schema: { input: actionInputSchema, output: actionOutputSchema },
     async handler(ctx) {
       const { targetPath, owner, system, overwrite, ...input } = ctx.input;
-      // Every rule of the generator, with its messages (which name the answer and the fix).
-      const answers = parseAnswers(input);
+      // Every rule of the generator, with its messages (which name the answer and the fix), refused
+      // as an InputError: the scaffolder answers 400 with the message, not 500.
+      const answers = asInputError(() => parseAnswers(input));
       const target = resolveSafeChildPath(ctx.workspacePath, targetPath ?? '.');
       const files = projectFiles(answers);
       files.set('catalog-info.yaml', catalogInfo(answers, { owner, system }));
@@ -67,7 +68,7 @@ export function createCognitoJwtApiAction() {
  * wrong kind, and files already in the workspace unless `overwrite` says to replace them.
  */
 function checkWorkspace(workspace: string, target: string, files: readonly string[], overwrite: boolean): void {
-  try {
+  asInputError(() => {
     const folder = path.relative(workspace, target).split(path.sep).filter(Boolean).join('/');
     if (folder) refuseLinks(workspace, [folder]);
     const present = checkTargetPaths(target, files);
@@ -77,6 +78,13 @@ function checkWorkspace(workspace: string, target: string, files: readonly strin
           'set targetPath to a new folder, or set overwrite: true to replace them (files of other names are kept).',
       );
     }
+  });
+}
+
+/** Runs `check`; a refusal of the generator's becomes an InputError with the same message. */
+function asInputError<T>(check: () => T): T {
+  try {
+    return check();
   } catch (error) {
     if (error instanceof CognitoJwtApiError) throw new InputError(error.message);
     throw error;
