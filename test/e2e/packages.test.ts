@@ -38,13 +38,11 @@ function folder(name: string): string {
 beforeAll(() => {
   mkdirSync(packed);
   // The global setup has built dist/ (the root's prepack would build it again).
-  const pack = (...workspaces: string[]) =>
-    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed, ...workspaces.flatMap((name) => ['-w', name])], { cwd: ROOT, encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map((file) => path.join(packed, file));
-  [tarballs.root] = pack();
-  [tarballs.generator, tarballs.module] = pack('yeoman', 'backstage');
+  const pack = (...args: string[]) =>
+    path.join(packed, execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed, ...args], { cwd: ROOT, encoding: 'utf8' }).trim());
+  tarballs.root = pack();
+  tarballs.generator = pack('-w', 'yeoman');
+  tarballs.module = pack('-w', 'backstage');
   for (const tarball of Object.values(tarballs)) expect(existsSync(tarball), tarball).toBe(true);
 });
 
