@@ -70,7 +70,8 @@ describe('the packages as published', () => {
     const home = folder('yo-home');
     const project = path.join(dir, 'my-service');
     mkdirSync(project);
-    for (const open of [workspace, home, project]) chmodSync(open, 0o777);
+    chmodSync(workspace, 0o755);
+    for (const writable of [home, project]) chmodSync(writable, 0o777);
     await execOk('npx', ['--offline', 'yo', 'cognito-jwt-api', ...ANSWER_FLAGS, '--iac', 'sam', '--yes', '--skip-install', '--no-insight'], {
       cwd: project,
       env: { CI: '1', HOME: home, NO_UPDATE_NOTIFIER: '1' },
