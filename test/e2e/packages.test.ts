@@ -58,7 +58,7 @@ describe('the packages as published', () => {
     expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(`userPoolId: "${EXAMPLE_INPUT.userPoolId}"`);
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'))).toMatchObject({ name: 'my-service' });
     expect(existsSync(path.join(project, 'infra/api-stack.ts'))).toBe(true);
-    // Stored as _gitignore in the package (npm drops .gitignore when packing) and renamed on writing.
+    // The templates keep it as _gitignore, a name npm does not drop when packing; it is renamed on writing.
     expect(existsSync(path.join(project, '.gitignore'))).toBe(true);
   });
 
