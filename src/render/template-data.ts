@@ -14,7 +14,7 @@ import {
 } from '../schema/rules.js';
 import { LAMBDA_RUNTIMES } from '../schema/answers.js';
 import type { ProtectedRoute } from '../schema/routes.js';
-import { describeApi, handlersOf, PREFLIGHT_HANDLER, PREFLIGHT_PATHS } from './api-model.js';
+import { describeApi, handlersOf, PREFLIGHT_HANDLER, PREFLIGHT_PATHS } from '../model/api-model.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
 import { IAC_VERSIONS, RUNTIME_DETAILS } from './versions.js';

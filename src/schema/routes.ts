@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { RouteError } from '../errors.js';
-import { PREFLIGHT_HANDLER, SAMPLE_ROUTES } from '../render/api-model.js';
+import { PREFLIGHT_HANDLER, SAMPLE_ROUTES } from '../model/api-model.js';
 import { pascalCase, routeIdOf } from '../render/template-data.js';
 import { SCOPE_PATTERN } from './rules.js';
 

@@ -5,7 +5,7 @@
  * disagrees with them rather than revert either side silently.
  */
 import { AnswersDisagreeError, ProjectApiError, RouteError } from '../errors.js';
-import { SAMPLE_ROUTES } from '../render/api-model.js';
+import { SAMPLE_ROUTES } from '../model/api-model.js';
 import type { GivenAnswers } from '../schema/answers.js';
 import { normaliseAnswer } from '../schema/parse.js';
 import { parseRoutes, type ProtectedRoute } from '../schema/routes.js';

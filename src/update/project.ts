@@ -7,7 +7,7 @@ import { resourcePrefixOf, stackIdOf } from '../render/template-data.js';
 import { CROSS_FIELD_RULES, type Answers, type GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
-import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from './confine.js';
+import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
 import { hasHash } from './hash.js';
 import { JOURNAL_PATH, STAGED_FILES, type Journal } from './journal.js';
 import { CONFLICT_MARKER } from './merge.js';

@@ -1,6 +1,6 @@
 /** The command line's entry: routes to `update` or to project creation, and maps errors to exit codes. */
 import { writeSync } from 'node:fs';
-import { CancelledError, CognitoJwtApiError, FileSystemError } from '../errors.js';
+import { CancelledError, CognitoJwtApiError, FileSystemError } from '../../errors.js';
 import { runCreate } from './create.js';
 
 export interface Io {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PeerVersionError } from './errors.js';
+import { PeerVersionError } from '../errors.js';
 
 interface Peer {
   /** The supported versions, as a semver range. */

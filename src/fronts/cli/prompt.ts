@@ -3,7 +3,7 @@
  * each validated (and re-asked) with the answers so far. Ctrl-C rejects with ExitPromptError.
  */
 import { confirm, input, select } from '@inquirer/prompts';
-import type { Question } from '../prompts.js';
+import type { Question } from '../../session/prompts.js';
 
 export async function askInTerminal(questions: readonly Question[]): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
