@@ -4,7 +4,7 @@
  */
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
-import type { ProtectedRoute, ROUTE_METHODS } from '../schema/routes.js';
+import { PREFLIGHT_HANDLER, SAMPLE_ROUTES, type ProtectedRoute, type ROUTE_METHODS } from '../schema/routes.js';
 
 /** A protected route's method, or the preflight's OPTIONS. */
 export type RouteMethod = (typeof ROUTE_METHODS)[number] | 'OPTIONS';
@@ -32,16 +32,12 @@ export interface ApiModel {
   runtime: Answers['runtime'];
 }
 
-/** The preflight function's name and the paths it answers: ref #8, `/{proxy+}` may not cover `/`. */
-export const PREFLIGHT_HANDLER = 'preflight';
+/** The paths the preflight function answers: ref #8, `/{proxy+}` may not cover `/`. */
 export const PREFLIGHT_PATHS = ['/{proxy+}', '/'] as const;
 /** ref #12: `authorization` must be listed by name; `*` never covers it. */
 export const CORS_HEADERS = ['authorization', 'content-type'] as const;
 /** ref #15: Chromium caps preflight caching at 7200 s. */
 export const CORS_MAX_AGE = 7200;
-/** The protected sample route every project starts with. */
-export const SAMPLE_ROUTES = [{ method: 'GET', path: '/me', handler: 'me' }] as const;
-
 /** The API of the answers: the sample route, then `routes` (checked by parseRoutes), if a front keeps more. */
 export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] = []): ApiModel {
   const protectedRoutes: ApiRoute[] = [...SAMPLE_ROUTES, ...routes].map((route) => ({

@@ -15,7 +15,7 @@ import { projectFiles, yoRcWith, YO_RC_PATH } from '../../update/record.js';
 import type { ProjectRecord } from '../../update/record-schema.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../../version.js';
 import { packageManagerOf, runInstall } from './install.js';
-import type { Io } from './main.js';
+import type { Io } from './process-io.js';
 import { helpText, parseCommandLine } from './options.js';
 import { defaultFolderName, TargetFolder } from './target.js';
 import { writeProject } from './write-project.js';

@@ -15,7 +15,7 @@ import { changes, type PlanEntry } from '../../update/plan.js';
 import { checkJournalAgainstRecord, computeUpdate, findProject, refuseOthersFolder, type UpdateComputation } from '../../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../../update/record.js';
 import { PACKAGE_VERSION } from '../../version.js';
-import type { Io } from './main.js';
+import type { Io } from './process-io.js';
 import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
 
 const UPDATE_RUN_FLAGS: readonly Flag[] = [
