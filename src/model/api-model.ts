@@ -1,4 +1,6 @@
 /**
+ * src/model/, above the schema: the API a project describes, the one shape every flavour renders.
+ *
  * The API a generated project describes, derived from the answers. Every flavour's templates
  * render this model, and the contract tests reduce each flavour's output back to it.
  */

@@ -1,4 +1,6 @@
 /**
+ * src/session/, below the fronts: one run's options, questions, answers and next steps.
+ *
  * Gathers the answers of one run, for any front: given values first, then, in an interactive
  * run, questions for the rest (picking pools and clients from AWS when credentials allow); a
  * run that must not prompt fails fast on anything missing. Optionally checks the answers

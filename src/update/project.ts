@@ -1,4 +1,8 @@
-/** Reads a generated project's record and merge base, and computes its update. */
+/**
+ * src/update/, above the renderer: a project's record, and its three-way regeneration.
+ *
+ * Reads a generated project's record and merge base, and computes its update.
+ */
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidAnswersError, UnsafeStatePathError, UpdateError } from '../errors.js';

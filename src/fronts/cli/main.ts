@@ -1,4 +1,8 @@
-/** The command line's entry: routes to `update` or to project creation, and maps errors to exit codes. */
+/**
+ * src/fronts/cli/, a front (as are generators/app and src/fronts/projen): the command line.
+ *
+ * Its entry: routes to `update` or to project creation, and maps errors to exit codes.
+ */
 import { CancelledError, CognitoJwtApiError, FileSystemError } from '../../errors.js';
 import { runCreate } from './create.js';
 import { processIo, type Io } from './process-io.js';

@@ -1,6 +1,7 @@
 /**
- * The command line's prompts: the questions of src/prompts.ts asked one by one in the terminal,
- * each validated (and re-asked) with the answers so far. Ctrl-C rejects with ExitPromptError.
+ * The command line's prompts: the questions of src/session/prompts.ts asked one by one in the
+ * terminal, each validated (and re-asked) with the answers so far. Ctrl-C rejects with
+ * ExitPromptError.
  */
 import { confirm, input, select } from '@inquirer/prompts';
 import type { Question } from '../../session/prompts.js';
