@@ -159,6 +159,12 @@ describe('the import graph', () => {
     expect(loose, `files in no layer of the table in ${path.basename(fileURLToPath(import.meta.url))}`).toEqual([]);
   });
 
+  it('compiles each exported subpath of the packages from a source file it checks', () => {
+    const entries = [...packageEntries()];
+    expect(entries.map(([specifier]) => specifier)).toEqual(expect.arrayContaining(['create-cognito-jwt-api', 'create-cognito-jwt-api/projen', 'create-cognito-jwt-api/generators/app']));
+    expect(entries.filter(([, source]) => !graph.has(source))).toEqual([]);
+  });
+
   it('resolves every relative import to a checked file', () => {
     const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !graph.has(target)).map((target) => `${file} → ${target}`));
     expect(missing).toEqual([]);
