@@ -40,6 +40,7 @@ export const PREFLIGHT_PATHS = ['/{proxy+}', '/'] as const;
 export const CORS_HEADERS = ['authorization', 'content-type'] as const;
 /** ref #15: Chromium caps preflight caching at 7200 s. */
 export const CORS_MAX_AGE = 7200;
+
 /** The API of the answers: the sample route, then `routes` (checked by parseRoutes), if a front keeps more. */
 export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] = []): ApiModel {
   const protectedRoutes: ApiRoute[] = [...SAMPLE_ROUTES, ...routes].map((route) => ({
