@@ -11,7 +11,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startProcess } from '../demo/processes.js';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
-import { writeFiles } from '../src/write-files.js';
+import { writeFiles } from '../src/io/write-files.js';
 import { percentile } from './stats.js';
 
 const POOL_ID = 'eu-west-1_AbCdEfGhI';

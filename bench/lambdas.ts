@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
-import { writeFiles } from '../src/write-files.js';
+import { writeFiles } from '../src/io/write-files.js';
 import { BENCH_INPUT, scratch } from './shared.js';
 import { percentile } from './stats.js';
 

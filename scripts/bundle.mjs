@@ -1,9 +1,10 @@
 // Bundles the published entry points with their dependencies into dist/, so that `npm create`
 // installs one package with no dependencies. The templates are compiled ahead of time into the
 // bundle (no template file is read and no template engine loaded at run time). The command line
-// is one CommonJS script that its entry runs with a code cache (src/cli/bin.cts); the Cognito SDK
-// is a file of its own that only --verify and the pickers load, and so is the TypeScript parser,
-// which only `update` loads (to read a project's src/api.ts). The plugins are in bundle-plugins.mjs.
+// is one CommonJS script that its entry runs with a code cache (src/fronts/cli/bin.cts); the
+// Cognito SDK is a file of its own that only --verify and the pickers load, and so is the
+// TypeScript parser, which only `update` loads (to read a project's src/api.ts). The plugins are
+// in bundle-plugins.mjs.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -55,7 +56,7 @@ const SDK = '@aws-sdk/client-cognito-identity-provider';
 const PARSER = 'typescript';
 const { metafile } = await build({
   ...commandLine,
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/fronts/cli/main.ts' },
   outdir: 'dist/cli',
   entryNames: '[name]-[hash]',
   metafile: true,
@@ -71,12 +72,12 @@ const { metafile } = await build({
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
 await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: 'dist/cli' });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
-await build({ ...commandLine, entryPoints: { cli: 'src/cli/bin.cts' }, outdir: 'dist', define: { CLI_SCRIPT: JSON.stringify(script) } });
+await build({ ...commandLine, entryPoints: { cli: 'src/fronts/cli/bin.cts' }, outdir: 'dist', define: { CLI_SCRIPT: JSON.stringify(script) } });
 
 // The library entry points, sharing chunks.
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', projen: 'src/projen/index.ts', generator: 'generators/app/index.ts' },
+  entryPoints: { index: 'src/index.ts', projen: 'src/fronts/projen/index.ts', generator: 'generators/app/index.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
 });

@@ -9,14 +9,14 @@ export type { AnswerField, AnswerLabels, Answers, AnswersInput, GivenAnswers } f
 export { checkAnswer, choicesOf, exampleOf, issuerOf, parseAnswers, REQUIRED_FIELDS, DERIVED_FIELDS } from './schema/parse.js';
 export { resolveFormAnswers } from './schema/given.js';
 export { answersJsonSchema, type JsonSchemaProperty } from './schema/json-schema.js';
-export { ANSWER_OPTIONS, answersFromOptions } from './answer-options.js';
-export { describeApi, type ApiModel, type ApiRoute } from './render/api-model.js';
+export { ANSWER_OPTIONS, answersFromOptions } from './session/answer-options.js';
+export { describeApi, type ApiModel, type ApiRoute } from './model/api-model.js';
 export { unscopedName } from './schema/rules.js';
 export { FLAVOURS } from './render/flavours.js';
 export { renderProject, type RenderedFile } from './render/render-project.js';
 export type { RenderOptions } from './render/template-data.js';
 export { parseRoutes, ROUTE_METHODS, type ProtectedRoute } from './schema/routes.js';
-export { checkTargetPaths, refuseLinks } from './update/confine.js';
+export { checkTargetPaths, refuseLinks } from './io/confine.js';
 export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
 export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
 export { createCognitoAccess } from './aws/cognito.js';

@@ -1,6 +1,6 @@
 /** The next steps printed after generation. */
 import { describe, expect, it } from 'vitest';
-import { nextSteps } from '../src/next-steps.js';
+import { nextSteps } from '../src/session/next-steps.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
 

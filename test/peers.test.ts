@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PeerVersionError } from '../src/errors.js';
-import { checkPeer, installedVersion, PEERS, peerProblem } from '../src/peers.js';
+import { checkPeer, installedVersion, PEERS, peerProblem } from '../src/fronts/peers.js';
 import { tempDir } from './helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

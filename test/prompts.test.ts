@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionsFor } from '../src/prompts.js';
+import { questionsFor } from '../src/session/prompts.js';
 
 const byName = (questions: ReturnType<typeof questionsFor>) => Object.fromEntries(questions.map((q) => [q.name, q]));
 

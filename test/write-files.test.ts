@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFiles } from '../src/write-files.js';
+import { writeFiles } from '../src/io/write-files.js';
 import { tempDir } from './helpers/temp.js';
 
 describe('writeFiles', () => {

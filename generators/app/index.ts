@@ -4,10 +4,10 @@
  * Yeoman's in-memory file system so that Yeoman's conflict handling applies.
  */
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { ANSWER_OPTIONS, answersFromOptions, AWS_OPTIONS } from '../../src/answer-options.js';
-import { collectAnswers } from '../../src/collect-answers.js';
-import { nextSteps } from '../../src/next-steps.js';
-import { checkPeer } from '../../src/peers.js';
+import { ANSWER_OPTIONS, answersFromOptions, AWS_OPTIONS } from '../../src/session/answer-options.js';
+import { collectAnswers } from '../../src/session/collect-answers.js';
+import { nextSteps } from '../../src/session/next-steps.js';
+import { checkPeer } from '../../src/fronts/peers.js';
 import type { Answers } from '../../src/schema/answers.js';
 import { projectFiles, YO_RC_PATH } from '../../src/update/record.js';
 

@@ -1,4 +1,6 @@
 /**
+ * src/aws/, beside the core: reading Cognito (cognito.ts) and checking answers against it.
+ *
  * Checks the answers against the real user pool: what the format rules cannot know. Each check
  * is a named result; errors mean the deployed API could never accept the app's tokens.
  */

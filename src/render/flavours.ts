@@ -2,7 +2,7 @@
  * The IaC flavours: a flavour is a template folder (templates/<id>) plus this manifest entry.
  */
 import type { Answers } from '../schema/answers.js';
-import { SAMPLE_ROUTES } from './api-model.js';
+import { SAMPLE_ROUTES } from '../schema/routes.js';
 import { RUNTIME_DETAILS, type PackageName } from './versions.js';
 
 /** One folder (dist/<handler>/index.mjs) per function, for IaC tools that do not bundle. */

@@ -1,4 +1,6 @@
 /**
+ * src/render/, above the model: answers → files, with no I/O but reading templates.
+ *
  * The pure renderer: answers in, the generated project's files out. It reads templates and
  * nothing else; fronts (the Yeoman generator, Backstage, projen) decide where files go.
  */

@@ -13,8 +13,9 @@ import {
   USER_POOL_ID_PATTERN,
 } from '../schema/rules.js';
 import { LAMBDA_RUNTIMES } from '../schema/answers.js';
-import type { ProtectedRoute } from '../schema/routes.js';
-import { describeApi, handlersOf, PREFLIGHT_HANDLER, PREFLIGHT_PATHS } from './api-model.js';
+import { pascalCase, routeIdOf } from '../schema/names.js';
+import { PREFLIGHT_HANDLER, type ProtectedRoute } from '../schema/routes.js';
+import { describeApi, handlersOf, PREFLIGHT_PATHS } from '../model/api-model.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
 import { IAC_VERSIONS, RUNTIME_DETAILS } from './versions.js';
@@ -78,20 +79,6 @@ export const TEMPLATE_LOCALS = [
   'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
   'partial',
 ] as const;
-
-/** A route's id among its function's events: "GET /me" → "GetMe", "OPTIONS /" → "OptionsRoot". */
-export function routeIdOf(route: { method: string; path: string }): string {
-  return pascalCase(`${route.method} ${route.path === '/' ? 'root' : route.path}`);
-}
-
-/** "OPTIONS /{proxy+}" → "OptionsProxy": letters and digits only, for logical ids. */
-export function pascalCase(text: string): string {
-  return text
-    .split(/[^a-zA-Z\d]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase())
-    .join('');
-}
 
 /** A CloudFormation-safe PascalCase id from the package name: "@acme/orders-api" → "OrdersApi". */
 export function stackIdOf(name: string): string {

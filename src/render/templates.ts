@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import { PRECOMPILED } from './precompiled.js';
+import { PRECOMPILED, type TemplateFile, type TemplateFunction } from './precompiled.js';
 import { TEMPLATE_LOCALS } from './template-data.js';
 
 /** npm drops some dotfiles when publishing, so they are stored under another name. */
@@ -20,16 +20,6 @@ export const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.
 
 /** Folders inside a template set that hold pieces included by other templates, not output files. */
 const PARTIALS_FOLDER = 'partials';
-
-export interface TemplateFile {
-  /** Output path relative to the project root, with `/` separators. */
-  path: string;
-  /** The template: `<set>/<path in the set>`. */
-  key: string;
-}
-
-/** A compiled template, as EJS generates it: a function of the data and the escape function. */
-export type TemplateFunction = (locals: object, escapeFn: (value: unknown) => string) => string;
 
 /** EJS options; `strict` with the data's names destructured, so compiled templates run in ES modules. */
 const EJS_OPTIONS = { strict: true, destructuredLocals: [...TEMPLATE_LOCALS] as string[], compileDebug: false };

@@ -1,4 +1,6 @@
 /**
+ * src/schema/, the lowest layer: what a valid answer or route is. It imports no other layer.
+ *
  * The answers schema: the single source of truth for every answer, its rules, its defaults and
  * its help text. Flags, prompts and the renderer's input all derive from it.
  */

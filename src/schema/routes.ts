@@ -5,11 +5,15 @@
  */
 import * as z from 'zod/mini';
 import { RouteError } from '../errors.js';
-import { PREFLIGHT_HANDLER, SAMPLE_ROUTES } from '../render/api-model.js';
-import { pascalCase, routeIdOf } from '../render/template-data.js';
+import { pascalCase, routeIdOf } from './names.js';
 import { SCOPE_PATTERN } from './rules.js';
 
 export const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
+
+/** The protected sample route every project starts with. */
+export const SAMPLE_ROUTES = [{ method: 'GET', path: '/me', handler: 'me' }] as const;
+/** The preflight function's name: no protected route may take it. */
+export const PREFLIGHT_HANDLER = 'preflight';
 
 const SEGMENT = String.raw`(?:[\w.~-]+|\{[A-Za-z_]\w*\})`;
 /** ref #8: literal and `{param}` segments, and `{name+}` only as the last one. */
@@ -35,7 +39,7 @@ export function parseRoutes(input: unknown): ProtectedRoute[] {
   }
   const problems: string[] = [];
   const seen = new Set<string>(SAMPLE_ROUTES.map((route) => `${route.method} ${route.path}`));
-  // Templates name resources after handlers and routes in PascalCase (template-data.ts): two that
+  // Templates name resources after handlers and routes in PascalCase (names.ts): two that
   // read the same there would be one resource.
   const ids = new Map<string, string>([...SAMPLE_ROUTES.map((route) => route.handler), PREFLIGHT_HANDLER].map((handler) => [pascalCase(handler), handler]));
   const routeIds = new Map<string, string>(SAMPLE_ROUTES.map((route) => [routeIdOf(route), `${route.method} ${route.path}`]));

@@ -7,12 +7,12 @@
  */
 import { lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { withSignalsHeld } from '../signals.js';
-import { writeFiles } from '../write-files.js';
-import { refuseLinks, STATE_DIR } from './confine.js';
+import { withSignalsHeld } from '../io/signals.js';
+import { writeFiles } from '../io/write-files.js';
+import { refuseLinks, STATE_DIR } from '../io/confine.js';
 import { JOURNAL_PATH, replayJournal, STAGED_FILES, STAGING_PREFIX, type Journal } from './journal.js';
 
-export { STATE_DIR } from './confine.js';
+export { STATE_DIR } from '../io/confine.js';
 
 /**
  * Applies `writes` (path → contents, or `null` to delete) to the project in `dir`. A signal that

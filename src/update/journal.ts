@@ -7,7 +7,7 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../errors.js';
-import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from './confine.js';
+import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
 
 export const JOURNAL_PATH = `${STATE_DIR}/update-journal.json`;
 /** Staging folders are `<STATE_DIR>/staging-XXXXXX`, made with mkdtemp; staged files go in `files/` there. */

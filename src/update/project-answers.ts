@@ -5,10 +5,9 @@
  * disagrees with them rather than revert either side silently.
  */
 import { AnswersDisagreeError, ProjectApiError, RouteError } from '../errors.js';
-import { SAMPLE_ROUTES } from '../render/api-model.js';
 import type { GivenAnswers } from '../schema/answers.js';
 import { normaliseAnswer } from '../schema/parse.js';
-import { parseRoutes, type ProtectedRoute } from '../schema/routes.js';
+import { parseRoutes, SAMPLE_ROUTES, type ProtectedRoute } from '../schema/routes.js';
 import { flagOf } from '../schema/rules.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { API_PATH, readProjectApi, type ProjectApi } from './project-api.js';

@@ -1,4 +1,8 @@
-/** Reads a generated project's record and merge base, and computes its update. */
+/**
+ * src/update/, above the renderer: a project's record, and its three-way regeneration.
+ *
+ * Reads a generated project's record and merge base, and computes its update.
+ */
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidAnswersError, UnsafeStatePathError, UpdateError } from '../errors.js';
@@ -7,7 +11,7 @@ import { resourcePrefixOf, stackIdOf } from '../render/template-data.js';
 import { CROSS_FIELD_RULES, type Answers, type GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
-import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from './confine.js';
+import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
 import { hasHash } from './hash.js';
 import { JOURNAL_PATH, STAGED_FILES, type Journal } from './journal.js';
 import { CONFLICT_MARKER } from './merge.js';

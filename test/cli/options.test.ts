@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_FLAGS, closestFlag, helpText, parseCommandLine } from '../../src/cli/options.js';
+import { ALL_FLAGS, closestFlag, helpText, parseCommandLine } from '../../src/fronts/cli/options.js';
 import { FlagUsageError, UnknownFlagError } from '../../src/errors.js';
 import { ANSWER_FIELDS } from '../../src/schema/answers.js';
 import { flagOf } from '../../src/schema/rules.js';

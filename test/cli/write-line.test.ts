@@ -11,7 +11,7 @@ vi.mock('node:fs', async (original) => ({
     return bytes.length - offset;
   },
 }));
-const { writeLine } = await import('../../src/cli/main.js');
+const { writeLine } = await import('../../src/fronts/cli/process-io.js');
 
 const failure = (code: string) => () => {
   throw Object.assign(new Error(code), { code });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeProject } from '../../src/cli/write-project.js';
+import { writeProject } from '../../src/fronts/cli/write-project.js';
 import { CancelledError } from '../../src/errors.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeApi } from '../../src/render/api-model.js';
+import { describeApi } from '../../src/model/api-model.js';
 import { renderProject } from '../../src/render/render-project.js';
 import type { AnswersInput } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';

@@ -6,7 +6,7 @@ import { deepStrictEqual, ok } from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiModel, ApiRoute, RouteMethod } from '../../src/render/api-model.js';
+import type { ApiModel, ApiRoute, RouteMethod } from '../../src/model/api-model.js';
 import type { RenderedFile } from '../../src/render/render-project.js';
 import type { Answers } from '../../src/schema/answers.js';
 import { issuerOf } from '../../src/schema/parse.js';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
-import { describeApi, type ApiModel } from '../../src/render/api-model.js';
+import { describeApi, type ApiModel } from '../../src/model/api-model.js';
 import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
 import { LAMBDA_RUNTIMES, type AnswersInput } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';

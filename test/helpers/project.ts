@@ -3,11 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main, type Io } from '../../src/cli/main.js';
+import { main } from '../../src/fronts/cli/main.js';
+import type { Io } from '../../src/fronts/cli/process-io.js';
 import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
 import type { RenderOptions } from '../../src/render/template-data.js';
 import { parseAnswers } from '../../src/schema/parse.js';
-import { writeFiles } from '../../src/write-files.js';
+import { writeFiles } from '../../src/io/write-files.js';
 import { listFiles } from './cli.js';
 import { tempDir } from './temp.js';
 

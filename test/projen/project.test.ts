@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Testing } from 'projen';
 import { describe, expect, it } from 'vitest';
 import { InvalidAnswersError, RouteError } from '../../src/errors.js';
-import { CognitoJwtApiProject } from '../../src/projen/index.js';
+import { CognitoJwtApiProject } from '../../src/fronts/projen/index.js';
 import { renderProject } from '../../src/render/render-project.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../../src/version.js';

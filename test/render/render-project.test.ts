@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { describeApi } from '../../src/render/api-model.js';
+import { describeApi } from '../../src/model/api-model.js';
 import { renderProject } from '../../src/render/render-project.js';
 import { resourcePrefixOf, stackIdOf } from '../../src/render/template-data.js';
 import { RUNTIME_DETAILS } from '../../src/render/versions.js';

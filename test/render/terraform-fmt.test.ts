@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderProject } from '../../src/render/render-project.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { parseRoutes } from '../../src/schema/routes.js';
-import { writeFiles } from '../../src/write-files.js';
+import { writeFiles } from '../../src/io/write-files.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { tempDir } from '../helpers/temp.js';
 

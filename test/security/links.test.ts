@@ -6,7 +6,8 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
+import { main } from '../../src/fronts/cli/main.js';
+import type { Io } from '../../src/fronts/cli/process-io.js';
 import { EXAMPLE_FLAGS } from '../helpers/answers.js';
 import { commitAll, fixtureCopy, tree, update } from '../helpers/project.js';
 import { tempDir } from '../helpers/temp.js';

@@ -2,9 +2,9 @@
  * The questions asked for answers that were not given. Each validates with the same schema
  * rule as its flag, so an invalid answer is asked again with the rule's message.
  */
-import { FLAVOURS } from './render/flavours.js';
-import { metaOf, type AnswerField, type GivenAnswers } from './schema/answers.js';
-import { checkAnswer, choicesOf } from './schema/parse.js';
+import { FLAVOURS } from '../render/flavours.js';
+import { metaOf, type AnswerField, type GivenAnswers } from '../schema/answers.js';
+import { checkAnswer, choicesOf } from '../schema/parse.js';
 
 export interface Question {
   type: 'input' | 'select' | 'confirm';

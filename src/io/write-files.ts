@@ -1,4 +1,6 @@
 /**
+ * src/io/, beside the core: writing files, holding signals meanwhile, confining paths to a project.
+ *
  * Writes files below a folder, one after the other. For a project's few dozen small files that
  * measured faster than parallel writes through the callback API, whose thread pool has to start
  * first (npm run bench, figure 1). Stops at the first failure; the caller removes the folder.

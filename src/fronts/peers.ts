@@ -1,4 +1,7 @@
 /**
+ * src/fronts/: the fronts (the command line, the projen project type; the Yeoman generator is
+ * generators/app), the top layer; nothing in src/ imports them but the bundle's entry points.
+ *
  * The packages the library entry points run inside, with the versions they support. They are
  * not declared as peer dependencies: npm would then look each of them up in the registry on every
  * `npm create`, which never needs them. Each entry point checks its own when it loads.
@@ -6,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PeerVersionError } from './errors.js';
+import { PeerVersionError } from '../errors.js';
 
 interface Peer {
   /** The supported versions, as a semver range. */

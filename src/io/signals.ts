@@ -5,7 +5,7 @@
  * the safe points it chooses, and the signal is raised again at the end, so that the process
  * still ends as the signal asked.
  */
-import { CancelledError } from './errors.js';
+import { CancelledError } from '../errors.js';
 
 const signalsDelivered = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 

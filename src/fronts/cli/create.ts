@@ -6,16 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { answersFromOptions } from '../answer-options.js';
-import { collectAnswers } from '../collect-answers.js';
-import { CognitoJwtApiError } from '../errors.js';
-import { nextSteps } from '../next-steps.js';
-import { checkGivenAnswers } from '../schema/given.js';
-import { projectFiles, yoRcWith, YO_RC_PATH } from '../update/record.js';
-import type { ProjectRecord } from '../update/record-schema.js';
-import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { answersFromOptions } from '../../session/answer-options.js';
+import { collectAnswers } from '../../session/collect-answers.js';
+import { CognitoJwtApiError } from '../../errors.js';
+import { nextSteps } from '../../session/next-steps.js';
+import { checkGivenAnswers } from '../../schema/given.js';
+import { projectFiles, yoRcWith, YO_RC_PATH } from '../../update/record.js';
+import type { ProjectRecord } from '../../update/record-schema.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../../version.js';
 import { packageManagerOf, runInstall } from './install.js';
-import type { Io } from './main.js';
+import type { Io } from './process-io.js';
 import { helpText, parseCommandLine } from './options.js';
 import { defaultFolderName, TargetFolder } from './target.js';
 import { writeProject } from './write-project.js';

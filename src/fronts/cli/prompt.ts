@@ -1,9 +1,10 @@
 /**
- * The command line's prompts: the questions of src/prompts.ts asked one by one in the terminal,
- * each validated (and re-asked) with the answers so far. Ctrl-C rejects with ExitPromptError.
+ * The command line's prompts: the questions of src/session/prompts.ts asked one by one in the
+ * terminal, each validated (and re-asked) with the answers so far. Ctrl-C rejects with
+ * ExitPromptError.
  */
 import { confirm, input, select } from '@inquirer/prompts';
-import type { Question } from '../prompts.js';
+import type { Question } from '../../session/prompts.js';
 
 export async function askInTerminal(questions: readonly Question[]): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};

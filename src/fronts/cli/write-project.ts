@@ -6,10 +6,10 @@
  */
 import { lstatSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { CognitoJwtApiError } from '../errors.js';
-import { withSignalsHeld } from '../signals.js';
-import { applyAtomically } from '../update/apply.js';
-import { writeFiles } from '../write-files.js';
+import { CognitoJwtApiError } from '../../errors.js';
+import { withSignalsHeld } from '../../io/signals.js';
+import { applyAtomically } from '../../update/apply.js';
+import { writeFiles } from '../../io/write-files.js';
 
 /**
  * Ctrl-C or SIGTERM before the rename: the half-written folder goes, the target never appears

@@ -1,9 +1,9 @@
 /** The folder a run writes into: checked before anything is written, removed again on failure. */
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { TargetNotEmptyError, TargetPathError } from '../errors.js';
-import { checkTargetPaths } from '../update/confine.js';
-import { unscopedName } from '../schema/rules.js';
+import { TargetNotEmptyError, TargetPathError } from '../../errors.js';
+import { checkTargetPaths } from '../../io/confine.js';
+import { unscopedName } from '../../schema/rules.js';
 
 export class TargetFolder {
   readonly path: string;

@@ -1,8 +1,8 @@
 /** What to do after generation: printed by the CLI and the generator. */
 import path from 'node:path';
-import { sh } from './render/escape.js';
-import { FLAVOURS } from './render/flavours.js';
-import type { Answers } from './schema/answers.js';
+import { sh } from '../render/escape.js';
+import { FLAVOURS } from '../render/flavours.js';
+import type { Answers } from '../schema/answers.js';
 
 export function nextSteps(answers: Answers, options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: string }): string {
   const pm = options.packageManager ?? 'npm';

@@ -2,9 +2,9 @@
  * The command line: one table of flags drives parsing and `--help`. Answer flags come from the
  * answers schema; the rest steer the run.
  */
-import { ANSWER_OPTIONS, AWS_OPTIONS } from '../answer-options.js';
-import { FlagUsageError, UnknownFlagError } from '../errors.js';
-import { exampleCommand } from '../schema/given.js';
+import { ANSWER_OPTIONS, AWS_OPTIONS } from '../../session/answer-options.js';
+import { FlagUsageError, UnknownFlagError } from '../../errors.js';
+import { exampleCommand } from '../../schema/given.js';
 
 export interface Flag {
   name: string;

@@ -2,9 +2,9 @@
  * Answers as command-line flags and generator options. Names derive from the schema keys
  * (`userPoolId` → `--user-pool-id`); nothing here restates a rule.
  */
-import { ANSWER_FIELDS, metaOf, type AnswerField, type GivenAnswers } from './schema/answers.js';
-import { choicesOf, exampleOf } from './schema/parse.js';
-import { flagOf } from './schema/rules.js';
+import { ANSWER_FIELDS, metaOf, type AnswerField, type GivenAnswers } from '../schema/answers.js';
+import { choicesOf, exampleOf } from '../schema/parse.js';
+import { flagOf } from '../schema/rules.js';
 
 
 export interface AnswerOption {

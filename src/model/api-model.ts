@@ -1,10 +1,12 @@
 /**
+ * src/model/, above the schema: the API a project describes, the one shape every flavour renders.
+ *
  * The API a generated project describes, derived from the answers. Every flavour's templates
  * render this model, and the contract tests reduce each flavour's output back to it.
  */
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
-import type { ProtectedRoute, ROUTE_METHODS } from '../schema/routes.js';
+import { PREFLIGHT_HANDLER, SAMPLE_ROUTES, type ProtectedRoute, type ROUTE_METHODS } from '../schema/routes.js';
 
 /** A protected route's method, or the preflight's OPTIONS. */
 export type RouteMethod = (typeof ROUTE_METHODS)[number] | 'OPTIONS';
@@ -32,15 +34,12 @@ export interface ApiModel {
   runtime: Answers['runtime'];
 }
 
-/** The preflight function's name and the paths it answers: ref #8, `/{proxy+}` may not cover `/`. */
-export const PREFLIGHT_HANDLER = 'preflight';
+/** The paths the preflight function answers: ref #8, `/{proxy+}` may not cover `/`. */
 export const PREFLIGHT_PATHS = ['/{proxy+}', '/'] as const;
 /** ref #12: `authorization` must be listed by name; `*` never covers it. */
 export const CORS_HEADERS = ['authorization', 'content-type'] as const;
 /** ref #15: Chromium caps preflight caching at 7200 s. */
 export const CORS_MAX_AGE = 7200;
-/** The protected sample route every project starts with. */
-export const SAMPLE_ROUTES = [{ method: 'GET', path: '/me', handler: 'me' }] as const;
 
 /** The API of the answers: the sample route, then `routes` (checked by parseRoutes), if a front keeps more. */
 export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] = []): ApiModel {

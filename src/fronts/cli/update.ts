@@ -6,16 +6,16 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UpdateError } from '../errors.js';
-import { answersFromOptions } from '../answer-options.js';
+import { UpdateError } from '../../errors.js';
+import { answersFromOptions } from '../../session/answer-options.js';
 import { homedir } from 'node:os';
-import { applyAtomically } from '../update/apply.js';
-import { readJournal, removeUncommittedStaging, replayJournal } from '../update/journal.js';
-import { changes, type PlanEntry } from '../update/plan.js';
-import { checkJournalAgainstRecord, computeUpdate, findProject, refuseOthersFolder, type UpdateComputation } from '../update/project.js';
-import { PRISTINE_PATH, YO_RC_PATH } from '../update/record.js';
-import { PACKAGE_VERSION } from '../version.js';
-import type { Io } from './main.js';
+import { applyAtomically } from '../../update/apply.js';
+import { readJournal, removeUncommittedStaging, replayJournal } from '../../update/journal.js';
+import { changes, type PlanEntry } from '../../update/plan.js';
+import { checkJournalAgainstRecord, computeUpdate, findProject, refuseOthersFolder, type UpdateComputation } from '../../update/project.js';
+import { PRISTINE_PATH, YO_RC_PATH } from '../../update/record.js';
+import { PACKAGE_VERSION } from '../../version.js';
+import type { Io } from './process-io.js';
 import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
 
 const UPDATE_RUN_FLAGS: readonly Flag[] = [

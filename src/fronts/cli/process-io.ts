@@ -1,7 +1,8 @@
-/** The command line's entry: routes to `update` or to project creation, and maps errors to exit codes. */
+/**
+ * What a run of the command line reads and writes: its output lines, environment, working folder
+ * and whether it may prompt. The commands take an Io, so that tests run them in-process.
+ */
 import { writeSync } from 'node:fs';
-import { CancelledError, CognitoJwtApiError, FileSystemError } from '../errors.js';
-import { runCreate } from './create.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -50,28 +51,3 @@ export const processIo: Io = {
     return Boolean(process.stdin.isTTY);
   },
 };
-
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  try {
-    // `update` loads its merge code only when it runs.
-    if (argv[0] === 'update') return await (await import('./update.js')).runUpdate(argv.slice(1), io);
-    return await runCreate(argv, io);
-  } catch (error) {
-    return reportError(error, io);
-  }
-}
-
-/** Prints an error and returns its exit code: our errors' messages, a stack only for a bug. */
-function reportError(error: unknown, io: Io): number {
-  if (error instanceof CancelledError || (error instanceof Error && ['ExitPromptError', 'AbortPromptError'].includes(error.name))) {
-    io.err(new CancelledError().message);
-    return 130;
-  }
-  const expected = error instanceof CognitoJwtApiError ? error : FileSystemError.from(error);
-  if (expected) {
-    io.err(expected.message);
-    return expected.exitCode;
-  }
-  io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return 1;
-}

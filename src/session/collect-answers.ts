@@ -1,16 +1,18 @@
 /**
+ * src/session/, below the fronts: one run's options, questions, answers and next steps.
+ *
  * Gathers the answers of one run, for any front: given values first, then, in an interactive
  * run, questions for the rest (picking pools and clients from AWS when credentials allow); a
  * run that must not prompt fails fast on anything missing. Optionally checks the answers
  * against the real user pool before anything is written.
  */
-import { createCognitoAccess, type CognitoAccess } from './aws/cognito.js';
-import { formatReport, hasErrors, verifyAnswers } from './aws/verify.js';
-import { AwsCredentialsError, VerificationFailedError } from './errors.js';
+import { createCognitoAccess, type CognitoAccess } from '../aws/cognito.js';
+import { formatReport, hasErrors, verifyAnswers } from '../aws/verify.js';
+import { AwsCredentialsError, VerificationFailedError } from '../errors.js';
 import { confirmQuestion, pickQuestion, questionsFor, type Question } from './prompts.js';
-import type { Answers, GivenAnswers } from './schema/answers.js';
-import { checkGivenAnswers, resolveWithoutPrompts } from './schema/given.js';
-import { defaultPackageName, parseAnswers, withDerivedDefaults } from './schema/parse.js';
+import type { Answers, GivenAnswers } from '../schema/answers.js';
+import { checkGivenAnswers, resolveWithoutPrompts } from '../schema/given.js';
+import { defaultPackageName, parseAnswers, withDerivedDefaults } from '../schema/parse.js';
 
 export interface CollectOptions {
   /** Where the project goes; the default package name comes from it. */

@@ -12,11 +12,11 @@
  */
 import { createRequire } from 'node:module';
 import { Project, ProjenrcFile, SampleFile, type ProjectOptions } from 'projen';
-import { renderProject } from '../render/render-project.js';
-import type { Answers, AnswersInput } from '../schema/answers.js';
-import { parseAnswers } from '../schema/parse.js';
-import { parseRoutes, type ProtectedRoute } from '../schema/routes.js';
-import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
+import { renderProject } from '../../render/render-project.js';
+import type { Answers, AnswersInput } from '../../schema/answers.js';
+import { parseAnswers } from '../../schema/parse.js';
+import { parseRoutes, type ProtectedRoute } from '../../schema/routes.js';
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../../version.js';
 import { ManagedFile } from './managed-file.js';
 
 export type CognitoJwtApiProjectOptions = AnswersInput &
