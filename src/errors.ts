@@ -153,7 +153,7 @@ export class AwsAccessDeniedError extends CognitoJwtApiError {
   ) {
     super(
       `AWS denied ${action} on ${resource}. Expected the caller to be allowed ${action}; ` +
-        'the README lists the least-privilege IAM policy for --verify and the pickers.',
+        'create-cognito-jwt-api\'s docs/verify.md lists the least-privilege IAM policy for --verify and the pickers.',
     );
   }
 }

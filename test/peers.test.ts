@@ -47,8 +47,8 @@ describe('peer versions', () => {
     else expect(problem).toBe(`${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`);
   });
 
-  it('are the ones the README names', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  it('are the ones the projen and Yeoman pages name', () => {
+    const readme = ['docs/projen.md', 'docs/yeoman.md'].map((page) => readFileSync(path.join(ROOT, page), 'utf8')).join(' ').replace(/\s+/g, ' ');
     for (const [name, peer] of Object.entries(PEERS)) expect(readme).toContain(`\`${name} ${peer.range}\``);
   });
 
