@@ -16,6 +16,15 @@ import type { Construct } from 'constructs';
 import { auth, cors, preflight, routes, runtime } from '../src/api';
 import { corsEnvironment } from '../src/lib/cors';
 
+/**
+ * The Lambda runtimes by name, mapped explicitly: looking the name up in `Runtime.ALL` finds
+ * `NODEJS_LATEST` first, whose value moves with each CDK release.
+ */
+const LAMBDA_RUNTIMES: Record<string, Runtime> = {
+  'nodejs24.x': Runtime.NODEJS_24_X,
+  'nodejs22.x': Runtime.NODEJS_22_X,
+};
+
 export class ApiStack extends Stack {
   readonly api: HttpApi;
 
@@ -85,8 +94,10 @@ export class ApiStack extends Stack {
   /** One function per handler file, bundled with the local esbuild (ref #24: no Docker). */
   private handlerFunction(handler: string): NodejsFunction {
     const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;
-    const lambdaRuntime = Runtime.ALL.find((candidate) => candidate.name === runtime);
-    if (!lambdaRuntime) throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts`);
+    const lambdaRuntime = LAMBDA_RUNTIMES[runtime];
+    if (!lambdaRuntime) {
+      throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts. Expected one of: ${Object.keys(LAMBDA_RUNTIMES).join(', ')}`);
+    }
     const logGroup = new LogGroup(this, `${id}Logs`, {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
