@@ -57,7 +57,7 @@ describe('CognitoJwtApiProject', () => {
     const routes = [{ method: 'POST' as const, path: '/orders', handler: 'orders', scopes: ['orders-api/write'] }];
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', routes, outdir: dir }).synth();
     const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-    expect(read('src/api.ts')).toContain('{ method: "POST", path: "/orders", handler: "orders", scopes: ["orders-api/write"] },');
+    expect(read('src/api.ts')).toContain("{ method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },");
     expect(read('infra/main.tf')).toContain('"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }');
     // Its README sends route and origin changes to .projenrc.ts, not to the read-only files.
     expect(read('README.md')).toContain('Add the route to the `routes` option in `.projenrc.ts`');

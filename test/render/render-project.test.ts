@@ -67,7 +67,7 @@ describe('renderProject', () => {
 
   it('allows no "*" origin and no credentials by default (ref #14)', () => {
     const api = fileOf(render(), 'src/api.ts');
-    expect(api).toContain('allowOrigins: ["https://app.example.com", "http://localhost:5173"]');
+    expect(api).toContain("allowOrigins: ['https://app.example.com', 'http://localhost:5173']");
     expect(api).toContain('allowCredentials: false');
   });
 
@@ -77,12 +77,12 @@ describe('renderProject', () => {
     const api = fileOf(files, 'src/api.ts');
     const source = ts.createSourceFile('api.ts', api, ts.ScriptTarget.Latest, true);
     expect((source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics).toEqual([]);
-    expect(api).toContain('scopes: ["https://api.example.com/${process.exit(1)}"]');
-    expect(api).toContain('allowOrigins: ["http://[::1]:8080"]');
+    expect(api).toContain("scopes: ['https://api.example.com/${process.exit(1)}']");
+    expect(api).toContain("allowOrigins: ['http://[::1]:8080']");
   });
 
   it('renders the scopes into the API definition when given', () => {
-    expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain('scopes: ["orders-api/read"]');
+    expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain("scopes: ['orders-api/read']");
   });
 
   it.each(LAMBDA_RUNTIMES)('states the first SAM CLI that builds %s, in the README and in samconfig.toml', (runtime) => {

@@ -44,7 +44,7 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     // Changed by both: merged, with the user's route and the template's new max age and runtime.
     expect(after['src/api.ts']).toContain(USER_ROUTE);
     expect(after['src/api.ts']).toContain('maxAge: 7200,');
-    expect(after['src/api.ts']).toContain('export const runtime = "nodejs22.x";');
+    expect(after['src/api.ts']).toContain("export const runtime = 'nodejs22.x';");
     expect(after['src/api.ts']).toBe(next.get('src/api.ts'));
     // Deleted by the user: stay deleted, and reported.
     expect(after['test/api.test.ts']).toBeUndefined();
