@@ -48,7 +48,7 @@ describe('CognitoJwtApiProject', () => {
     expect(statSync(path.join(dir, 'src/api.ts')).mode & 0o222).toBe(0); // managed: read-only
 
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'], outdir: dir }).synth();
-    expect(readFileSync(path.join(dir, 'src/api.ts'), 'utf8')).toContain('"https://admin.example.com"');
+    expect(readFileSync(path.join(dir, 'src/api.ts'), 'utf8')).toContain("'https://admin.example.com'");
     expect(readFileSync(handler, 'utf8')).toContain('// our own change');
   });
 
@@ -66,8 +66,8 @@ describe('CognitoJwtApiProject', () => {
 
     // Synthesized again with another origin, the route stays.
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', routes, origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'], outdir: dir }).synth();
-    expect(read('src/api.ts')).toContain('path: "/orders"');
-    expect(read('src/api.ts')).toContain('"https://admin.example.com"');
+    expect(read('src/api.ts')).toContain("path: '/orders'");
+    expect(read('src/api.ts')).toContain("'https://admin.example.com'");
     expect(() => new CognitoJwtApiProject({ ...EXAMPLE_INPUT, routes: [{ method: 'GET', path: 'orders', handler: 'orders' }], outdir: tempDir('projen') })).toThrow(RouteError);
   });
 

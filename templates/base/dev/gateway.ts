@@ -1,7 +1,7 @@
 /**
  * A local HTTP API that behaves like the deployed one: route matching, the JWT authorizer, the
  * API's CORS configuration, and the project's own handler modules behind a payload-format-2.0
- * Lambda proxy. Every rule cites the reference item it follows.
+ * Lambda proxy, each as API Gateway's documentation describes it (the README lists the gaps).
  */
 import { pathToFileURL } from 'node:url';
 import { auth, cors } from '../src/api';
@@ -85,7 +85,8 @@ export function createGateway(options: GatewayOptions = {}) {
       const result = await authorize(request.headers.authorization, match.route.scopes);
       if (!result.allowed) {
         // API Gateway's denials: 401 with `www-authenticate`, or 403 for a missing scope. They carry
-        // the CORS headers too, as reported rather than documented. https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
+        // the CORS headers too, as reported rather than documented.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
         const denial =
           result.statusCode === 401
             ? json(401, { message: 'Unauthorized' }, { 'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.reason.replace(/["\\]/g, '')}"` })

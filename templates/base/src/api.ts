@@ -25,7 +25,8 @@ export const auth = {
   userPoolId: <%- ts(answers.userPoolId) %>,
   /**
    * Exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, with no trailing slash: the
-   * authorizer compares `iss` with it character for character. https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+   * authorizer compares `iss` with it character for character.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
    */
   issuer: <%- ts(api.authorizer.issuer) %>,
   /** The app client id: API Gateway checks `aud` (ID tokens), else `client_id` (access tokens have no `aud`). */
@@ -60,11 +61,14 @@ export const cors = {
   allowOrigins: <%- ts(api.cors.origins) %> as readonly string[],
   /** Every method the routes use, and OPTIONS. */
   allowMethods: [...new Set<string>([...routes.map((route) => route.method), 'OPTIONS'])] as readonly string[],
-  /** `authorization` by name: a `*` never covers it. https://fetch.spec.whatwg.org/#cors-protocol */
+  /** `authorization` by name: a `*` never covers it (https://fetch.spec.whatwg.org/#cors-protocol). */
   allowHeaders: <%- ts(api.cors.headers) %> as readonly string[],
   /** Seconds a browser may cache a preflight; Chromium caps it at 7200. */
   maxAge: <%- ts(api.cors.maxAge) %>,
-  /** Bearer tokens need no credentials mode, and API Gateway refuses it with the origin "*". https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html */
+  /**
+   * Bearer tokens need no credentials mode, and API Gateway refuses it with the origin "*".
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+   */
   allowCredentials: false,
 };
 

@@ -96,7 +96,8 @@ export class ApiStack extends Stack {
 
   /**
    * One function per handler file, bundled with the local esbuild devDependency (without it,
-   * NodejsFunction bundles in Docker). https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda_nodejs.NodejsFunction.html
+   * NodejsFunction bundles in Docker).
+   * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda_nodejs.NodejsFunction.html
    */
   private handlerFunction(handler: string): NodejsFunction {
     const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;

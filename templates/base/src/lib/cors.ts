@@ -49,7 +49,8 @@ export function allowedOrigin(policy: CorsPolicy, origin: string | undefined): s
 
 /**
  * Headers for an ordinary response: the allowed origin only, and `Vary: Origin`, as the answer
- * differs by origin and caches must not share it. https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS
+ * differs by origin and caches must not share it.
+ * https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS
  */
 export function responseCorsHeaders(policy: CorsPolicy, origin: string | undefined): Record<string, string> {
   const allowed = allowedOrigin(policy, origin);
