@@ -47,7 +47,7 @@ describe('yeoman generator cognito-jwt-api:app', () => {
       scopes: 'orders-api/read',
     }));
     result.assertJsonFileContent('package.json', { name: 'kebab-svc' });
-    result.assertFileContent('src/api.ts', 'scopes: ["orders-api/read"]');
+    result.assertFileContent('src/api.ts', "scopes: ['orders-api/read']");
   });
 
   it('asks for every answer not given, and uses the answers', async () => {
@@ -64,8 +64,8 @@ describe('yeoman generator cognito-jwt-api:app', () => {
       });
     const asked = result.askedQuestions.map((question) => question.name);
     expect(asked).toEqual(['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac', 'runtime']);
-    result.assertFileContent('src/api.ts', 'allowOrigins: ["https://asked.example.com"]');
-    result.assertFileContent('src/api.ts', 'export const runtime = "nodejs22.x"');
+    result.assertFileContent('src/api.ts', "allowOrigins: ['https://asked.example.com']");
+    result.assertFileContent('src/api.ts', "export const runtime = 'nodejs22.x'");
     result.assertJsonFileContent('package.json', { name: 'asked-svc' });
   });
 

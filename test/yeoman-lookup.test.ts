@@ -30,7 +30,7 @@ describe('generator lookup', () => {
     const found = await env.lookup({ npmPaths: [NODE_MODULES], filterPaths: true });
     expect(found.map((meta) => meta.namespace)).toContain('cognito-jwt-api:app');
     await env.run(['cognito-jwt-api:app'], { yes: true, skipInstall: true, ...answerOptions() } as never);
-    expect(readFileSync(path.join(cwd, 'src/api.ts'), 'utf8')).toContain(`userPoolId: "${EXAMPLE_INPUT.userPoolId}"`);
+    expect(readFileSync(path.join(cwd, 'src/api.ts'), 'utf8')).toContain(`userPoolId: '${EXAMPLE_INPUT.userPoolId}'`);
     // Recorded under the package's key, whatever name the lookup gave the generator, so that
     // `update` finds the project and sees nothing to do.
     const yoRc = JSON.parse(readFileSync(path.join(cwd, '.yo-rc.json'), 'utf8'));

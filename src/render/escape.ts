@@ -5,9 +5,40 @@
 
 type Literal = string | number | boolean | null | readonly Literal[] | { readonly [key: string]: Literal };
 
-/** TypeScript / JavaScript literal (JSON is a subset of JS expressions). */
+/**
+ * TypeScript / JavaScript literal, in the generated code's style: strings single-quoted, arrays
+ * and objects written out with spaces.
+ */
 export function ts(value: Literal): string {
-  return Array.isArray(value) ? `[${value.map((item) => ts(item)).join(', ')}]` : JSON.stringify(value);
+  if (typeof value === 'string') return tsString(value);
+  if (Array.isArray(value)) return `[${value.map((item) => ts(item)).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => `${tsKey(key)}: ${ts(item)}`);
+    return entries.length > 0 ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  return JSON.stringify(value);
+}
+
+/** A property name: bare when an identifier; `__proto__` would set the prototype, so it is refused. */
+function tsKey(key: string): string {
+  if (key === '__proto__') throw new Error('not a safe property name: "__proto__"');
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : tsString(key);
+}
+
+/** Escapes in a single-quoted string; anything else below U+0020, DEL and lone surrogates as \uXXXX. */
+const TS_ESCAPES: Record<string, string> = { "'": "\\'", '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function tsString(value: string): string {
+  let out = "'";
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    const surrogate = code >= 0xd800 && code <= 0xdfff;
+    if (TS_ESCAPES[char]) out += TS_ESCAPES[char];
+    // U+2028 and U+2029 end a line in older JavaScript parsers and in many editors.
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 || surrogate) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += char;
+  }
+  return `${out}'`;
 }
 
 /** JSON literal, pretty-printed when `indent` is given. */

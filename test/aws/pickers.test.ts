@@ -55,8 +55,8 @@ describe('interactive pickers', () => {
     });
     expect(offered.userPoolIdPick).toEqual(['us-east-1_Alpha1', 'us-east-1_Beta2', '']);
     expect(offered.clientIdPick).toEqual(['betaweb', 'betaadmin', '']);
-    result.assertFileContent('src/api.ts', 'userPoolId: "us-east-1_Beta2"');
-    result.assertFileContent('src/api.ts', 'audience: ["betaadmin"]');
+    result.assertFileContent('src/api.ts', "userPoolId: 'us-east-1_Beta2'");
+    result.assertFileContent('src/api.ts', "audience: ['betaadmin']");
   });
 
   it('then ask whether to check the answers, and check them', async () => {
@@ -88,7 +88,7 @@ describe('interactive pickers', () => {
     });
     const asked = result.askedQuestions.map((question) => question.name);
     expect(asked).toEqual(expect.arrayContaining(['userPoolIdPick', 'userPoolId', 'clientIdPick', 'clientId']));
-    result.assertFileContent('src/api.ts', 'audience: ["typedclient"]');
+    result.assertFileContent('src/api.ts', "audience: ['typedclient']");
   });
 
   it('never list anything in a non-interactive run', async () => {

@@ -61,7 +61,7 @@ describe('create-cognito-jwt-api CLI', () => {
     const cwd = tempDir();
     const { code } = await runCli(['svc', ...withFlag('--region', undefined)], { cwd });
     expect(code).toBe(0);
-    expect(readText(path.join(cwd, 'svc', 'src/api.ts'))).toContain('export const region = "eu-west-1";');
+    expect(readText(path.join(cwd, 'svc', 'src/api.ts'))).toContain("export const region = 'eu-west-1';");
   });
 
   describe('refuses bad input with exit code 1, a message naming the flag, and nothing written', () => {

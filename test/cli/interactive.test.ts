@@ -73,8 +73,8 @@ describe('interactive CLI', () => {
     await terminal.type('\r');
     expect(await terminal.exited, terminal.screen).toBe(0);
     const api = readText(path.join(cwd, 'svc', 'src/api.ts'));
-    expect(api).toContain('export const region = "eu-west-1";');
-    expect(api).toContain('allowOrigins: ["https://app.example.com"]');
+    expect(api).toContain("export const region = 'eu-west-1';");
+    expect(api).toContain("allowOrigins: ['https://app.example.com']");
   });
 
   it('exits 130 on Ctrl-C at a prompt, without a stack trace and without the new folder', async () => {

@@ -48,7 +48,7 @@ describe('CognitoJwtApiProject', () => {
     expect(statSync(path.join(dir, 'src/api.ts')).mode & 0o222).toBe(0); // managed: read-only
 
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'], outdir: dir }).synth();
-    expect(readFileSync(path.join(dir, 'src/api.ts'), 'utf8')).toContain('"https://admin.example.com"');
+    expect(readFileSync(path.join(dir, 'src/api.ts'), 'utf8')).toContain("'https://admin.example.com'");
     expect(readFileSync(handler, 'utf8')).toContain('// our own change');
   });
 
@@ -57,7 +57,7 @@ describe('CognitoJwtApiProject', () => {
     const routes = [{ method: 'POST' as const, path: '/orders', handler: 'orders', scopes: ['orders-api/write'] }];
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', routes, outdir: dir }).synth();
     const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-    expect(read('src/api.ts')).toContain('{ method: "POST", path: "/orders", handler: "orders", scopes: ["orders-api/write"] },');
+    expect(read('src/api.ts')).toContain("{ method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },");
     expect(read('infra/main.tf')).toContain('"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }');
     // Its README sends route and origin changes to .projenrc.ts, not to the read-only files.
     expect(read('README.md')).toContain('Add the route to the `routes` option in `.projenrc.ts`');
@@ -66,8 +66,8 @@ describe('CognitoJwtApiProject', () => {
 
     // Synthesized again with another origin, the route stays.
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', routes, origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'], outdir: dir }).synth();
-    expect(read('src/api.ts')).toContain('path: "/orders"');
-    expect(read('src/api.ts')).toContain('"https://admin.example.com"');
+    expect(read('src/api.ts')).toContain("path: '/orders'");
+    expect(read('src/api.ts')).toContain("'https://admin.example.com'");
     expect(() => new CognitoJwtApiProject({ ...EXAMPLE_INPUT, routes: [{ method: 'GET', path: 'orders', handler: 'orders' }], outdir: tempDir('projen') })).toThrow(RouteError);
   });
 

@@ -65,9 +65,46 @@ describe('renderProject', () => {
     expect(paths.some((path) => path.includes('partials/'))).toBe(false);
   });
 
+  it.each(['cdk', 'terraform', 'sam'] as const)('cites no numbered reference in any %s file: comments give the reason and the documentation link', (iac) => {
+    for (const projen of [false, true]) {
+      for (const file of renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac, scopes: 'orders-api/read' }), { projen })) {
+        expect(file.contents, file.path).not.toMatch(/ref #/i);
+      }
+    }
+  });
+
+  it.each(['cdk', 'terraform', 'sam'] as const)('writes every %s TypeScript string single-quoted, unless it holds a single quote', (iac) => {
+    for (const file of render({ iac, scopes: 'orders-api/read' }).filter((candidate) => candidate.path.endsWith('.ts'))) {
+      const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isStringLiteral(node) && !node.getText().startsWith("'")) expect(node.text, `${file.path}: ${node.getText()}`).toContain("'");
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+  });
+
+  it.each([
+    ['cdk', ['cdk.out/'], ['.terraform/', '.aws-sam/']],
+    ['terraform', ['.terraform/', '*.tfstate', '.build/'], ['cdk.out/', '.aws-sam/']],
+    ['sam', ['.aws-sam/'], ['cdk.out/', '.terraform/']],
+  ] as const)('ignores in git the shared outputs and those of %s only', (iac, own, others) => {
+    const lines = fileOf(render({ iac }), '.gitignore').split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['node_modules/', 'dist/', 'coverage/', '.env', ...own]));
+    for (const line of others) expect(lines).not.toContain(line);
+  });
+
+  it.each(LAMBDA_RUNTIMES)('maps %s to its own CDK Runtime constant, never through Runtime.ALL (which finds NODEJS_LATEST)', (runtime) => {
+    const stack = fileOf(render({ iac: 'cdk', runtime }), 'infra/api-stack.ts');
+    const constant = `NODEJS_${RUNTIME_DETAILS[runtime].node}_X`;
+    expect(stack).toContain(`'${runtime}': Runtime.${constant},`);
+    expect(stack).not.toMatch(/Runtime\.ALL\./);
+    expect(fileOf(render({ iac: 'cdk', runtime }), 'src/api.ts')).toContain(`export const runtime = '${runtime}';`);
+  });
+
   it('allows no "*" origin and no credentials by default (ref #14)', () => {
     const api = fileOf(render(), 'src/api.ts');
-    expect(api).toContain('allowOrigins: ["https://app.example.com", "http://localhost:5173"]');
+    expect(api).toContain("allowOrigins: ['https://app.example.com', 'http://localhost:5173']");
     expect(api).toContain('allowCredentials: false');
   });
 
@@ -77,12 +114,12 @@ describe('renderProject', () => {
     const api = fileOf(files, 'src/api.ts');
     const source = ts.createSourceFile('api.ts', api, ts.ScriptTarget.Latest, true);
     expect((source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics).toEqual([]);
-    expect(api).toContain('scopes: ["https://api.example.com/${process.exit(1)}"]');
-    expect(api).toContain('allowOrigins: ["http://[::1]:8080"]');
+    expect(api).toContain("scopes: ['https://api.example.com/${process.exit(1)}']");
+    expect(api).toContain("allowOrigins: ['http://[::1]:8080']");
   });
 
   it('renders the scopes into the API definition when given', () => {
-    expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain('scopes: ["orders-api/read"]');
+    expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain("scopes: ['orders-api/read']");
   });
 
   it.each(LAMBDA_RUNTIMES)('states the first SAM CLI that builds %s, in the README and in samconfig.toml', (runtime) => {

@@ -7,8 +7,8 @@ import { computeUpdate } from '../../src/update/project.js';
 import { AnswersDisagreeError } from '../../src/errors.js';
 import { commitAll, currentRender, fixtureCopy, read, tree, update, write } from '../helpers/project.js';
 
-const BOTH = 'allowOrigins: ["https://app.example.com", "http://localhost:5173"]';
-const ORDERS = '  { method: "POST", path: "/orders", handler: "orders", scopes: ["orders-api/write"] },\n';
+const BOTH = "allowOrigins: ['https://app.example.com', 'http://localhost:5173']";
+const ORDERS = "  { method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },\n";
 
 /** A copy of the fixture brought to the current templates, then edited by the user in src/api.ts. */
 async function editedProject(edit: (api: string) => string): Promise<string> {
@@ -25,13 +25,13 @@ const record = (dir: string) => JSON.parse(read(dir, '.yo-rc.json')!)['create-co
 
 describe('update reads the origins, scopes and routes the project holds in src/api.ts', () => {
   it('keeps an origin removed from src/api.ts out of every file when the flavour changes, and says where it read them', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, 'allowOrigins: ["https://app.example.com"]'));
+    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
     const { code, out, err } = await update(dir, '--iac', 'sam');
     expect(code, err).toBe(0);
     expect(out).toContain('note: origins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, http://localhost:5173)');
     expect(read(dir, 'template.yaml')).toMatch(/Default: "?https:\/\/app\.example\.com"?\n/);
     expect(read(dir, 'template.yaml')).not.toContain('http://localhost:5173');
-    expect(read(dir, 'src/api.ts')).toContain('allowOrigins: ["https://app.example.com"] as readonly string[]');
+    expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com'] as readonly string[]");
     expect(record(dir).answers.origins).toEqual(['https://app.example.com']);
     // The record now agrees with the project: nothing more to say, nothing more to do.
     commitAll(dir, 'to SAM');
@@ -43,8 +43,8 @@ describe('update reads the origins, scopes and routes the project holds in src/a
   it('carries scopes and routes added in src/api.ts into the infrastructure of another flavour', async () => {
     const dir = await editedProject((api) =>
       api
-        .replace('scopes: [] as readonly string[]', 'scopes: ["orders-api/read"] as readonly string[]')
-        .replace(/(  \{ method: "GET", path: "\/me", handler: "me" \},\n)/, `$1${ORDERS}`),
+        .replace('scopes: [] as readonly string[]', "scopes: ['orders-api/read'] as readonly string[]")
+        .replace(/(  \{ method: 'GET', path: '\/me', handler: 'me' \},\n)/, `$1${ORDERS}`),
     );
     const { code, out, err } = await update(dir, '--iac', 'sam');
     expect(code, err).toBe(0);
@@ -70,7 +70,7 @@ describe('update reads the origins, scopes and routes the project holds in src/a
   });
 
   it('refuses an answer flag that disagrees with an edited src/api.ts, naming both values and the flag, and writes nothing', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, 'allowOrigins: ["https://app.example.com"]'));
+    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
     const before = tree(dir);
     const { code, err } = await update(dir, '--origins', 'https://admin.example.com', '--iac', 'sam');
     expect(code).toBe(1);
@@ -87,11 +87,11 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     const { code, out } = await update(dir, '--scopes', 'orders-api/read');
     expect(code).toBe(0);
     expect(out).not.toContain('read from src/api.ts');
-    expect(read(dir, 'src/api.ts')).toContain('scopes: ["orders-api/read"] as readonly string[]');
+    expect(read(dir, 'src/api.ts')).toContain("scopes: ['orders-api/read'] as readonly string[]");
   });
 
   it('refuses a src/api.ts whose origins are not literals, naming the file and the fix, and writes nothing', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, 'allowOrigins: process.env.ORIGINS!.split(",")'));
+    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: process.env.ORIGINS!.split(',')"));
     const before = tree(dir);
     const { code, err } = await update(dir, '--iac', 'sam');
     expect(code).toBe(1);
@@ -100,7 +100,7 @@ describe('update reads the origins, scopes and routes the project holds in src/a
   });
 
   it('blames an origin the schema refuses on src/api.ts, with the schema\'s message', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, 'allowOrigins: ["http://insecure.example.com"]'));
+    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['http://insecure.example.com']"));
     const { code, err } = await update(dir);
     expect(code).toBe(1);
     expect(err).toMatch(/src\/api\.ts holds answers this version refuses/);

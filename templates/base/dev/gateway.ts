@@ -1,7 +1,7 @@
 /**
  * A local HTTP API that behaves like the deployed one: route matching, the JWT authorizer, the
  * API's CORS configuration, and the project's own handler modules behind a payload-format-2.0
- * Lambda proxy. Every rule cites the reference item it follows.
+ * Lambda proxy, each as API Gateway's documentation describes it (the README lists the gaps).
  */
 import { pathToFileURL } from 'node:url';
 import { auth, cors } from '../src/api';
@@ -36,7 +36,10 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
   body: Buffer.from(JSON.stringify(body)),
 });
 
-/** ref #11-#18: the headers API Gateway adds for the API's CORS configuration. */
+/**
+ * The headers API Gateway adds for the API's CORS configuration, to requests with an `Origin`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+ */
 function corsHeaders(request: GatewayRequest, preflight: boolean): { headers: Record<string, string>; cors: Handled['cors'] } {
   const origin = request.headers.origin;
   if (!origin) return { headers: {}, cors: 'none' };
@@ -52,7 +55,7 @@ function corsHeaders(request: GatewayRequest, preflight: boolean): { headers: Re
   return { headers, cors: 'allowed' };
 }
 
-/** ref #11: with CORS configured, API Gateway drops the backend's CORS headers and sends its own. */
+/** With CORS configured, API Gateway drops the backend's CORS headers and sends its own. */
 function withCors(response: GatewayResponse, headers: Record<string, string>): GatewayResponse {
   const kept = Object.entries(response.headers).filter(([name]) => !name.startsWith('access-control-') && name !== 'vary');
   return { ...response, headers: { ...Object.fromEntries(kept), ...headers } };
@@ -68,7 +71,7 @@ export function createGateway(options: GatewayOptions = {}) {
 
   return async function handle(request: GatewayRequest): Promise<Handled> {
     const path = new URL(request.url, 'http://localhost').pathname;
-    // ref #18: a preflight has an Origin and Access-Control-Request-Method.
+    // API Gateway treats a request as a preflight only when it has Origin and Access-Control-Request-Method.
     const preflight = request.method === 'OPTIONS' && !!request.headers.origin && !!request.headers['access-control-request-method'];
     const { headers: cors, cors: corsResult } = corsHeaders(request, preflight);
     const match = matchRoute(table, request.method, path);
@@ -81,7 +84,9 @@ export function createGateway(options: GatewayOptions = {}) {
     if (match.route.authorization === 'JWT') {
       const result = await authorize(request.headers.authorization, match.route.scopes);
       if (!result.allowed) {
-        // ref #6; ref #11: the denial carries the CORS headers too (unverified in AWS).
+        // API Gateway's denials: 401 with `www-authenticate`, or 403 for a missing scope. They carry
+        // the CORS headers too, as reported rather than documented.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
         const denial =
           result.statusCode === 401
             ? json(401, { message: 'Unauthorized' }, { 'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.reason.replace(/["\\]/g, '')}"` })

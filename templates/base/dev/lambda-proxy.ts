@@ -1,6 +1,7 @@
 /**
- * The Lambda proxy integration, payload format 2.0 (ref #19-#21): HTTP request to event, and
- * handler result to HTTP response.
+ * The Lambda proxy integration, payload format 2.0: HTTP request to event, and handler result to
+ * HTTP response.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -52,7 +53,7 @@ export function toEvent(request: GatewayRequest, match: RouteMatch, authorizer?:
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      // ref #7: claims and scopes where the JWT authorizer puts them.
+      // Claims and scopes where the JWT authorizer puts them.
       ...(authorizer ? { authorizer: { jwt: authorizer } } : {}),
     } as APIGatewayProxyEventV2['requestContext'],
     ...(request.body.length > 0 ? { body: request.body.toString(text ? 'utf8' : 'base64') } : {}),
@@ -60,13 +61,13 @@ export function toEvent(request: GatewayRequest, match: RouteMatch, authorizer?:
   };
 }
 
-/** ref #20: a result with `statusCode` is a response; anything else is a JSON body with status 200. */
+/** A result with `statusCode` is a response; anything else is a JSON body with status 200. */
 export function fromResult(result: unknown): GatewayResponse {
   if (result && typeof result === 'object' && 'statusCode' in result) {
     const { statusCode, headers = {}, cookies = [], body = '', isBase64Encoded } = result as APIGatewayProxyStructuredResultV2;
     return {
       statusCode: Number(statusCode),
-      // ref #21: header values are strings.
+      // Payload format 2.0 has no multi-value headers: every value is a string.
       headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), String(value)])),
       cookies,
       body: Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8'),

@@ -4,7 +4,7 @@ export interface RouteEntry {
   method: string;
   /** API Gateway route path: literal segments, `{name}`, and `{name+}` as the last segment. */
   path: string;
-  /** ref #9: NONE for the preflight routes, JWT for every other route. */
+  /** NONE for the preflight routes, JWT for every other route. */
   authorization: 'NONE' | 'JWT';
   scopes: readonly string[];
   handler: string;

@@ -1,6 +1,7 @@
 /**
  * The dev server's route table, built from src/api.ts (the same definition the infrastructure
- * is built from or tested against), and API Gateway's route matching (ref #8).
+ * is built from or tested against), and API Gateway's route matching.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
  */
 import { auth, preflight, routes } from '../src/api';
 import type { RouteEntry } from './route-entry';
@@ -64,7 +65,7 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
   return given.length === wanted.length ? parameters : undefined;
 }
 
-/** How specific a route is: exact before greedy, literal segments before parameters, method before ANY (ref #8). */
+/** How specific a route is: exact before greedy, literal segments before parameters, method before ANY. */
 function specificity(route: RouteEntry): number[] {
   const segments = segmentsOf(route.path);
   return [

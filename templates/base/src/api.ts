@@ -11,7 +11,7 @@ export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
 export interface Route {
   method: RouteMethod;
-  /** API Gateway route path, e.g. "/orders/{id}"; `{proxy+}` only as the last segment (ref #8). */
+  /** API Gateway route path, e.g. "/orders/{id}"; `{proxy+}` only as the last segment. */
   path: string;
   /** The file in src/handlers/ that serves the route, without ".ts". */
   handler: string;
@@ -23,27 +23,35 @@ export const region = <%- ts(answers.region) %>;
 
 export const auth = {
   userPoolId: <%- ts(answers.userPoolId) %>,
-  /** ref #2: exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, no trailing slash. */
+  /**
+   * Exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, with no trailing slash: the
+   * authorizer compares `iss` with it character for character.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+   */
   issuer: <%- ts(api.authorizer.issuer) %>,
-  /** ref #3: the app client id admits access tokens (`client_id`) and ID tokens (`aud`). */
+  /** The app client id: API Gateway checks `aud` (ID tokens), else `client_id` (access tokens have no `aud`). */
   audience: <%- ts(api.authorizer.audience) %> as readonly string[],
-  /** ref #1: bare token or "Bearer <token>". */
+  /** The header holds the bare token or "Bearer <token>". */
   identitySource: <%- ts(api.authorizer.identitySource) %>,
   /**
-   * ref #4, #5: a protected route admits a token carrying any one of these scopes, unless it names
+   * A protected route admits a token carrying any one of these scopes, unless it names
    * its own; [] checks no scope (any token of the pool, ID tokens included: see src/lib/access-token.ts).
    */
   scopes: <%- ts(answers.scopes) %> as readonly string[],
 };
 
-/** Protected routes: every one gets the JWT authorizer (ref #9). */
+/** Protected routes: every one gets the JWT authorizer. */
 export const routes: readonly Route[] = [
 <% for (const route of protectedRoutes) { -%>
   { method: <%- ts(route.method) %>, path: <%- ts(route.path) %>, handler: <%- ts(route.handler) %><% if (route.ownScopes) { %>, scopes: <%- ts(route.scopes) %><% } %> },
 <% } -%>
 ];
 
-/** Unauthenticated preflight routes (ref #9); `/{proxy+}` may not cover `/`, so both (ref #8). */
+/**
+ * Unauthenticated routes for browser preflights, which never carry the token. They outrank a
+ * greedy or `$default` route; whether `/{proxy+}` matches `/` is not documented, so both.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
+ */
 export const preflight = {
   handler: <%- ts(preflight.handler) %>,
   paths: <%- ts(preflight.paths) %> as readonly string[],
@@ -51,13 +59,16 @@ export const preflight = {
 
 export const cors = {
   allowOrigins: <%- ts(api.cors.origins) %> as readonly string[],
-  /** ref #13: every method the routes use, and OPTIONS. */
+  /** Every method the routes use, and OPTIONS. */
   allowMethods: [...new Set<string>([...routes.map((route) => route.method), 'OPTIONS'])] as readonly string[],
-  /** ref #12: `authorization` by name; a `*` would not cover it. */
+  /** `authorization` by name: a `*` never covers it (https://fetch.spec.whatwg.org/#cors-protocol). */
   allowHeaders: <%- ts(api.cors.headers) %> as readonly string[],
-  /** ref #15: seconds a browser may cache a preflight; Chromium caps it at 7200. */
+  /** Seconds a browser may cache a preflight; Chromium caps it at 7200. */
   maxAge: <%- ts(api.cors.maxAge) %>,
-  /** ref #14: bearer tokens need no credentials mode, and API Gateway refuses it with "*". */
+  /**
+   * Bearer tokens need no credentials mode, and API Gateway refuses it with the origin "*".
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+   */
   allowCredentials: false,
 };
 

@@ -16,19 +16,19 @@ const ANY_ORIGIN_ALLOWED = false;
 <% } -%>
 
 describe('authorizer', () => {
-  it('trusts exactly the user pool issuer, in the pool\'s own region (ref #2, #23)', () => {
+  it('trusts exactly the user pool issuer, in the pool\'s own region', () => {
     expect(auth.userPoolId.startsWith(`${region}_`)).toBe(true);
     // issuer-cognito-idp: pools whose IssuerConfiguration is UPDATED emit that issuer.
     const issuers = ['cognito-idp', 'issuer-cognito-idp'].map((host) => `https://${host}.${region}.amazonaws.com/${auth.userPoolId}`);
     expect(issuers).toContain(auth.issuer);
   });
 
-  it('has one app client id as its audience (ref #3)', () => {
+  it('has one app client id as its audience', () => {
     expect(auth.audience).toHaveLength(1);
     expect(auth.audience[0]).toMatch(/^[\w+]{1,128}$/);
   });
 
-  it('reads the token from the Authorization header (ref #1)', () => {
+  it('reads the token from the Authorization header', () => {
     expect(auth.identitySource).toBe('$request.header.Authorization');
   });
 });
@@ -40,13 +40,13 @@ describe('routes', () => {
     }
   });
 
-  it('leaves OPTIONS to the unauthenticated preflight routes (ref #9)', () => {
+  it('leaves OPTIONS to the unauthenticated preflight routes', () => {
     expect(routes.map((route) => route.method)).not.toContain('OPTIONS');
     expect(preflight.paths).toContain('/{proxy+}');
     expect(preflight.paths).toContain('/');
   });
 
-  it('uses {proxy+} only as the last path segment (ref #8)', () => {
+  it('uses {proxy+} only as the last path segment', () => {
     for (const route of routes) {
       expect(route.path.slice(0, -'{proxy+}'.length), route.path).not.toContain('{proxy+}');
       expect(route.path.startsWith('/'), route.path).toBe(true);
@@ -55,7 +55,7 @@ describe('routes', () => {
 });
 
 describe('CORS', () => {
-  it('allows only well-formed origins: scheme://host[:port], https except on loopback (ref #17)', () => {
+  it('allows only well-formed origins: scheme://host[:port], https except on loopback', () => {
     expect(cors.allowOrigins.length).toBeGreaterThan(0);
     for (const origin of cors.allowOrigins) {
       if (origin === '*') continue;
@@ -65,22 +65,22 @@ describe('CORS', () => {
     }
   });
 
-  it('allows "*" only when generated with --allow-any-origin, and never with credentials (ref #14)', () => {
+  it('allows "*" only when generated with --allow-any-origin, and never with credentials', () => {
     expect(cors.allowOrigins.includes('*')).toBe(ANY_ORIGIN_ALLOWED);
     expect(cors.allowCredentials).toBe(false);
   });
 
-  it('lists authorization by name in the allowed headers (ref #12)', () => {
+  it('lists authorization by name in the allowed headers', () => {
     expect(cors.allowHeaders).toContain('authorization');
     expect(cors.allowHeaders).not.toContain('*');
   });
 
-  it('allows every method the routes use, and OPTIONS (ref #13)', () => {
+  it('allows every method the routes use, and OPTIONS', () => {
     for (const route of routes) expect(cors.allowMethods).toContain(route.method);
     expect(cors.allowMethods).toContain('OPTIONS');
   });
 
-  it('lets browsers cache a preflight for at most 7200 s (ref #15)', () => {
+  it('lets browsers cache a preflight for at most 7200 s', () => {
     expect(cors.maxAge).toBeGreaterThanOrEqual(0);
     expect(cors.maxAge).toBeLessThanOrEqual(7200);
   });

@@ -16,22 +16,33 @@ import type { Construct } from 'constructs';
 import { auth, cors, preflight, routes, runtime } from '../src/api';
 import { corsEnvironment } from '../src/lib/cors';
 
+/**
+ * The Lambda runtimes by name, mapped explicitly: looking the name up in `Runtime.ALL` finds
+ * `NODEJS_LATEST` first, whose value moves with each CDK release.
+ */
+const LAMBDA_RUNTIMES: Record<string, Runtime> = {
+  'nodejs24.x': Runtime.NODEJS_24_X,
+  'nodejs22.x': Runtime.NODEJS_22_X,
+};
+
 export class ApiStack extends Stack {
   readonly api: HttpApi;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    // ref #1-#3: issuer exactly the pool's, audience the app client id.
+    // Issuer exactly the pool's, audience the app client id (it admits `aud` or `client_id`).
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', auth.issuer, {
       jwtAudience: [...auth.audience],
       identitySource: [auth.identitySource],
     });
 
-    // A `$default` stage with auto-deploy is created by default (ref #10).
+    // A `$default` stage with auto-deploy is created by default; without one every request answers 404.
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'HTTP API behind a Cognito JWT authorizer',
-      // ref #11-#15: API Gateway adds these headers to every response, authorizer denials included.
+      // API Gateway adds these headers to every response and ignores those the functions send.
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
       corsPreflight: {
         allowOrigins: [...cors.allowOrigins],
         allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method as keyof typeof CorsHttpMethod]),
@@ -48,14 +59,15 @@ export class ApiStack extends Stack {
       let integration = functions.get(handler);
       if (!integration) {
         const fn = this.handlerFunction(handler);
-        // Payload format 2.0 (ref #19); the integration adds the invoke permission (ref #22).
+        // Payload format 2.0; the integration also grants API Gateway the invoke permission.
         integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
         functions.set(handler, integration);
       }
       return integration;
     };
 
-    // ref #24: without an explicit HttpNoneAuthorizer the route would inherit the default one.
+    // Without an explicit HttpNoneAuthorizer the route would inherit the default one, and
+    // preflights, which carry no token, would get a 401.
     // The empty scope list matters too: CDK otherwise copies defaultAuthorizationScopes onto
     // these NONE routes.
     for (const path of preflight.paths) {
@@ -82,11 +94,17 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the HTTP API' });
   }
 
-  /** One function per handler file, bundled with the local esbuild (ref #24: no Docker). */
+  /**
+   * One function per handler file, bundled with the local esbuild devDependency (without it,
+   * NodejsFunction bundles in Docker).
+   * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_lambda_nodejs.NodejsFunction.html
+   */
   private handlerFunction(handler: string): NodejsFunction {
     const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;
-    const lambdaRuntime = Runtime.ALL.find((candidate) => candidate.name === runtime);
-    if (!lambdaRuntime) throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts`);
+    const lambdaRuntime = LAMBDA_RUNTIMES[runtime];
+    if (!lambdaRuntime) {
+      throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts. Expected one of: ${Object.keys(LAMBDA_RUNTIMES).join(', ')}`);
+    }
     const logGroup = new LogGroup(this, `${id}Logs`, {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,

@@ -4,8 +4,9 @@
 # methods equal to src/api.ts; `npm test` checks that they are.
 
 locals {
-  # ref #2: exactly https://<host>.<region>.amazonaws.com/<userPoolId>, no trailing slash; the host
-  # is issuer-cognito-idp only for pools that emit the newer issuer.
+  # Exactly https://<host>.<region>.amazonaws.com/<userPoolId>, no trailing slash: the authorizer
+  # compares `iss` with it character for character. The host is issuer-cognito-idp only for pools
+  # that emit the newer issuer.
   issuer_host = <%- hcl(issuerHost) %>
   issuer      = "https://${local.issuer_host}.${var.region}.amazonaws.com/${var.user_pool_id}"
 
@@ -17,7 +18,9 @@ locals {
 <% } -%>
   }
 
-  # ref #8, #9: unauthenticated preflight routes; `/{proxy+}` may not cover `/`.
+  # Unauthenticated preflight routes: they outrank the protected ones for OPTIONS. Whether
+  # `/{proxy+}` matches `/` is not documented, so both.
+  # https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
   preflight_handler    = <%- hcl(preflight.handler) %>
   preflight_route_keys = <%- hcl(preflight.paths.map((path) => `OPTIONS ${path}`)) %>
 
@@ -25,11 +28,11 @@ locals {
 
   cors = {
     allow_origins = var.allowed_origins
-    # ref #13: every method the routes use, and OPTIONS.
+    # Every method the routes use, and OPTIONS.
     allow_methods = <%- hcl(api.cors.methods) %>
-    # ref #12: `authorization` by name; a "*" would not cover it.
+    # `authorization` by name: a "*" never covers it (https://fetch.spec.whatwg.org/#cors-protocol).
     allow_headers = <%- hcl(api.cors.headers) %>
-    # ref #15: Chromium caps preflight caching at 7200 s.
+    # Chromium caps preflight caching at 7200 s.
     max_age = <%- hcl(api.cors.maxAge) %>
   }
 
@@ -47,18 +50,21 @@ resource "aws_apigatewayv2_api" "http" {
   description   = "HTTP API behind a Cognito JWT authorizer"
   protocol_type = "HTTP"
 
-  # ref #11: API Gateway adds these headers to every response, authorizer denials included.
+  # API Gateway adds these headers to every response and ignores those the functions send.
+  # https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
   cors_configuration {
     allow_origins = local.cors.allow_origins
     allow_methods = local.cors.allow_methods
     allow_headers = local.cors.allow_headers
     max_age       = local.cors.max_age
-    # ref #14: bearer tokens need no credentials mode.
+    # Bearer tokens need no credentials mode, and API Gateway refuses it with the origin "*".
     allow_credentials = false
   }
 }
 
-# ref #1-#3: the token from the Authorization header, issuer exactly the pool's, audience the client id.
+# The token from the Authorization header (bare or after "Bearer"), issuer exactly the pool's,
+# audience the client id (matched against `aud`, else `client_id`, which access tokens carry).
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
 resource "aws_apigatewayv2_authorizer" "cognito" {
   api_id           = aws_apigatewayv2_api.http.id
   name             = "cognito-jwt"
@@ -71,7 +77,7 @@ resource "aws_apigatewayv2_authorizer" "cognito" {
   }
 }
 
-# ref #10: without a $default stage with auto-deploy every request answers Not Found.
+# Without a $default stage with auto-deploy every request answers Not Found.
 resource "aws_apigatewayv2_stage" "default" {
   api_id      = aws_apigatewayv2_api.http.id
   name        = "$default"
@@ -144,7 +150,8 @@ resource "aws_lambda_function" "handler" {
   depends_on = [aws_cloudwatch_log_group.handler, aws_iam_role_policy.logs]
 }
 
-# ref #19: Terraform defaults payload_format_version to 1.0; the handlers expect 2.0.
+# Terraform defaults payload_format_version to 1.0; the handlers expect 2.0.
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
 resource "aws_apigatewayv2_integration" "handler" {
   for_each               = local.handlers
   api_id                 = aws_apigatewayv2_api.http.id
@@ -154,7 +161,7 @@ resource "aws_apigatewayv2_integration" "handler" {
   payload_format_version = "2.0"
 }
 
-# ref #9: preflights carry no token, so these routes have no authorizer.
+# Preflights carry no token, so these routes have no authorizer.
 resource "aws_apigatewayv2_route" "preflight" {
   for_each           = toset(local.preflight_route_keys)
   api_id             = aws_apigatewayv2_api.http.id
@@ -163,7 +170,7 @@ resource "aws_apigatewayv2_route" "preflight" {
   target             = "integrations/${aws_apigatewayv2_integration.handler[local.preflight_handler].id}"
 }
 
-# ref #9, #5: every other route has the JWT authorizer and its scopes (any one of them admits a token).
+# Every other route has the JWT authorizer and its scopes (any one of them admits a token).
 resource "aws_apigatewayv2_route" "protected" {
   for_each             = local.routes
   api_id               = aws_apigatewayv2_api.http.id
@@ -174,7 +181,7 @@ resource "aws_apigatewayv2_route" "protected" {
   target               = "integrations/${aws_apigatewayv2_integration.handler[each.value.handler].id}"
 }
 
-# ref #22: only this API may invoke the functions.
+# Only this API may invoke the functions.
 resource "aws_lambda_permission" "api" {
   for_each      = local.handlers
   statement_id  = "AllowApiGatewayInvoke"

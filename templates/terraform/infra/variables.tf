@@ -33,7 +33,7 @@ variable "user_pool_id" {
     error_message = "user_pool_id must be a Cognito user pool id \"<region>_<id>\", e.g. \"eu-west-1_AbCdEfGhI\"."
   }
 
-  # ref #2, #23: the issuer's region is the pool id's prefix.
+  # The issuer's region is the pool id's prefix.
   validation {
     condition     = startswith(var.user_pool_id, "${var.region}_")
     error_message = "user_pool_id must start with \"<region>_\" for the region in var.region."
@@ -41,7 +41,7 @@ variable "user_pool_id" {
 }
 
 variable "client_id" {
-  description = "App client id: the authorizer's audience (ref #3)."
+  description = "App client id: the authorizer's audience."
   type        = string
   default     = <%- hcl(answers.clientId) %>
 
@@ -63,7 +63,7 @@ variable "allowed_origins" {
 }
 
 variable "scopes" {
-  description = "OAuth scopes of every protected route: a token must carry any one of them (ref #4, #5); empty checks no scope."
+  description = "OAuth scopes of every protected route: a token must carry any one of them; empty checks no scope."
   type        = list(string)
   default     = <%- hcl(answers.scopes) %>
 

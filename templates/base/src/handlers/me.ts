@@ -7,6 +7,6 @@ import { accessTokensOnly } from '../lib/access-token';
 import { json } from '../lib/respond';
 
 export const handler = accessTokensOnly(async (event, { claims, scopes }) =>
-  // ref #7: claims arrive as strings; scopes may be null.
+  // The authorizer passes every claim as a string, and `scopes` as null when the token has none.
   json(200, { sub: claims.sub, username: claims.username, scopes: scopes ?? [], claims }, event.headers?.origin),
 );

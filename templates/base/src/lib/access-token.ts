@@ -1,14 +1,15 @@
 /**
  * The guard every protected handler is wrapped in. API Gateway's JWT authorizer does not check
- * `token_use` (ref #5): an ID token of the pool passes a route without scopes. `accessTokensOnly`
+ * `token_use`: an ID token of the pool passes a route without scopes. `accessTokensOnly`
  * refuses anything but an access token before the handler runs, so no handler has to remember to.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { json } from './respond';
 
 export type ProtectedEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ProtectedResult = APIGatewayProxyStructuredResultV2;
-/** ref #7: the token's claims as strings, and its scopes (null when it has none). */
+/** The token's claims, every value a string, and its scopes (null when it has none). */
 export type Jwt = ProtectedEvent['requestContext']['authorizer']['jwt'];
 
 export const ACCESS_TOKENS_ONLY = 'Forbidden: this API accepts access tokens only';

@@ -1,8 +1,8 @@
 /**
  * The CORS policy of the Lambda functions, read from environment variables that the
  * infrastructure sets from `cors` in src/api.ts. While the API's own CORS configuration is on,
- * API Gateway sends its headers and ignores these (ref #11); they keep the functions correct
- * without it.
+ * API Gateway sends its headers and ignores these; they keep the functions correct without it.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  */
 
 export interface CorsPolicy {
@@ -34,7 +34,7 @@ export function corsPolicy(env: Record<string, string | undefined> = process.env
     allowOrigins: (env.CORS_ALLOW_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     allowMethods: env.CORS_ALLOW_METHODS || 'GET,OPTIONS',
     allowHeaders: env.CORS_ALLOW_HEADERS || 'authorization,content-type',
-    // ref #15: 0..7200 seconds; Chromium ignores anything longer.
+    // 0..7200 seconds: Chromium caps the preflight cache at 7200.
     maxAge: Number.isFinite(maxAge) ? Math.min(Math.max(maxAge, 0), 7200) : 7200,
   };
 }
@@ -43,11 +43,15 @@ export function corsPolicy(env: Record<string, string | undefined> = process.env
 export function allowedOrigin(policy: CorsPolicy, origin: string | undefined): string | undefined {
   if (!origin) return undefined;
   if (policy.allowOrigins.includes('*')) return '*';
-  // ref #17: browsers send "scheme://host[:port]" exactly as the allowlist holds it.
+  // Browsers send "scheme://host[:port]", the form the allowlist holds, so an exact match is enough.
   return policy.allowOrigins.includes(origin) ? origin : undefined;
 }
 
-/** Headers for an ordinary response: the allowed origin only, and `Vary: Origin` (ref #17). */
+/**
+ * Headers for an ordinary response: the allowed origin only, and `Vary: Origin`, as the answer
+ * differs by origin and caches must not share it.
+ * https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS
+ */
 export function responseCorsHeaders(policy: CorsPolicy, origin: string | undefined): Record<string, string> {
   const allowed = allowedOrigin(policy, origin);
   return allowed ? { 'access-control-allow-origin': allowed, vary: 'Origin' } : { vary: 'Origin' };

@@ -1,4 +1,7 @@
-/** Response helpers for handlers (payload format 2.0, ref #20-#21). */
+/**
+ * Response helpers for handlers, in Lambda payload format 2.0: `statusCode`, single-valued headers.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+ */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { corsPolicy, responseCorsHeaders } from './cors';
 

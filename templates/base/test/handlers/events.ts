@@ -1,4 +1,4 @@
-/** Builders of API Gateway payload-format-2.0 events for handler tests (ref #7). */
+/** Builders of API Gateway payload-format-2.0 events for handler tests, claims as the JWT authorizer passes them. */
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 
 export function httpEvent(method: string, path: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {

@@ -17,7 +17,7 @@ describe('GET /me handler', () => {
     Object.assign(process.env, corsEnvironment(cors));
   });
 
-  it('returns the caller\'s claims from the authorizer (ref #7)', async () => {
+  it('returns the caller\'s claims from the authorizer', async () => {
     const response = await handler(authorizedEvent('GET', '/me', accessClaims));
     expect(response.statusCode).toBe(200);
     expect(response.headers?.['content-type']).toBe('application/json');
@@ -26,7 +26,7 @@ describe('GET /me handler', () => {
     expect(body.claims).toEqual(accessClaims);
   });
 
-  it('refuses an ID token with a JSON 403 (ref #5)', async () => {
+  it('refuses an ID token with a JSON 403', async () => {
     const response = await handler(authorizedEvent('GET', '/me', { ...accessClaims, token_use: 'id' }));
     expect(response.statusCode).toBe(403);
     expect(JSON.parse(String(response.body)).message).toMatch(/access tokens only/);
@@ -38,7 +38,7 @@ describe('GET /me handler', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it('sends Access-Control-Allow-Origin to an allowlisted origin (ref #11)', async () => {
+  it('sends Access-Control-Allow-Origin to an allowlisted origin', async () => {
     const anyOrigin = cors.allowOrigins.includes('*');
     const origin = anyOrigin ? 'https://any-site.example' : cors.allowOrigins[0]!;
     const response = await handler(authorizedEvent('GET', '/me', accessClaims, { origin }));
@@ -47,7 +47,7 @@ describe('GET /me handler', () => {
   });
 <% if (!anyOrigin) { -%>
 
-  it('sends no Access-Control-Allow-Origin to an origin that is not allowlisted, and Vary: Origin always (ref #17)', async () => {
+  it('sends no Access-Control-Allow-Origin to an origin that is not allowlisted, and Vary: Origin always', async () => {
     for (const origin of ['https://evil.example', `${cors.allowOrigins[0]}.evil.example`]) {
       const response = await handler(authorizedEvent('GET', '/me', accessClaims, { origin }));
       expect(response.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 /**
  * Every protected route refuses ID tokens. API Gateway's JWT authorizer lets an ID token of the
- * pool through a route without scopes (ref #5); each handler is wrapped in `accessTokensOnly`
+ * pool through a route without scopes, as it does not check `token_use`; each handler is wrapped in `accessTokensOnly`
  * (src/lib/access-token.ts), and this test fails for a route whose handler is not.
  */
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,7 @@ describe.each(routes.map((route) => [`${route.method} ${route.path}`, route] as 
     Object.assign(process.env, corsEnvironment(cors));
   });
 
-  it('answers an ID token with 403 before its handler runs (ref #5)', async () => {
+  it('answers an ID token with 403 before its handler runs', async () => {
     const handler = await handlerOf(route.handler);
     const response = await handler(authorizedEvent(route.method, route.path, idTokenClaims));
     expect(response.statusCode).toBe(403);

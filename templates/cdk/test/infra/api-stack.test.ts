@@ -17,14 +17,14 @@ beforeAll(() => {
 });
 
 describe('template', () => {
-  it("passes CDK's built-in CloudFormation template validation: schema and common misconfigurations", () => {
+  it('passes the CloudFormation template validation built into CDK: schema and common misconfigurations', () => {
     // CDK's built-in validation, with its errors failing the synthesis as cdk.json has it for `cdk synth`.
     expect(() => synthesizeTemplate({ validate: true })).not.toThrow();
   });
 });
 
 describe('JWT authorizer', () => {
-  it('trusts exactly the user pool issuer and the app client id (ref #1-#3)', () => {
+  it('trusts exactly the user pool issuer and the app client id', () => {
     const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
     expect(authorizers).toHaveLength(1);
     expect(authorizers[0]![1].Properties).toMatchObject({
@@ -46,7 +46,7 @@ describe('routes', () => {
     expect(routeKeys().sort()).toEqual(expected.sort());
   });
 
-  it('puts the JWT authorizer on every route but OPTIONS, with the scopes of each route (ref #9, #4)', () => {
+  it('puts the JWT authorizer on every route but OPTIONS, with the scopes of each route', () => {
     const authorizerId = resources('AWS::ApiGatewayV2::Authorizer')[0]![0];
     for (const [, route] of resources('AWS::ApiGatewayV2::Route')) {
       const { RouteKey, AuthorizationType, AuthorizerId, AuthorizationScopes } = route.Properties;
@@ -59,7 +59,7 @@ describe('routes', () => {
     }
   });
 
-  it('leaves OPTIONS routes without an authorizer, so preflights carry no token (ref #9, #24)', () => {
+  it('leaves OPTIONS routes without an authorizer, so preflights carry no token', () => {
     const options = resources('AWS::ApiGatewayV2::Route').filter(([, route]) => route.Properties.RouteKey.startsWith('OPTIONS '));
     expect(options.map(([, route]) => route.Properties.RouteKey)).toContain('OPTIONS /{proxy+}');
     for (const [, route] of options) {
@@ -70,7 +70,7 @@ describe('routes', () => {
     }
   });
 
-  it('integrates every route with Lambda, payload format 2.0 (ref #19)', () => {
+  it('integrates every route with Lambda, payload format 2.0', () => {
     for (const [, integration] of resources('AWS::ApiGatewayV2::Integration')) {
       expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
     }
@@ -78,7 +78,7 @@ describe('routes', () => {
 });
 
 describe('API', () => {
-  it('has CORS with exactly the allowed origins, authorization among the headers, no credentials (ref #11-#15)', () => {
+  it('has CORS with exactly the allowed origins, authorization among the headers, no credentials', () => {
     const api = resources('AWS::ApiGatewayV2::Api')[0]![1];
     expect(api.Properties.ProtocolType).toBe('HTTP');
     const corsConfiguration = api.Properties.CorsConfiguration;
@@ -89,11 +89,11 @@ describe('API', () => {
     expect(corsConfiguration.AllowCredentials ?? false).toBe(false);
   });
 
-  it('deploys through an auto-deployed $default stage (ref #10)', () => {
+  it('deploys through an auto-deployed $default stage', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });
   });
 
-  it('lets only API Gateway invoke the functions (ref #22)', () => {
+  it('lets only API Gateway invoke the functions', () => {
     const permissions = resources('AWS::Lambda::Permission');
     const [apiId] = resources('AWS::ApiGatewayV2::Api')[0]!;
     expect(permissions.length).toBeGreaterThan(0);

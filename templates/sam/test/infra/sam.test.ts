@@ -34,7 +34,7 @@ describe('parameters', () => {
 });
 
 describe('authorizer', () => {
-  it('is the default, trusting exactly the pool issuer and the app client (ref #1-#3)', () => {
+  it('is the default, trusting exactly the pool issuer and the app client', () => {
     const { DefaultAuthorizer, Authorizers } = api.Properties.Auth;
     const authorizer = Authorizers[DefaultAuthorizer];
     expect(Object.keys(Authorizers)).toEqual([DefaultAuthorizer]);
@@ -55,13 +55,13 @@ describe('routes', () => {
     for (const event of events) expect(event.Type).toBe('HttpApi');
   });
 
-  it('leave OPTIONS without an authorizer (ref #9)', () => {
+  it('leave OPTIONS without an authorizer', () => {
     for (const event of events.filter((candidate) => candidate.Properties.Method === 'OPTIONS')) {
       expect(event.Properties.Auth).toEqual({ Authorizer: 'NONE' });
     }
   });
 
-  it('put the JWT authorizer and its scopes on every other route (ref #9, #4)', () => {
+  it('put the JWT authorizer and its scopes on every other route', () => {
     for (const event of events.filter((candidate) => candidate.Properties.Method !== 'OPTIONS')) {
       const route = routes.find((candidate) => candidate.method === event.Properties.Method && candidate.path === event.Properties.Path);
       expect(event.Properties.Auth.Authorizer).toBe(api.Properties.Auth.DefaultAuthorizer);
@@ -71,7 +71,7 @@ describe('routes', () => {
 });
 
 describe('API and functions', () => {
-  it('has CORS equal to src/api.ts and no credentials (ref #11-#15)', () => {
+  it('has CORS equal to src/api.ts and no credentials', () => {
     expect(sam.resolve(api.Properties.CorsConfiguration)).toEqual({
       AllowOrigins: cors.allowOrigins,
       AllowMethods: cors.allowMethods,
@@ -81,7 +81,7 @@ describe('API and functions', () => {
     });
   });
 
-  it('deploys the $default stage (ref #10)', () => {
+  it('deploys the $default stage', () => {
     expect(api.Properties.StageName).toBe('$default');
   });
 

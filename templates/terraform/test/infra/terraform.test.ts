@@ -48,7 +48,7 @@ describe('routes', () => {
     expect(locals().preflight_handler).toBe(preflight.handler);
   });
 
-  it('leave OPTIONS without an authorizer (ref #9)', () => {
+  it('leave OPTIONS without an authorizer', () => {
     const route = resource('aws_apigatewayv2_route', 'preflight');
     expect(route.authorization_type).toBe('NONE');
     expect(route.authorizer_id).toBeUndefined();
@@ -56,7 +56,7 @@ describe('routes', () => {
     expect(route.target).toBeDefined();
   });
 
-  it('put the JWT authorizer and the scopes on every other route (ref #9, #5)', () => {
+  it('put the JWT authorizer and the scopes on every other route', () => {
     const route = resource('aws_apigatewayv2_route', 'protected');
     expect(route.authorization_type).toBe('JWT');
     expect(route.authorizer_id).toBe('${aws_apigatewayv2_authorizer.cognito.id}');
@@ -64,7 +64,7 @@ describe('routes', () => {
     expect(Object.keys(locals().routes).some((key) => key.startsWith('OPTIONS '))).toBe(false);
   });
 
-  it('integrate Lambda with payload format 2.0 (ref #19)', () => {
+  it('integrate Lambda with payload format 2.0', () => {
     expect(resource('aws_apigatewayv2_integration', 'handler')).toMatchObject({
       integration_type: 'AWS_PROXY',
       integration_method: 'POST',
@@ -74,7 +74,7 @@ describe('routes', () => {
 });
 
 describe('authorizer', () => {
-  it('trusts exactly the pool issuer and the app client (ref #1-#3)', () => {
+  it('trusts exactly the pool issuer and the app client', () => {
     const authorizer = resource('aws_apigatewayv2_authorizer', 'cognito');
     expect(authorizer.authorizer_type).toBe('JWT');
     expect(authorizer.identity_sources).toEqual([auth.identitySource]);
@@ -84,7 +84,7 @@ describe('authorizer', () => {
 });
 
 describe('API', () => {
-  it('has CORS equal to src/api.ts and no credentials (ref #11-#15)', () => {
+  it('has CORS equal to src/api.ts and no credentials', () => {
     const api = resource('aws_apigatewayv2_api', 'http');
     const corsConfiguration = resolve(api.cors_configuration[0]);
     expect(api.protocol_type).toBe('HTTP');
@@ -108,7 +108,7 @@ describe('API', () => {
     expect(resource('aws_lambda_function', 'handler').environment[0].variables).toBe('${local.cors_environment}');
   });
 
-  it('deploys through an auto-deployed $default stage (ref #10)', () => {
+  it('deploys through an auto-deployed $default stage', () => {
     expect(resource('aws_apigatewayv2_stage', 'default')).toMatchObject({ name: '$default', auto_deploy: true });
   });
 
@@ -117,7 +117,7 @@ describe('API', () => {
     expect(tf.output('api_url').value).toBe('${aws_apigatewayv2_api.http.api_endpoint}');
   });
 
-  it('lets only this API invoke the functions (ref #22)', () => {
+  it('lets only this API invoke the functions', () => {
     expect(resource('aws_lambda_permission', 'api')).toMatchObject({
       principal: 'apigateway.amazonaws.com',
       source_arn: '${aws_apigatewayv2_api.http.execution_arn}/*/*',
