@@ -6,6 +6,7 @@
 import type { Ownership } from '../render/flavours.js';
 import type { RenderedFile } from '../render/render-project.js';
 import { mergePackageJson, mergeText } from './merge.js';
+import { alignQuotes } from './requote.js';
 import { hasHash } from './hash.js';
 
 export type Action = 'add' | 'update' | 'merge' | 'conflict' | 'keep' | 'delete' | 'stay-deleted' | 'unchanged';
@@ -52,7 +53,8 @@ type Decision = Pick<PlanEntry, 'action' | 'reason' | 'result'>;
 /** `generatedBefore` matters only without a base (`b`): the manifest lists the file, its contents are unknown. */
 function decide(path: string, b: string | undefined, current: string | undefined, n: string | undefined, ownership: Ownership, generatedBefore: boolean): Decision {
   const merge = (against: string): Decision => {
-    const { contents, conflict, notes = [] } = path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(against, current!, n!);
+    const { contents, conflict, notes = [] } =
+      path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(...alignQuotes(path, against, current!, n!), n!);
     if (conflict) return { action: 'conflict', reason: 'you and the template both changed it: conflicts marked in the file', result: contents };
     return { action: 'merge', reason: ['you and the template both changed it: merged', ...notes].join('; '), result: contents };
   };

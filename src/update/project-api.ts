@@ -25,7 +25,7 @@ const LITERAL_FORM = 'a literal: quoted strings, arrays and objects of them (no 
 function refuse(where: string, problem: string): never {
   throw new ProjectApiError(
     `${API_PATH}: ${where} ${problem}. Expected ${LITERAL_FORM}, as generated, so that update can render the ` +
-      `infrastructure from it: write the values out, e.g. allowOrigins: ["https://app.example.com"], then run update again.`,
+      `infrastructure from it: write the values out, e.g. allowOrigins: ['https://app.example.com'], then run update again.`,
   );
 }
 
