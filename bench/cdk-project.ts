@@ -26,10 +26,15 @@ function measure(scaffold: (dir: string) => void): Measure {
 
 export function benchCdkProject(runs: number): string {
   const ours = (dir: string) =>
-    timed(process.execPath, [path.join(ROOT, 'dist/cli.cjs'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install'], { cwd: path.dirname(dir) });
+    timed(process.execPath, [path.join(ROOT, 'dist/cli.cjs'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install'], {
+      cwd: path.dirname(dir),
+    });
   const cdkInit = (dir: string) => {
     mkdirSync(dir, { recursive: true });
-    timed('npx', ['-y', 'aws-cdk@2', 'init', 'app', '--language', 'typescript', '--generate-only'], { cwd: dir, env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });
+    timed('npx', ['-y', 'aws-cdk@2', 'init', 'app', '--language', 'typescript', '--generate-only'], {
+      cwd: dir,
+      env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
+    });
   };
   measure(ours);
   measure(cdkInit);
@@ -46,8 +51,12 @@ export function benchCdkProject(runs: number): string {
     total: median(all.map(total)),
   })) as [Measure & { total: number }, Measure & { total: number }];
   console.log(`== 5. Generated CDK project: npm install && npm test (warm cache, medians of ${runs} alternating runs)`);
-  console.log(`   create-cognito-jwt-api (cdk)     install ${(a.install / 1000).toFixed(1)} s, test ${(a.test / 1000).toFixed(1)} s, total ${(a.total / 1000).toFixed(1)} s, node_modules ${mb(a.bytes)}`);
-  console.log(`   cdk init app --language ts       install ${(b.install / 1000).toFixed(1)} s, test ${(b.test / 1000).toFixed(1)} s, total ${(b.total / 1000).toFixed(1)} s, node_modules ${mb(b.bytes)}`);
+  console.log(
+    `   create-cognito-jwt-api (cdk)     install ${(a.install / 1000).toFixed(1)} s, test ${(a.test / 1000).toFixed(1)} s, total ${(a.total / 1000).toFixed(1)} s, node_modules ${mb(a.bytes)}`,
+  );
+  console.log(
+    `   cdk init app --language ts       install ${(b.install / 1000).toFixed(1)} s, test ${(b.test / 1000).toFixed(1)} s, total ${(b.total / 1000).toFixed(1)} s, node_modules ${mb(b.bytes)}`,
+  );
   console.log(`   ratio: time ${ratio(a.total, b.total)}, size ${ratio(a.bytes, b.bytes)} (target <= 1.2x)\n`);
   return `CDK project: ${(a.total / 1000).toFixed(1)} s and ${mb(a.bytes)} vs cdk init ${(b.total / 1000).toFixed(1)} s and ${mb(b.bytes)}: ${ratio(a.total, b.total)} time, ${ratio(a.bytes, b.bytes)} size`;
 }

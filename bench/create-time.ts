@@ -28,13 +28,22 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
   const summary: string[] = [];
   const pack = scratch('pack');
   const tarballs = [packedTarball(pack), packedTarball(pack, 'create-vite@latest')];
-  const stubs = [stubbedTarball(tarballs[0]!, pack, 'create-stub-ours'), stubbedTarball(tarballs[1]!, pack, 'create-stub-vite')];
-  const registry = await serveRegistry([...tarballs, ...stubs].map((tarball) => ({ tarball, manifest: manifestOf(tarball) })));
+  const stubs = [
+    stubbedTarball(tarballs[0]!, pack, 'create-stub-ours'),
+    stubbedTarball(tarballs[1]!, pack, 'create-stub-vite'),
+  ];
+  const registry = await serveRegistry(
+    [...tarballs, ...stubs].map((tarball) => ({ tarball, manifest: manifestOf(tarball) })),
+  );
   // Both packages installed once, for their CLIs alone.
-  timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], { cwd: pack });
+  timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], {
+    cwd: pack,
+  });
   const bin = (name: string) => {
     const dir = path.join(pack, 'node_modules', name);
-    const { bin: bins } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const { bin: bins } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
     return path.join(dir, bins[name]!);
   };
   try {
@@ -44,11 +53,31 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
       const subjects: Subject[] = [
         {
           name: 'npm create cognito-jwt-api@latest (packed)',
-          run: (dir: string) => npm(['create', 'cognito-jwt-api@latest', dir, `--registry=${registry.url}`, '--', ...ANSWER_FLAGS, '--yes', '--skip-install']),
+          run: (dir: string) =>
+            npm([
+              'create',
+              'cognito-jwt-api@latest',
+              dir,
+              `--registry=${registry.url}`,
+              '--',
+              ...ANSWER_FLAGS,
+              '--yes',
+              '--skip-install',
+            ]),
         },
         {
           name: 'npm create vite@latest (vanilla-ts)',
-          run: (dir: string) => npm(['create', 'vite@latest', dir, `--registry=${registry.url}`, '--', '--template', 'vanilla-ts', '--no-interactive']),
+          run: (dir: string) =>
+            npm([
+              'create',
+              'vite@latest',
+              dir,
+              `--registry=${registry.url}`,
+              '--',
+              '--template',
+              'vanilla-ts',
+              '--no-interactive',
+            ]),
         },
       ];
       const figure = await alternate(node, subjects, runs, `1. npm create, Node ${major}`, 'target');
@@ -58,8 +87,14 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
       }));
       const npmPart = await alternate(node, stubbed, partRuns, `1. npm's own part, Node ${major}`, 'parity');
       const clis: Subject[] = [
-        { name: 'create-cognito-jwt-api (the CLI alone)', run: (dir) => [node, [bin('create-cognito-jwt-api'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install']] },
-        { name: 'create-vite (the CLI alone)', run: (dir) => [node, [bin('create-vite'), dir, '--template', 'vanilla-ts', '--no-interactive']] },
+        {
+          name: 'create-cognito-jwt-api (the CLI alone)',
+          run: (dir) => [node, [bin('create-cognito-jwt-api'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install']],
+        },
+        {
+          name: 'create-vite (the CLI alone)',
+          run: (dir) => [node, [bin('create-vite'), dir, '--template', 'vanilla-ts', '--no-interactive']],
+        },
       ];
       const alone = await alternate(node, clis, partRuns, `1. the CLIs alone, Node ${major}`, 'parity');
       summary.push(`npm create, Node ${major}: ${figure}; npm's own part: ${npmPart}; the CLIs alone: ${alone}`);
@@ -73,7 +108,13 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
 const TARGET = 1.0;
 
 /** Runs the subjects alternately (each first in every other pair) after a warm-up of each; prints and returns the medians, their ratio and how far it holds. */
-async function alternate(node: string, subjects: readonly Subject[], runs: number, title: string, against: 'target' | 'parity'): Promise<string> {
+async function alternate(
+  node: string,
+  subjects: readonly Subject[],
+  runs: number,
+  title: string,
+  against: 'target' | 'parity',
+): Promise<string> {
   const once = async (subject: Subject) => {
     const work = scratch('create');
     const [command, args] = subject.run(path.join(work, 'project'));
@@ -90,7 +131,9 @@ async function alternate(node: string, subjects: readonly Subject[], runs: numbe
   }
   console.log(`== ${title}: ${runs} alternating runs after a warm-up (medians)`);
   for (const [index, subject] of subjects.entries()) {
-    console.log(`   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   (${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`);
+    console.log(
+      `   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   (${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`,
+    );
   }
   const [ours, reference] = times as [number[], number[]];
   // The ratio of medians is the target's figure. Each pair ran back to back, so the median of the
@@ -100,8 +143,11 @@ async function alternate(node: string, subjects: readonly Subject[], runs: numbe
     const interval = bootstrapInterval(statistic, ours, reference);
     return { value: statistic(ours, reference), interval, verdict: verdict(interval, TARGET) };
   });
-  const show = ({ value, interval: [low, high] }: (typeof figures)[number]) => `${value.toFixed(2)}x (95% interval ${low.toFixed(2)}x-${high.toFixed(2)}x)`;
-  console.log(`   ratio of medians: ${show(figures[0]!)}: ${figures[0]!.verdict} (${against} <= ${TARGET.toFixed(1)}x)`);
+  const show = ({ value, interval: [low, high] }: (typeof figures)[number]) =>
+    `${value.toFixed(2)}x (95% interval ${low.toFixed(2)}x-${high.toFixed(2)}x)`;
+  console.log(
+    `   ratio of medians: ${show(figures[0]!)}: ${figures[0]!.verdict} (${against} <= ${TARGET.toFixed(1)}x)`,
+  );
   console.log(`   median of the ${runs} pairs' ratios: ${show(figures[1]!)}: ${figures[1]!.verdict}\n`);
   return `${median(ours).toFixed(0)} ms vs ${median(reference).toFixed(0)} ms, ${show(figures[0]!)}, ${figures[0]!.verdict}`;
 }

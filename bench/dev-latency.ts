@@ -5,7 +5,6 @@
 import { rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { startProcess } from '../demo/processes.js';
@@ -20,12 +19,19 @@ const ORIGIN = 'https://app.example.com';
 /** Inside this repository, so that the project's imports (jose, tsx) resolve to its dependencies. */
 const PROJECT = fileURLToPath(new URL('../.tmp/bench-dev/', import.meta.url));
 
-function timed(agent: Agent, url: string, method: string, headers: Record<string, string>): Promise<{ ms: number; status: number }> {
+function timed(
+  agent: Agent,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; status: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = request(url, { method, headers, agent }, (response) => {
       response.resume();
-      response.on('end', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.statusCode ?? 0 }));
+      response.on('end', () =>
+        resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.statusCode ?? 0 }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -34,8 +40,17 @@ function timed(agent: Agent, url: string, method: string, headers: Record<string
 
 export async function benchDevLatency(requests: number): Promise<string> {
   rmSync(PROJECT, { recursive: true, force: true });
-  const answers = parseAnswers({ name: 'bench-dev', region: 'eu-west-1', userPoolId: POOL_ID, clientId: CLIENT_ID, origins: ORIGIN });
-  writeFiles(PROJECT, renderProject(answers).map((file) => [file.path, file.contents]));
+  const answers = parseAnswers({
+    name: 'bench-dev',
+    region: 'eu-west-1',
+    userPoolId: POOL_ID,
+    clientId: CLIENT_ID,
+    origins: ORIGIN,
+  });
+  writeFiles(
+    PROJECT,
+    renderProject(answers).map((file) => [file.path, file.contents]),
+  );
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' };
   const jwks = createServer((_request, response) => response.end(JSON.stringify({ keys: [jwk] })));
@@ -55,7 +70,12 @@ export async function benchDevLatency(requests: number): Promise<string> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const url = `${dev.ready[1]}/me`;
   const get = () => timed(agent, url, 'GET', { authorization: `Bearer ${token}`, origin: ORIGIN });
-  const options = () => timed(agent, url, 'OPTIONS', { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' });
+  const options = () =>
+    timed(agent, url, 'OPTIONS', {
+      origin: ORIGIN,
+      'access-control-request-method': 'GET',
+      'access-control-request-headers': 'authorization',
+    });
   try {
     for (let i = 0; i < 200; i++) {
       await get();
@@ -64,12 +84,15 @@ export async function benchDevLatency(requests: number): Promise<string> {
     const samples = { get: [] as number[], options: [] as number[] };
     for (let i = 0; i < requests; i++) {
       const [authorized, preflight] = [await get(), await options()];
-      if (authorized.status !== 200 || preflight.status !== 204) throw new Error(`unexpected status ${authorized.status}/${preflight.status}`);
+      if (authorized.status !== 200 || preflight.status !== 204)
+        throw new Error(`unexpected status ${authorized.status}/${preflight.status}`);
       samples.get.push(authorized.ms);
       samples.options.push(preflight.ms);
     }
     const row = (name: string, values: number[]) =>
-      console.log(`${name.padEnd(38)} p50 ${percentile(values, 50).toFixed(3).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(3).padStart(7)} ms`);
+      console.log(
+        `${name.padEnd(38)} p50 ${percentile(values, 50).toFixed(3).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(3).padStart(7)} ms`,
+      );
     console.log(`== dev. npm run dev: ${requests} interleaved requests each on loopback, keep-alive, JWKS cached`);
     row('   GET /me with a valid access token', samples.get);
     row('   OPTIONS /me preflight (no authorizer)', samples.options);

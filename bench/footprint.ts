@@ -12,7 +12,9 @@ function installed(spec: string): { packages: number; bytes: number } {
   const modules = path.join(work, 'node_modules');
   const packages = readdirSync(modules, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .flatMap((entry) => (entry.name.startsWith('@') ? readdirSync(path.join(modules, entry.name)) : [entry.name])).length;
+    .flatMap((entry) =>
+      entry.name.startsWith('@') ? readdirSync(path.join(modules, entry.name)) : [entry.name],
+    ).length;
   return { packages, bytes: sizeOf(modules) };
 }
 
@@ -20,8 +22,14 @@ export function benchFootprint(): string {
   const ours = installed(packedTarball(scratch('pack')));
   const vite = installed('create-vite@latest');
   console.log('== 2. Installed footprint of the CLI (a fresh install of the package alone)');
-  console.log(`   create-cognito-jwt-api   ${String(ours.packages).padStart(4)} package(s)   ${mb(ours.bytes).padStart(9)}`);
-  console.log(`   create-vite              ${String(vite.packages).padStart(4)} package(s)   ${mb(vite.bytes).padStart(9)}`);
-  console.log(`   ratio (bytes): ${ratio(ours.bytes, vite.bytes)}; what remains is the bundled AWS SDK (loaded only by --verify and the pickers) and the templates\n`);
+  console.log(
+    `   create-cognito-jwt-api   ${String(ours.packages).padStart(4)} package(s)   ${mb(ours.bytes).padStart(9)}`,
+  );
+  console.log(
+    `   create-vite              ${String(vite.packages).padStart(4)} package(s)   ${mb(vite.bytes).padStart(9)}`,
+  );
+  console.log(
+    `   ratio (bytes): ${ratio(ours.bytes, vite.bytes)}; what remains is the bundled AWS SDK (loaded only by --verify and the pickers) and the templates\n`,
+  );
   return `footprint: ${ours.packages} package(s), ${mb(ours.bytes)} vs create-vite ${vite.packages}, ${mb(vite.bytes)}`;
 }

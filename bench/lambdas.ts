@@ -25,7 +25,10 @@ async function perCallMicroseconds(invoke: () => unknown, batches: number, perBa
 export async function benchLambdas(): Promise<string> {
   const dir = scratch('lambdas');
   const answers = parseAnswers(BENCH_INPUT);
-  writeFiles(dir, renderProject(answers).map((file) => [file.path, file.contents]));
+  writeFiles(
+    dir,
+    renderProject(answers).map((file) => [file.path, file.contents]),
+  );
   const sizes: Record<string, { bytes: number; inputs: string[] }> = {};
   for (const handler of ['preflight', 'me']) {
     const result = await build({
@@ -42,7 +45,9 @@ export async function benchLambdas(): Promise<string> {
     const output = Object.values(result.metafile.outputs)[0]!;
     sizes[handler] = { bytes: output.bytes, inputs: Object.keys(output.inputs) };
   }
-  const dependencies = Object.values(sizes).flatMap((size) => size.inputs).filter((input) => input.includes('node_modules'));
+  const dependencies = Object.values(sizes)
+    .flatMap((size) => size.inputs)
+    .filter((input) => input.includes('node_modules'));
   process.env.CORS_ALLOW_ORIGINS = 'https://app.example.com';
   const { handler } = await import(pathToFileURL(path.join(dir, 'dist/preflight/index.mjs')).href);
   const event = { headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } };
@@ -54,7 +59,11 @@ export async function benchLambdas(): Promise<string> {
   console.log(`   preflight bundle ${String(sizes.preflight!.bytes).padStart(6)} bytes (target <= 2048)`);
   console.log(`   GET /me bundle   ${String(sizes.me!.bytes).padStart(6)} bytes (target <= 5120)`);
   console.log(`   dependencies bundled: ${dependencies.length === 0 ? 'none' : dependencies.join(', ')}`);
-  console.log(`   preflight invocation p50 ${percentile(ours, 50).toFixed(2)} us, p99 ${percentile(ours, 99).toFixed(2)} us (target p50 <= 20 us)`);
-  console.log(`   reference: an empty async handler, p50 ${percentile(reference, 50).toFixed(2)} us; ratio ${(percentile(ours, 50) / percentile(reference, 50)).toFixed(1)}x\n`);
+  console.log(
+    `   preflight invocation p50 ${percentile(ours, 50).toFixed(2)} us, p99 ${percentile(ours, 99).toFixed(2)} us (target p50 <= 20 us)`,
+  );
+  console.log(
+    `   reference: an empty async handler, p50 ${percentile(reference, 50).toFixed(2)} us; ratio ${(percentile(ours, 50) / percentile(reference, 50)).toFixed(1)}x\n`,
+  );
   return `lambdas: preflight ${sizes.preflight!.bytes} B, me ${sizes.me!.bytes} B, preflight p50 ${percentile(ours, 50).toFixed(2)} us`;
 }

@@ -37,7 +37,11 @@ export async function serveRegistry(packages: readonly Packed[]): Promise<{ url:
       shasum: createHash('sha1').update(bytes).digest('hex'),
       integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
     };
-    const packument = { name: manifest.name, 'dist-tags': { latest: manifest.version }, versions: { [manifest.version]: { ...manifest, dist } } };
+    const packument = {
+      name: manifest.name,
+      'dist-tags': { latest: manifest.version },
+      versions: { [manifest.version]: { ...manifest, dist } },
+    };
     responses.set(`/${manifest.name}`, { type: 'application/json', body: Buffer.from(JSON.stringify(packument)) });
     responses.set(file, { type: 'application/octet-stream', body: bytes });
   }

@@ -28,7 +28,9 @@ export function benchRender(samples: number): string {
     const started = process.hrtime.bigint();
     renderProject(answers);
     console.log(Number(process.hrtime.bigint() - started) / 1e6);`;
-  const cold = Array.from({ length: 5 }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout));
+  const cold = Array.from({ length: 5 }, () =>
+    Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout),
+  );
   const warm: number[] = [];
   for (const iac of ['cdk', 'terraform', 'sam'] as const) {
     const answers = parseAnswers({ ...BENCH_INPUT, iac });
@@ -41,8 +43,12 @@ export function benchRender(samples: number): string {
   }
   const copy = median(Array.from({ length: 5 }, copyReference));
   console.log('== 3. Pure render of a full project, in-process');
-  console.log(`   cold (fresh process, the published bundle), median of 5          ${median(cold).toFixed(2).padStart(7)} ms`);
-  console.log(`   warm, median of ${samples * 3} (all flavours)                        ${median(warm).toFixed(2).padStart(7)} ms`);
+  console.log(
+    `   cold (fresh process, the published bundle), median of 5          ${median(cold).toFixed(2).padStart(7)} ms`,
+  );
+  console.log(
+    `   warm, median of ${samples * 3} (all flavours)                        ${median(warm).toFixed(2).padStart(7)} ms`,
+  );
   console.log(`   reference: reading every template file verbatim                 ${copy.toFixed(2).padStart(7)} ms`);
   console.log(`   cold / reference: ${ratio(median(cold), copy)} (target: render <= 30 ms)\n`);
   return `render: cold ${median(cold).toFixed(1)} ms, warm ${median(warm).toFixed(2)} ms (copy reference ${copy.toFixed(1)} ms)`;

@@ -20,7 +20,8 @@ import { removeScratch } from './shared.js';
 function count(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
-  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name}=${value}: expected a positive whole number, e.g. ${name}=${fallback}`);
+  if (!/^[1-9]\d*$/.test(value))
+    throw new Error(`${name}=${value}: expected a positive whole number, e.g. ${name}=${fallback}`);
   return Number(value);
 }
 
@@ -32,17 +33,23 @@ const partRuns = Math.ceil(runs / 3);
 const cdkRuns = count('BENCH_CDK_RUNS', 3);
 const requests = count('BENCH_REQUESTS', 2000);
 const nodes = process.env.BENCH_NODES || '20,24';
-if (!/^\d+(,\d+)*$/.test(nodes)) throw new Error(`BENCH_NODES=${nodes}: expected Node major versions separated by commas, e.g. BENCH_NODES=20,24`);
+if (!/^\d+(,\d+)*$/.test(nodes))
+  throw new Error(`BENCH_NODES=${nodes}: expected Node major versions separated by commas, e.g. BENCH_NODES=20,24`);
 const majors = nodes.split(',').map(Number);
 const summary: string[] = [];
 console.log(`create-cognito-jwt-api benchmark, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 // The scratch folders go when the run ends, or is stopped (shared.ts says why not sooner).
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => {
     try {
       removeScratch();
     } catch (error) {
-      console.error(`The scratch folders could not all be removed (${(error as Error).message}); they are under ${tmpdir()}, named cognito-jwt-api-bench-*.`);
+      console.error(
+        `The scratch folders could not all be removed (${(error as Error).message}); they are under ${tmpdir()}, named cognito-jwt-api-bench-*.`,
+      );
     }
     process.exit(code);
   });

@@ -7,8 +7,23 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The answers every figure generates with, and the same as command-line flags. */
-export const BENCH_INPUT = { name: 'bench', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEfGhI', clientId: '1example23456789abcdefghij', origins: 'https://app.example.com' };
-export const ANSWER_FLAGS = ['--region', BENCH_INPUT.region, '--user-pool-id', BENCH_INPUT.userPoolId, '--client-id', BENCH_INPUT.clientId, '--origins', BENCH_INPUT.origins];
+export const BENCH_INPUT = {
+  name: 'bench',
+  region: 'eu-west-1',
+  userPoolId: 'eu-west-1_AbCdEfGhI',
+  clientId: '1example23456789abcdefghij',
+  origins: 'https://app.example.com',
+};
+export const ANSWER_FLAGS = [
+  '--region',
+  BENCH_INPUT.region,
+  '--user-pool-id',
+  BENCH_INPUT.userPoolId,
+  '--client-id',
+  BENCH_INPUT.clientId,
+  '--origins',
+  BENCH_INPUT.origins,
+];
 
 /**
  * Every scratch folder of a benchmark run lives in one, removed when the run ends
@@ -38,7 +53,8 @@ export function timed(command: string, args: readonly string[], options: SpawnSy
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return elapsed;
 }
 

@@ -12,7 +12,8 @@ export const median = (values: readonly number[]) => percentile(values, 50);
 /** Ours over the reference, for runs made in pairs (the same index ran back to back). */
 export type PairedStatistic = (ours: readonly number[], reference: readonly number[]) => number;
 export const ratioOfMedians: PairedStatistic = (ours, reference) => median(ours) / median(reference);
-export const medianOfRatios: PairedStatistic = (ours, reference) => median(ours.map((time, run) => time / reference[run]!));
+export const medianOfRatios: PairedStatistic = (ours, reference) =>
+  median(ours.map((time, run) => time / reference[run]!));
 
 /**
  * The 95% interval of a paired statistic by the percentile bootstrap: the pairs are drawn again
@@ -25,12 +26,18 @@ export function bootstrapInterval(
   reference: readonly number[],
   { resamples = 2000, seed = 1 } = {},
 ): [low: number, high: number] {
-  if (ours.length !== reference.length || ours.length === 0) throw new Error('bootstrapInterval needs the same number of runs, at least one, on each side');
+  if (ours.length !== reference.length || ours.length === 0)
+    throw new Error('bootstrapInterval needs the same number of runs, at least one, on each side');
   const random = mulberry32(seed);
   const values: number[] = [];
   for (let draw = 0; draw < resamples; draw++) {
     const picks = Array.from(ours, () => Math.floor(random() * ours.length));
-    values.push(statistic(picks.map((pick) => ours[pick]!), picks.map((pick) => reference[pick]!)));
+    values.push(
+      statistic(
+        picks.map((pick) => ours[pick]!),
+        picks.map((pick) => reference[pick]!),
+      ),
+    );
   }
   return [percentile(values, 2.5), percentile(values, 97.5)];
 }

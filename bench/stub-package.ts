@@ -13,8 +13,12 @@ export function stubbedTarball(tarball: string, into: string, name: string): str
   const dir = mkdtempSync(path.join(into, 'stub-'));
   run('tar', ['-xzf', tarball, '-C', dir], into);
   const root = path.join(dir, 'package');
-  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; bin: string | Record<string, string> };
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin[manifest.name] ?? Object.values(manifest.bin)[0]!);
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    bin: string | Record<string, string>;
+  };
+  const bin =
+    typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin[manifest.name] ?? Object.values(manifest.bin)[0]!);
   writeFileSync(path.join(root, bin), '#!/usr/bin/env node\n');
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...manifest, name, bin: { [name]: bin } }, null, 2));
   const packed = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', into], root);

@@ -63,7 +63,9 @@ function writeSeed(dataDir: string, pools: readonly SeedPool[]): void {
         LastModifiedDate: now,
         ...(client.secret ? { ClientSecret: client.secret } : {}),
         ...(client.allowedOAuthScopes ? { AllowedOAuthScopes: client.allowedOAuthScopes } : {}),
-        ...(client.allowedOAuthFlows ? { AllowedOAuthFlows: client.allowedOAuthFlows, AllowedOAuthFlowsUserPoolClient: true } : {}),
+        ...(client.allowedOAuthFlows
+          ? { AllowedOAuthFlows: client.allowedOAuthFlows, AllowedOAuthFlowsUserPoolClient: true }
+          : {}),
         ...(client.callbackUrls ? { CallbackURLs: client.callbackUrls } : {}),
       };
     }
@@ -81,7 +83,12 @@ export async function startCognitoLocal(pools: readonly SeedPool[]): Promise<Cog
   const running = await startProcess(process.execPath, [bin], {
     cwd: workDir,
     // cognito-local binds, and names its tokens' issuer after, HOST and PORT.
-    env: { HOST: '127.0.0.1', PORT: String(port), AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', NODE_NO_WARNINGS: '1' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      NODE_NO_WARNINGS: '1',
+    },
     ready: /Cognito Local running on (http:\/\/\S+)/,
   });
   const endpoint = `http://127.0.0.1:${port}`;
@@ -96,11 +103,17 @@ export async function startCognitoLocal(pools: readonly SeedPool[]): Promise<Cog
     client,
     async createUser(poolId, email, password) {
       await client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: email, MessageAction: 'SUPPRESS' }));
-      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: email, Password: password, Permanent: true }));
+      await client.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: email, Password: password, Permanent: true }),
+      );
     },
     async signIn(clientId, email, password) {
       const { AuthenticationResult: result } = await client.send(
-        new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }),
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: email, PASSWORD: password },
+        }),
       );
       return { accessToken: result!.AccessToken!, idToken: result!.IdToken! };
     },

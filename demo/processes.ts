@@ -64,7 +64,9 @@ export function startProcess(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`${command} ${args.join(' ')} was not ready after ${options.timeoutMs ?? 60_000} ms:\n${output}`));
+      reject(
+        new Error(`${command} ${args.join(' ')} was not ready after ${options.timeoutMs ?? 60_000} ms:\n${output}`),
+      );
     }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     await cognito?.stop();
     if (!keep) rmSync(workspace, { recursive: true, force: true });
   };
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => void stopAll().then(() => process.exit(code)));
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => void stopAll().then(() => process.exit(code)));
   try {
     console.log('Starting a local Cognito endpoint (cognito-local) on 127.0.0.1 …');
     cognito = await startCognitoLocal([{ id: POOL_ID, name: 'demo', clients: [{ clientId: CLIENT_ID, name: 'web' }] }]);
@@ -52,18 +56,32 @@ async function main(): Promise<void> {
     console.log(`  npm run dev is ${dev.url}, trusting ${cognito.issuerOf(POOL_ID)}\n`);
     const me = `${dev.url}/me`;
 
-    const preflight = await send(me, 'OPTIONS', { origin: APP_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' });
+    const preflight = await send(me, 'OPTIONS', {
+      origin: APP_ORIGIN,
+      'access-control-request-method': 'GET',
+      'access-control-request-headers': 'authorization',
+    });
     step(
       'Preflight OPTIONS /me from the app origin, without a token',
-      preflight.status === 204 && header(preflight, 'access-control-allow-origin') === APP_ORIGIN && header(preflight, 'access-control-allow-headers').includes('authorization'),
+      preflight.status === 204 &&
+        header(preflight, 'access-control-allow-origin') === APP_ORIGIN &&
+        header(preflight, 'access-control-allow-headers').includes('authorization'),
       `${preflight.status}; allow-origin ${header(preflight, 'access-control-allow-origin')}; allow-headers ${header(preflight, 'access-control-allow-headers')}`,
     );
 
     const anonymous = await send(me, 'GET', { origin: APP_ORIGIN });
-    step('GET /me without a token', anonymous.status === 401 && anonymous.body === '{"message":"Unauthorized"}', `${anonymous.status} ${anonymous.body}`);
+    step(
+      'GET /me without a token',
+      anonymous.status === 401 && anonymous.body === '{"message":"Unauthorized"}',
+      `${anonymous.status} ${anonymous.body}`,
+    );
 
     const tokens = await cognito.signIn(CLIENT_ID, USER.email, USER.password);
-    step('Sign in (USER_PASSWORD_AUTH)', tokens.accessToken.split('.').length === 3, `access token ${tokens.accessToken.slice(0, 24)}…`);
+    step(
+      'Sign in (USER_PASSWORD_AUTH)',
+      tokens.accessToken.split('.').length === 3,
+      `access token ${tokens.accessToken.slice(0, 24)}…`,
+    );
 
     const authorized = await send(me, 'GET', { origin: APP_ORIGIN, authorization: `Bearer ${tokens.accessToken}` });
     const claims = authorized.status === 200 ? (JSON.parse(authorized.body).claims as Record<string, string>) : {};
@@ -74,9 +92,17 @@ async function main(): Promise<void> {
     );
 
     const idToken = await send(me, 'GET', { origin: APP_ORIGIN, authorization: `Bearer ${tokens.idToken}` });
-    step('GET /me with the ID token (the handler accepts access tokens only)', idToken.status === 403, `${idToken.status} ${idToken.body}`);
+    step(
+      'GET /me with the ID token (the handler accepts access tokens only)',
+      idToken.status === 403,
+      `${idToken.status} ${idToken.body}`,
+    );
 
-    const other = await send(me, 'OPTIONS', { origin: OTHER_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' });
+    const other = await send(me, 'OPTIONS', {
+      origin: OTHER_ORIGIN,
+      'access-control-request-method': 'GET',
+      'access-control-request-headers': 'authorization',
+    });
     step(
       `Preflight from a disallowed origin (${OTHER_ORIGIN})`,
       other.headers['access-control-allow-origin'] === undefined,

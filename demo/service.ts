@@ -18,12 +18,18 @@ export interface ServiceAnswers {
 /** Runs the CLI non-interactively, with its install step; rejects with its output on failure. */
 export function scaffold(dir: string, answers: ServiceAnswers): Promise<string> {
   const args = [
-    BIN, dir,
-    '--region', answers.region,
-    '--user-pool-id', answers.userPoolId,
-    '--client-id', answers.clientId,
-    '--origins', answers.origins.join(','),
-    '--iac', answers.iac ?? 'cdk',
+    BIN,
+    dir,
+    '--region',
+    answers.region,
+    '--user-pool-id',
+    answers.userPoolId,
+    '--client-id',
+    answers.clientId,
+    '--origins',
+    answers.origins.join(','),
+    '--iac',
+    answers.iac ?? 'cdk',
     '--yes',
   ];
   return new Promise((resolve, reject) => {
@@ -32,7 +38,9 @@ export function scaffold(dir: string, answers: ServiceAnswers): Promise<string> 
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`scaffolding failed (${code}):\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`scaffolding failed (${code}):\n${output}`)),
+    );
   });
 }
 

@@ -5,10 +5,14 @@ export function precompiledTemplates(precompiled) {
   return {
     name: 'precompiled-templates',
     setup(esbuild) {
-      esbuild.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiled, loader: 'js' }));
+      esbuild.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({
+        contents: precompiled,
+        loader: 'js',
+      }));
       esbuild.onResolve({ filter: /^ejs$/ }, () => ({ path: 'ejs', namespace: 'no-ejs' }));
       esbuild.onLoad({ filter: /.*/, namespace: 'no-ejs' }, () => ({
-        contents: "export default { Template: class { constructor() { throw new Error('this build renders precompiled templates only'); } } };",
+        contents:
+          "export default { Template: class { constructor() { throw new Error('this build renders precompiled templates only'); } } };",
         loader: 'js',
       }));
     },

@@ -12,7 +12,15 @@ import { inlinedVersion, precompiledTemplates, requiredApart } from './bundle-pl
 
 // The precompiler is TypeScript: bundle it to a temporary module, and run it.
 const precompiler = 'dist/.precompile.mjs';
-await build({ entryPoints: ['src/render/precompile.ts'], outfile: precompiler, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: ['src/render/precompile.ts'],
+  outfile: precompiler,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const { precompiledSource } = await import(new URL(`../${precompiler}`, import.meta.url).href);
 const precompiled = precompiledSource();
 rmSync(precompiler);
@@ -51,7 +59,12 @@ for (const file of readdirSync('dist')) if (/\.c?js$/.test(file)) rmSync(`dist/$
 
 // The command line: CommonJS, so that its entry can run it as a script with a code cache; every
 // import() becomes a require() of the same file, except the SDK's.
-const commandLine = { ...shared, format: 'cjs', outExtension: { '.js': '.cjs' }, supported: { 'dynamic-import': false } };
+const commandLine = {
+  ...shared,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  supported: { 'dynamic-import': false },
+};
 const SDK = '@aws-sdk/client-cognito-identity-provider';
 const PARSER = 'typescript';
 const { metafile } = await build({
@@ -60,19 +73,31 @@ const { metafile } = await build({
   outdir: 'dist/cli',
   entryNames: '[name]-[hash]',
   metafile: true,
-  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), requiredApart(SDK, './aws-sdk.cjs'), requiredApart(PARSER, './typescript.cjs')],
+  plugins: [
+    precompiledTemplates(precompiled),
+    inlinedVersion(pkg),
+    requiredApart(SDK, './aws-sdk.cjs'),
+    requiredApart(PARSER, './typescript.cjs'),
+  ],
   // The renderer's import.meta.url (only read from the sources, where templates come from disk).
   define: { 'import.meta.url': '__meta.url' },
   // The script is the function a CommonJS module's code is wrapped in, written out (its entry
   // compiles the file as it is, without a copy of it in a wrapper), opened on the first line so
   // that line numbers stay the file's.
-  banner: { js: "(function (exports, require, module, __filename, __dirname) { 'use strict'; var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  banner: {
+    js: "(function (exports, require, module, __filename, __dirname) { 'use strict'; var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
+  },
   footer: { js: '})' },
 });
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
 await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: 'dist/cli' });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
-await build({ ...commandLine, entryPoints: { cli: 'src/fronts/cli/bin.cts' }, outdir: 'dist', define: { CLI_SCRIPT: JSON.stringify(script) } });
+await build({
+  ...commandLine,
+  entryPoints: { cli: 'src/fronts/cli/bin.cts' },
+  outdir: 'dist',
+  define: { CLI_SCRIPT: JSON.stringify(script) },
+});
 
 // The library entry points, sharing chunks.
 await build({

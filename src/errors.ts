@@ -114,11 +114,19 @@ const SYSTEM_ERRORS: Record<string, [meaning: string, expected: string]> = {
 export class FileSystemError extends CognitoJwtApiError {
   /** The error as a FileSystemError, when it is one of the system's file errors; else undefined. */
   static from(error: unknown): FileSystemError | undefined {
-    const { code, syscall, path, dest } = (error ?? {}) as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
-    if (!(error instanceof Error) || typeof code !== 'string' || !(code in SYSTEM_ERRORS) || typeof path !== 'string') return undefined;
+    const { code, syscall, path, dest } = (error ?? {}) as {
+      code?: unknown;
+      syscall?: unknown;
+      path?: unknown;
+      dest?: unknown;
+    };
+    if (!(error instanceof Error) || typeof code !== 'string' || !(code in SYSTEM_ERRORS) || typeof path !== 'string')
+      return undefined;
     const what = typeof dest === 'string' ? `${path} to ${dest}` : path;
     const [meaning, expected] = SYSTEM_ERRORS[code]!;
-    return new FileSystemError(`Could not ${typeof syscall === 'string' ? syscall : 'use'} ${what}: ${meaning} (${code}). Expected ${expected}, then run again.`);
+    return new FileSystemError(
+      `Could not ${typeof syscall === 'string' ? syscall : 'use'} ${what}: ${meaning} (${code}). Expected ${expected}, then run again.`,
+    );
   }
 }
 
@@ -153,7 +161,7 @@ export class AwsAccessDeniedError extends CognitoJwtApiError {
   ) {
     super(
       `AWS denied ${action} on ${resource}. Expected the caller to be allowed ${action}; ` +
-        'create-cognito-jwt-api\'s docs/verify.md lists the least-privilege IAM policy for --verify and the pickers.',
+        "create-cognito-jwt-api's docs/verify.md lists the least-privilege IAM policy for --verify and the pickers.",
     );
   }
 }

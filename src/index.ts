@@ -4,9 +4,25 @@
  * Backstage action, projen project type) are built on these.
  */
 export * from './errors.js';
-export { AnswersFields, AnswersSchema, ANSWER_FIELDS, FLAG_LABELS, IAC_FLAVOURS, LAMBDA_RUNTIMES, TITLE_LABELS } from './schema/answers.js';
+export {
+  AnswersFields,
+  AnswersSchema,
+  ANSWER_FIELDS,
+  FLAG_LABELS,
+  IAC_FLAVOURS,
+  LAMBDA_RUNTIMES,
+  TITLE_LABELS,
+} from './schema/answers.js';
 export type { AnswerField, AnswerLabels, Answers, AnswersInput, GivenAnswers } from './schema/answers.js';
-export { checkAnswer, choicesOf, exampleOf, issuerOf, parseAnswers, REQUIRED_FIELDS, DERIVED_FIELDS } from './schema/parse.js';
+export {
+  checkAnswer,
+  choicesOf,
+  exampleOf,
+  issuerOf,
+  parseAnswers,
+  REQUIRED_FIELDS,
+  DERIVED_FIELDS,
+} from './schema/parse.js';
 export { resolveFormAnswers } from './schema/given.js';
 export { answersJsonSchema, type JsonSchemaProperty } from './schema/json-schema.js';
 export { ANSWER_OPTIONS, answersFromOptions } from './session/answer-options.js';

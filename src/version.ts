@@ -2,4 +2,5 @@
 import { createRequire } from 'node:module';
 
 export const PACKAGE_NAME = 'create-cognito-jwt-api';
-export const PACKAGE_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const PACKAGE_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;

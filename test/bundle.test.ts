@@ -3,7 +3,16 @@
  * as the sources, and nothing to install but itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +28,10 @@ const DIST = path.join(ROOT, 'dist');
 
 /** This package as `npm pack` makes it, unpacked into `work`/package. */
 function unpackedPackage(work: string): void {
-  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
   execFileSync('tar', ['xzf', path.join(work, packed.split('\n').pop()!), '-C', work]);
 }
 
@@ -32,7 +44,7 @@ describe('the bundle', () => {
     }
   });
 
-  it('keeps the error classes\' names, which library users and Backstage logs show', async () => {
+  it("keeps the error classes' names, which library users and Backstage logs show", async () => {
     const bundle = (await import(path.join(DIST, 'index.js'))) as typeof import('../src/index.js');
     const thrown = (() => {
       try {
@@ -52,20 +64,44 @@ describe('the bundle', () => {
       unpackedPackage(work);
       const cli = path.join(work, 'package', 'dist', 'cli.cjs');
       const run = (args: string[], env: Record<string, string> = {}) =>
-        spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
+        spawnSync(process.execPath, [cli, ...args], {
+          cwd: work,
+          encoding: 'utf8',
+          env: { ...process.env, CI: '1', ...env },
+        });
       expect(run(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']).status).toBe(0);
       expect(run(['update', 'svc', '--check']).status).toBe(0);
       // Without WebAssembly (--jitless), the record's hashes come out the same.
-      const jitless = spawnSync(process.execPath, ['--jitless', cli, 'svc-jitless', ...EXAMPLE_FLAGS, '--yes', '--skip-install'], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', NODE_DISABLE_COMPILE_CACHE: '1' } });
+      const jitless = spawnSync(
+        process.execPath,
+        ['--jitless', cli, 'svc-jitless', ...EXAMPLE_FLAGS, '--yes', '--skip-install'],
+        { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', NODE_DISABLE_COMPILE_CACHE: '1' } },
+      );
       expect(jitless.status, jitless.stderr).toBe(0); // V8 warns that it turns WebAssembly off
-      const recordOf = (dir: string) => JSON.parse(readFileSync(path.join(work, dir, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'].files['src/lib/cors.ts'];
+      const recordOf = (dir: string) =>
+        JSON.parse(readFileSync(path.join(work, dir, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'].files[
+          'src/lib/cors.ts'
+        ];
       expect(recordOf('svc-jitless')).toEqual(recordOf('svc'));
       // --verify loads the bundled AWS SDK: without credentials it explains where they come from.
       const verify = run(['svc2', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--verify'], {
-        AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_PROFILE: '',
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        AWS_EC2_METADATA_DISABLED: 'true',
       });
       expect(verify.stderr).toMatch(/^No AWS credentials found for --verify/m);
-      const library = spawnSync(process.execPath, ['--input-type=module', '-e', `import { renderProject, parseAnswers } from ${JSON.stringify(path.join(work, 'package', 'dist', 'index.js'))}; console.log(renderProject(parseAnswers(${JSON.stringify(EXAMPLE_INPUT)})).length)`], { cwd: work, encoding: 'utf8' });
+      const library = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { renderProject, parseAnswers } from ${JSON.stringify(path.join(work, 'package', 'dist', 'index.js'))}; console.log(renderProject(parseAnswers(${JSON.stringify(EXAMPLE_INPUT)})).length)`,
+        ],
+        { cwd: work, encoding: 'utf8' },
+      );
       expect(library.stderr).toBe('');
       expect(Number(library.stdout)).toBeGreaterThan(20);
     } finally {
@@ -83,7 +119,17 @@ describe('the bundle', () => {
       const caches = () => readdirSync(cliDir).filter((file) => file.endsWith('.cache') || file.endsWith('.tmp'));
       let project = 0;
       const run = (env: Record<string, string> = {}) => {
-        const result = spawnSync(process.execPath, [path.join(work, 'package', 'dist', 'cli.cjs'), `svc${++project}`, ...EXAMPLE_FLAGS, '--yes', '--skip-install'], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
+        const result = spawnSync(
+          process.execPath,
+          [
+            path.join(work, 'package', 'dist', 'cli.cjs'),
+            `svc${++project}`,
+            ...EXAMPLE_FLAGS,
+            '--yes',
+            '--skip-install',
+          ],
+          { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } },
+        );
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
       };
@@ -94,7 +140,11 @@ describe('the bundle', () => {
 
       run();
       const [cache] = caches();
-      expect(cache).toMatch(new RegExp(`^main-\\w+\\.cjs\\.\\d+-\\d+\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`));
+      expect(cache).toMatch(
+        new RegExp(
+          `^main-\\w+\\.cjs\\.\\d+-\\d+\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`,
+        ),
+      );
       const file = path.join(cliDir, cache!);
       const made = statSync(file);
       run();
@@ -130,13 +180,28 @@ describe('the bundle', () => {
     try {
       // Prints, at exit, the built-ins the process loaded.
       const probe = path.join(work, 'probe.cjs');
-      writeFileSync(probe, "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n");
+      writeFileSync(
+        probe,
+        "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n",
+      );
       const loaded = (args: string[]) => {
-        const run = spawnSync(process.execPath, ['-r', probe, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-        return new Set((JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) => name.startsWith('NativeModule ')));
+        const run = spawnSync(process.execPath, ['-r', probe, ...args], {
+          cwd: work,
+          encoding: 'utf8',
+          env: { ...process.env, CI: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        return new Set(
+          (JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) =>
+            name.startsWith('NativeModule '),
+          ),
+        );
       };
       const baseline = path.join(work, 'baseline.mjs');
-      writeFileSync(baseline, "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n");
+      writeFileSync(
+        baseline,
+        "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n",
+      );
       const script = loaded([baseline]);
       const cli = loaded([path.join(DIST, 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
       // What the CLI needs beyond the script: node:vm and node:module, to run the command line's

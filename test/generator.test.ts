@@ -15,14 +15,16 @@ import CognitoJwtApiGenerator from '../generators/app/index.js';
 const GENERATOR_PATH = fileURLToPath(new URL('../generators/app/index.ts', import.meta.url));
 /** The class as vitest loaded it, so that errors are the same classes the test imports. */
 /** Yeoman's types know only its built-in options, hence the casts. */
-const run = () => helpers.run(CognitoJwtApiGenerator as never, { namespace: 'cognito-jwt-api:app', resolved: GENERATOR_PATH });
+const run = () =>
+  helpers.run(CognitoJwtApiGenerator as never, { namespace: 'cognito-jwt-api:app', resolved: GENERATOR_PATH });
 const options = (values: Record<string, unknown>) => values as never;
 const { name: _name, ...FLAG_ANSWERS } = EXAMPLE_INPUT;
 
 describe('yeoman generator cognito-jwt-api:app', () => {
   it('writes the rendered project and records answers and version in .yo-rc.json', async () => {
-    const result = await run()
-      .withOptions(options({ yes: true, skipInstall: true, ...FLAG_ANSWERS, origins: FLAG_ANSWERS.origins.join(',') }));
+    const result = await run().withOptions(
+      options({ yes: true, skipInstall: true, ...FLAG_ANSWERS, origins: FLAG_ANSWERS.origins.join(',') }),
+    );
     const answers = parseAnswers({ ...EXAMPLE_INPUT, name: path.basename(result.cwd) });
     for (const file of renderProject(answers)) result.assertFileContent(file.path, file.contents);
     const config = JSON.parse(readFileSync(path.join(result.cwd, '.yo-rc.json'), 'utf8'))['create-cognito-jwt-api'];
@@ -36,16 +38,18 @@ describe('yeoman generator cognito-jwt-api:app', () => {
   });
 
   it('accepts kebab-case options as the command line gives them', async () => {
-    const result = await run().withOptions(options({
-      yes: true,
-      skipInstall: true,
-      name: 'kebab-svc',
-      region: 'us-east-1',
-      'user-pool-id': 'us-east-1_Abc',
-      'client-id': 'client',
-      origins: 'https://a.example.com',
-      scopes: 'orders-api/read',
-    }));
+    const result = await run().withOptions(
+      options({
+        yes: true,
+        skipInstall: true,
+        name: 'kebab-svc',
+        region: 'us-east-1',
+        'user-pool-id': 'us-east-1_Abc',
+        'client-id': 'client',
+        origins: 'https://a.example.com',
+        scopes: 'orders-api/read',
+      }),
+    );
     result.assertJsonFileContent('package.json', { name: 'kebab-svc' });
     result.assertFileContent('src/api.ts', "scopes: ['orders-api/read']");
   });

@@ -5,16 +5,29 @@ import { parseAnswers } from '../src/schema/parse.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
 
 const answers = parseAnswers(EXAMPLE_INPUT);
-const steps = (targetDir: string) => nextSteps(answers, { targetDir, cwd: '/work', installed: false }).split('\n').filter((line) => line.startsWith('  '));
+const steps = (targetDir: string) =>
+  nextSteps(answers, { targetDir, cwd: '/work', installed: false })
+    .split('\n')
+    .filter((line) => line.startsWith('  '));
 
 describe('nextSteps', () => {
   it('changes into the project, installs, tests and deploys', () => {
-    expect(steps('svc')).toEqual(['  cd svc', '  npm install', '  npm test', '  npx cdk bootstrap   # once per AWS account and region', '  npm run deploy']);
+    expect(steps('svc')).toEqual([
+      '  cd svc',
+      '  npm install',
+      '  npm test',
+      '  npx cdk bootstrap   # once per AWS account and region',
+      '  npm run deploy',
+    ]);
   });
 
   it('bootstraps only where the flavour needs it', () => {
     for (const iac of ['terraform', 'sam'] as const) {
-      const lines = nextSteps(parseAnswers({ ...EXAMPLE_INPUT, iac }), { targetDir: '.', cwd: '/work', installed: true }).split('\n');
+      const lines = nextSteps(parseAnswers({ ...EXAMPLE_INPUT, iac }), {
+        targetDir: '.',
+        cwd: '/work',
+        installed: true,
+      }).split('\n');
       expect(lines.filter((line) => line.startsWith('  '))).toEqual(['  npm test', '  npm run deploy']);
     }
   });

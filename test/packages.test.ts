@@ -22,14 +22,21 @@ const readJson = <T>(file: string): T => JSON.parse(readFileSync(new URL(file, R
 
 const root = readJson<PackageJson>('package.json');
 /** Each package of the repository by its folder ('' for the root). */
-const packages = new Map<string, PackageJson>([['', root], ...(root.workspaces ?? []).map((folder) => [folder, readJson<PackageJson>(`${folder}/package.json`)] as const)]);
+const packages = new Map<string, PackageJson>([
+  ['', root],
+  ...(root.workspaces ?? []).map((folder) => [folder, readJson<PackageJson>(`${folder}/package.json`)] as const),
+]);
 const versionOf = new Map([...packages.values()].map((pkg) => [pkg.name, pkg.version]));
 const lock = readJson<{ packages: Record<string, { dependencies?: Record<string, string> }> }>('package-lock.json');
 
 /** The dependencies of `pkg` on the repository's other packages, in every dependency field. */
 function ownDependencies(pkg: PackageJson): Array<{ name: string; range: string }> {
   const fields = [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies];
-  return fields.flatMap((field) => Object.entries(field ?? {}).filter(([name]) => versionOf.has(name)).map(([name, range]) => ({ name, range })));
+  return fields.flatMap((field) =>
+    Object.entries(field ?? {})
+      .filter(([name]) => versionOf.has(name))
+      .map(([name, range]) => ({ name, range })),
+  );
 }
 
 /** `^V`, `~V` or `V`: a range that V satisfies and whose lowest version is V. */
@@ -54,7 +61,12 @@ describe('dependencies between the repository packages', () => {
     for (const [folder, pkg] of packages) {
       if (!folder) continue;
       const locked = lock.packages[folder]?.dependencies ?? {};
-      for (const { name, range } of ownDependencies({ ...pkg, devDependencies: {}, peerDependencies: {}, optionalDependencies: {} })) {
+      for (const { name, range } of ownDependencies({
+        ...pkg,
+        devDependencies: {},
+        peerDependencies: {},
+        optionalDependencies: {},
+      })) {
         expect(locked[name], `package-lock.json packages["${folder}"] -> ${name}`).toBe(range);
       }
     }

@@ -12,7 +12,9 @@ import { checkPeer, installedVersion, PEERS, peerProblem } from '../src/fronts/p
 import { tempDir } from './helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const versionIn = (name: string) => (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const versionIn = (name: string) =>
+  (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 
 /** A folder whose node_modules holds `name` at `version`, re-exporting the real package. */
 function installedAt(name: 'projen' | 'yeoman-generator', version: string): string {
@@ -25,7 +27,10 @@ function installedAt(name: 'projen' | 'yeoman-generator', version: string): stri
     writeFileSync(path.join(pkg, 'index.js'), `module.exports = require(${JSON.stringify(real)});\n`);
   } else {
     writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name, version, type: 'module', main: 'index.js' }));
-    writeFileSync(path.join(pkg, 'index.js'), `export { default } from ${JSON.stringify(pathToFileURL(path.join(real, 'dist', 'index.js')).href)};\n`);
+    writeFileSync(
+      path.join(pkg, 'index.js'),
+      `export { default } from ${JSON.stringify(pathToFileURL(path.join(real, 'dist', 'index.js')).href)};\n`,
+    );
   }
   return dir;
 }
@@ -44,31 +49,52 @@ describe('peer versions', () => {
   ] as const)('%s %s supported: %s', (name, version, supported) => {
     const problem = peerProblem(name, version);
     if (supported) expect(problem).toBeUndefined();
-    else expect(problem).toBe(`${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`);
+    else
+      expect(problem).toBe(
+        `${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`,
+      );
   });
 
   it('are the ones the projen and Yeoman pages name', () => {
-    const readme = ['docs/projen.md', 'docs/yeoman.md'].map((page) => readFileSync(path.join(ROOT, page), 'utf8')).join(' ').replace(/\s+/g, ' ');
+    const readme = ['docs/projen.md', 'docs/yeoman.md']
+      .map((page) => readFileSync(path.join(ROOT, page), 'utf8'))
+      .join(' ')
+      .replace(/\s+/g, ' ');
     for (const [name, peer] of Object.entries(PEERS)) expect(readme).toContain(`\`${name} ${peer.range}\``);
   });
 
   it('are read from the package an import at a given place resolves', () => {
     expect(installedVersion('yeoman-generator', import.meta.url)).toBe(versionIn('yeoman-generator'));
     expect(installedVersion('projen', import.meta.url)).toBe(versionIn('projen'));
-    expect(installedVersion('projen', pathToFileURL(path.join(installedAt('projen', '0.90.1'), 'x.js')).href)).toBe('0.90.1');
+    expect(installedVersion('projen', pathToFileURL(path.join(installedAt('projen', '0.90.1'), 'x.js')).href)).toBe(
+      '0.90.1',
+    );
     expect(installedVersion('projen', pathToFileURL(path.join(tmpdir(), 'x.js')).href)).toBeUndefined();
   });
 
   it.each([
-    ['projen', '0.90.1', 'projen.js', 'create-cognito-jwt-api/projen supports projen >=0.100.0, but projen 0.90.1 is installed.'],
-    ['yeoman-generator', '7.5.1', 'generator.js', 'create-cognito-jwt-api/generators/app supports yeoman-generator ^8.0.0, but yeoman-generator 7.5.1 is installed.'],
-  ] as const)('refuse an unsupported %s %s when the bundled entry point loads', async (name, version, entry, message) => {
-    const dir = installedAt(name, version);
-    const dist = path.join(dir, 'node_modules', 'create-cognito-jwt-api');
-    mkdirSync(dist);
-    cpSync(path.join(ROOT, 'dist'), path.join(dist, 'dist'), { recursive: true }); // a copy: a link would resolve back here
-    writeFileSync(path.join(dist, 'package.json'), readFileSync(path.join(ROOT, 'package.json')));
-    expect(() => checkPeer(name, pathToFileURL(path.join(dir, 'x.js')).href)).toThrow(PeerVersionError);
-    await expect(import(pathToFileURL(path.join(dist, 'dist', entry)).href)).rejects.toThrow(message);
-  });
+    [
+      'projen',
+      '0.90.1',
+      'projen.js',
+      'create-cognito-jwt-api/projen supports projen >=0.100.0, but projen 0.90.1 is installed.',
+    ],
+    [
+      'yeoman-generator',
+      '7.5.1',
+      'generator.js',
+      'create-cognito-jwt-api/generators/app supports yeoman-generator ^8.0.0, but yeoman-generator 7.5.1 is installed.',
+    ],
+  ] as const)(
+    'refuse an unsupported %s %s when the bundled entry point loads',
+    async (name, version, entry, message) => {
+      const dir = installedAt(name, version);
+      const dist = path.join(dir, 'node_modules', 'create-cognito-jwt-api');
+      mkdirSync(dist);
+      cpSync(path.join(ROOT, 'dist'), path.join(dist, 'dist'), { recursive: true }); // a copy: a link would resolve back here
+      writeFileSync(path.join(dist, 'package.json'), readFileSync(path.join(ROOT, 'package.json')));
+      expect(() => checkPeer(name, pathToFileURL(path.join(dir, 'x.js')).href)).toThrow(PeerVersionError);
+      await expect(import(pathToFileURL(path.join(dist, 'dist', entry)).href)).rejects.toThrow(message);
+    },
+  );
 });

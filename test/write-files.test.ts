@@ -8,8 +8,16 @@ import { tempDir } from './helpers/temp.js';
 describe('writeFiles', () => {
   it('writes every file, creating its folders', () => {
     const dir = tempDir('write');
-    writeFiles(dir, [['a.txt', 'A'], ['deep/er/b.txt', 'B'], ['deep/c.txt', 'C']]);
-    expect(['a.txt', 'deep/er/b.txt', 'deep/c.txt'].map((file) => readFileSync(path.join(dir, file), 'utf8'))).toEqual(['A', 'B', 'C']);
+    writeFiles(dir, [
+      ['a.txt', 'A'],
+      ['deep/er/b.txt', 'B'],
+      ['deep/c.txt', 'C'],
+    ]);
+    expect(['a.txt', 'deep/er/b.txt', 'deep/c.txt'].map((file) => readFileSync(path.join(dir, file), 'utf8'))).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
   });
 
   it('when the files cannot all be produced, fails with that error, with the files before it written', () => {
@@ -27,7 +35,13 @@ describe('writeFiles', () => {
   it('fails with the file system error of a write that fails, and writes nothing after it', () => {
     const dir = tempDir('write');
     mkdirSync(path.join(dir, 'taken'));
-    expect(() => writeFiles(dir, [['ok.txt', 'x'], ['taken', 'y'], ['after.txt', 'z']])).toThrow(expect.objectContaining({ code: 'EISDIR' }));
+    expect(() =>
+      writeFiles(dir, [
+        ['ok.txt', 'x'],
+        ['taken', 'y'],
+        ['after.txt', 'z'],
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'EISDIR' }));
     expect(readFileSync(path.join(dir, 'ok.txt'), 'utf8')).toBe('x');
     expect(existsSync(path.join(dir, 'after.txt'))).toBe(false);
   });

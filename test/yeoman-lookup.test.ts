@@ -51,7 +51,8 @@ describe('generator lookup', () => {
       log.mockRestore();
     }
     expect(printed).toMatch(/^Usage:\n {2}yo cognito-jwt-api:app \[options\]/);
-    for (const flag of ['--user-pool-id', '--client-id', '--origins', '--iac', '--yes']) expect(printed).toContain(flag);
+    for (const flag of ['--user-pool-id', '--client-id', '--origins', '--iac', '--yes'])
+      expect(printed).toContain(flag);
   });
 
   it('lists the install among the next steps when `--skip-install` skipped it', async () => {

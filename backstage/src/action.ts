@@ -27,7 +27,8 @@ export const ACTION_ID = 'cognito-jwt-api:create';
 export function createCognitoJwtApiAction() {
   return createTemplateAction({
     id: ACTION_ID,
-    description: 'Writes an API Gateway HTTP API behind a Cognito JWT authorizer (AWS CDK, Terraform or AWS SAM) into the workspace',
+    description:
+      'Writes an API Gateway HTTP API behind a Cognito JWT authorizer (AWS CDK, Terraform or AWS SAM) into the workspace',
     supportsDryRun: true,
     examples: [
       {

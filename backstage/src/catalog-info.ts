@@ -21,7 +21,11 @@ export function catalogInfo(answers: Answers, options: { owner?: string; system?
       [route.method.toLowerCase()]: {
         summary: `${route.method} ${route.path} (handler ${route.handler})`,
         security: [{ cognito: [...route.scopes] }],
-        responses: { '200': { description: 'OK' }, '401': { description: 'Unauthorized' }, '403': { description: 'Forbidden' } },
+        responses: {
+          '200': { description: 'OK' },
+          '401': { description: 'Unauthorized' },
+          '403': { description: 'Forbidden' },
+        },
       },
     };
   }
@@ -31,7 +35,10 @@ export function catalogInfo(answers: Answers, options: { owner?: string; system?
     paths,
     components: {
       securitySchemes: {
-        cognito: { type: 'openIdConnect', openIdConnectUrl: `${api.authorizer.issuer}/.well-known/openid-configuration` },
+        cognito: {
+          type: 'openIdConnect',
+          openIdConnectUrl: `${api.authorizer.issuer}/.well-known/openid-configuration`,
+        },
       },
     },
   };
@@ -44,13 +51,25 @@ export function catalogInfo(answers: Answers, options: { owner?: string; system?
       annotations: { 'backstage.io/source-template': 'template:default/cognito-jwt-api' },
       tags: ['aws', 'cognito', 'http-api', answers.iac],
     },
-    spec: { type: 'service', lifecycle: 'experimental', owner, ...(options.system ? { system: options.system } : {}), providesApis: [name] },
+    spec: {
+      type: 'service',
+      lifecycle: 'experimental',
+      owner,
+      ...(options.system ? { system: options.system } : {}),
+      providesApis: [name],
+    },
   };
   const apiEntity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
     metadata: { name, description: `Routes of ${answers.name}; tokens from ${api.authorizer.issuer}` },
-    spec: { type: 'openapi', lifecycle: 'experimental', owner, ...(options.system ? { system: options.system } : {}), definition: stringify(definition, { lineWidth: 0 }) },
+    spec: {
+      type: 'openapi',
+      lifecycle: 'experimental',
+      owner,
+      ...(options.system ? { system: options.system } : {}),
+      definition: stringify(definition, { lineWidth: 0 }),
+    },
   };
   const format = { lineWidth: 0, blockQuote: 'literal' } as const;
   return `${stringify(component, format)}---\n${stringify(apiEntity, format)}`;

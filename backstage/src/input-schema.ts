@@ -21,11 +21,13 @@ export function actionInputSchema(z: Zod) {
   const required = answersJsonSchema().required.filter((field) => !DERIVED_FIELDS.includes(field));
   const fields = Object.fromEntries(
     ANSWER_OPTIONS.map((option) => {
-      let schema: import('zod/v3').ZodTypeAny =
-        option.choices ? z.enum(option.choices as [string, ...string[]])
-        : option.type === 'boolean' ? z.boolean()
-        : option.list ? z.union([z.string(), z.array(z.string())])
-        : z.string();
+      let schema: import('zod/v3').ZodTypeAny = option.choices
+        ? z.enum(option.choices as [string, ...string[]])
+        : option.type === 'boolean'
+          ? z.boolean()
+          : option.list
+            ? z.union([z.string(), z.array(z.string())])
+            : z.string();
       schema = schema.describe(option.description);
       return [option.field, required.includes(option.field) ? schema : schema.optional()];
     }),

@@ -3,7 +3,13 @@
  * so that the form cannot drift from the generator: `npm run template -w backstage` writes it,
  * and a test fails when the committed file differs.
  */
-import { answersJsonSchema, DERIVED_FIELDS, FLAVOURS, type AnswerField, type JsonSchemaProperty } from 'create-cognito-jwt-api';
+import {
+  answersJsonSchema,
+  DERIVED_FIELDS,
+  FLAVOURS,
+  type AnswerField,
+  type JsonSchemaProperty,
+} from 'create-cognito-jwt-api';
 import { ACTION_ID } from './action.js';
 import { RUN_INPUTS } from './input-schema.js';
 
@@ -26,7 +32,10 @@ const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {
   name: { 'ui:autofocus': true, 'ui:help': 'Also the catalog entity name (without an @scope/)' },
   userPoolId: { 'ui:help': 'Its prefix is the region of the pool and of the API: eu-west-1_AbCdEfGhI is in eu-west-1' },
   iac: { 'ui:widget': 'radio', 'ui:enumNames': Object.values(FLAVOURS).map((flavour) => flavour.title) },
-  origins: { 'ui:options': { orderable: false }, 'ui:help': 'scheme://host[:port], e.g. https://app.example.com; http only for localhost' },
+  origins: {
+    'ui:options': { orderable: false },
+    'ui:help': 'scheme://host[:port], e.g. https://app.example.com; http only for localhost',
+  },
   scopes: { 'ui:options': { orderable: false }, 'ui:help': 'Leave empty to accept any token of the pool' },
   issuer: { 'ui:help': 'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id>' },
 };
@@ -36,7 +45,9 @@ export function templateDocument() {
   const page = (title: string, fields: readonly AnswerField[]) => ({
     title,
     required: fields.filter((field) => schema.required.includes(field)),
-    properties: Object.fromEntries(fields.map((field) => [field, { ...schema.properties[field], ...UI[field] } satisfies JsonSchemaProperty])),
+    properties: Object.fromEntries(
+      fields.map((field) => [field, { ...schema.properties[field], ...UI[field] } satisfies JsonSchemaProperty]),
+    ),
   });
   const answerFields = PAGES.flatMap((candidate) => candidate.fields);
   return {
@@ -45,7 +56,8 @@ export function templateDocument() {
     metadata: {
       name: 'cognito-jwt-api',
       title: 'HTTP API behind Amazon Cognito',
-      description: 'An API Gateway HTTP API whose routes accept only tokens of one Cognito user pool, callable from browsers (CORS preflight route included), deployed with AWS CDK, Terraform or AWS SAM.',
+      description:
+        'An API Gateway HTTP API whose routes accept only tokens of one Cognito user pool, callable from browsers (CORS preflight route included), deployed with AWS CDK, Terraform or AWS SAM.',
       tags: ['aws', 'cognito', 'api-gateway', 'typescript'],
     },
     spec: {
@@ -57,15 +69,32 @@ export function templateDocument() {
           title: 'Ownership',
           required: ['owner'],
           properties: {
-            owner: { type: 'string', title: 'Owner', description: RUN_INPUTS.owner, 'ui:field': 'OwnerPicker', 'ui:options': { catalogFilter: { kind: 'Group' } } },
-            system: { type: 'string', title: 'System', description: RUN_INPUTS.system, 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'System' } } },
+            owner: {
+              type: 'string',
+              title: 'Owner',
+              description: RUN_INPUTS.owner,
+              'ui:field': 'OwnerPicker',
+              'ui:options': { catalogFilter: { kind: 'Group' } },
+            },
+            system: {
+              type: 'string',
+              title: 'System',
+              description: RUN_INPUTS.system,
+              'ui:field': 'EntityPicker',
+              'ui:options': { catalogFilter: { kind: 'System' } },
+            },
           },
         },
         {
           title: 'Repository',
           required: ['repoUrl'],
           properties: {
-            repoUrl: { type: 'string', title: 'Repository', 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: ['github.com'] } },
+            repoUrl: {
+              type: 'string',
+              title: 'Repository',
+              'ui:field': 'RepoUrlPicker',
+              'ui:options': { allowedHosts: ['github.com'] },
+            },
           },
         },
       ],
@@ -84,13 +113,20 @@ export function templateDocument() {
           id: 'publish',
           name: 'Publish to GitHub',
           action: 'publish:github',
-          input: { repoUrl: '${{ parameters.repoUrl }}', description: 'HTTP API behind Amazon Cognito (${{ parameters.name }})', defaultBranch: 'main' },
+          input: {
+            repoUrl: '${{ parameters.repoUrl }}',
+            description: 'HTTP API behind Amazon Cognito (${{ parameters.name }})',
+            defaultBranch: 'main',
+          },
         },
         {
           id: 'register',
           name: 'Register in the catalog',
           action: 'catalog:register',
-          input: { repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}', catalogInfoPath: '/catalog-info.yaml' },
+          input: {
+            repoContentsUrl: '${{ steps.publish.output.repoContentsUrl }}',
+            catalogInfoPath: '/catalog-info.yaml',
+          },
         },
       ],
       output: {

@@ -1,5 +1,14 @@
 /** The scaffolder action, run the way the scaffolder runs it, on a temporary workspace. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -48,42 +57,64 @@ describe(`${ACTION_ID}`, () => {
     const { ctx, workspacePath } = await run({ ...INPUT, targetPath: 'service' });
     const target = path.join(workspacePath, 'service');
     const rendered = renderProject(ANSWERS);
-    for (const file of rendered) expect(readFileSync(path.join(target, file.path), 'utf8'), file.path).toBe(file.contents);
+    for (const file of rendered)
+      expect(readFileSync(path.join(target, file.path), 'utf8'), file.path).toBe(file.contents);
     const files = listFiles(target);
-    expect(files).toEqual([...rendered.map((file) => file.path), '.yo-rc.json', PRISTINE_PATH, 'catalog-info.yaml'].sort());
+    expect(files).toEqual(
+      [...rendered.map((file) => file.path), '.yo-rc.json', PRISTINE_PATH, 'catalog-info.yaml'].sort(),
+    );
     await expect(files.join('\n')).toMatchFileSnapshot('__snapshots__/workspace-files.txt');
-    await expect(readFileSync(path.join(target, 'catalog-info.yaml'), 'utf8')).toMatchFileSnapshot('__snapshots__/catalog-info.yaml');
-    expect(ctx.output).toHaveBeenCalledWith('issuer', 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI');
+    await expect(readFileSync(path.join(target, 'catalog-info.yaml'), 'utf8')).toMatchFileSnapshot(
+      '__snapshots__/catalog-info.yaml',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'issuer',
+      'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI',
+    );
     expect(ctx.output).toHaveBeenCalledWith('files', files);
     expect(ctx.output).toHaveBeenCalledWith('apiName', 'orders-api');
   });
 
-  it('outputs the API entity\'s catalog name, which has no npm scope', async () => {
+  it("outputs the API entity's catalog name, which has no npm scope", async () => {
     const { ctx, workspacePath } = await run({ ...INPUT, name: '@acme/orders-api' });
-    const [, api] = readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8').split(/^---$/m).map((doc) => parse(doc));
+    const [, api] = readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8')
+      .split(/^---$/m)
+      .map((doc) => parse(doc));
     expect(api.metadata.name).toBe('orders-api');
     expect(ctx.output).toHaveBeenCalledWith('apiName', api.metadata.name);
   });
 
   it('describes the API in catalog-info.yaml: a component providing an OpenAPI entity with JWT security', async () => {
     const { workspacePath } = await run(INPUT);
-    const [component, api] = readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8').split(/^---$/m).map((doc) => parse(doc));
-    expect(component).toMatchObject({ kind: 'Component', spec: { type: 'service', owner: 'group:default/team-a', providesApis: ['orders-api'] } });
+    const [component, api] = readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8')
+      .split(/^---$/m)
+      .map((doc) => parse(doc));
+    expect(component).toMatchObject({
+      kind: 'Component',
+      spec: { type: 'service', owner: 'group:default/team-a', providesApis: ['orders-api'] },
+    });
     const definition = parse(api.spec.definition);
     expect(definition.paths['/me'].get.security).toEqual([{ cognito: ['orders-api/read'] }]);
-    expect(definition.components.securitySchemes.cognito.openIdConnectUrl).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI/.well-known/openid-configuration');
+    expect(definition.components.securitySchemes.cognito.openIdConnectUrl).toBe(
+      'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI/.well-known/openid-configuration',
+    );
   });
 
   it('takes the region from the pool id, which is all the form asks for', async () => {
     const { ctx } = await run({ ...INPUT, userPoolId: 'ap-southeast-2_XyZ123' });
-    expect(ctx.output).toHaveBeenCalledWith('issuer', 'https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ123');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'issuer',
+      'https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ123',
+    );
   });
 
-  it('refuses a pool id of another region than the region given, with an InputError in the form\'s terms, writing nothing', async () => {
+  it("refuses a pool id of another region than the region given, with an InputError in the form's terms, writing nothing", async () => {
     const workspacePath = workspace();
     const ctx = createMockActionContext({ input: { ...INPUT, region: 'us-east-1' } as never, workspacePath });
 
-    const error = await createCognitoJwtApiAction().handler(ctx).catch((caught: unknown) => caught);
+    const error = await createCognitoJwtApiAction()
+      .handler(ctx)
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(
@@ -97,11 +128,18 @@ describe(`${ACTION_ID}`, () => {
   it('refuses in a dry run with an InputError too, which the scaffolder answers with HTTP 400', async () => {
     const error = await run({ ...INPUT, region: 'us-east-1' }, { isDryRun: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1\./);
+    expect((error as Error).message).toMatch(
+      /^Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1\./,
+    );
   });
 
   it('names every refused answer by its field title, and does not report the region a malformed pool id cannot give', async () => {
-    const error = await run({ ...INPUT, userPoolId: 'local_abc', origins: ['http://app.example.com'], iac: 'pulumi' }).catch((caught: unknown) => caught);
+    const error = await run({
+      ...INPUT,
+      userPoolId: 'local_abc',
+      origins: ['http://app.example.com'],
+      iac: 'pulumi',
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message.split('\n')).toEqual([
       'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
@@ -114,7 +152,9 @@ describe(`${ACTION_ID}`, () => {
   it('refuses "*" as an origin by the form\'s titles, not the command line\'s flags', async () => {
     const error = await run({ ...INPUT, origins: ['*'] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/^Allowed browser origins "\*" lets every website call the API .*; set Allow any origin as well /);
+    expect((error as Error).message).toMatch(
+      /^Allowed browser origins "\*" lets every website call the API .*; set Allow any origin as well /,
+    );
   });
 
   it('writes into the workspace in a dry run too, which is what the template editor previews, and reports the files', async () => {
@@ -127,7 +167,9 @@ describe(`${ACTION_ID}`, () => {
   it('refuses a target path outside the workspace with an InputError', async () => {
     const workspacePath = workspace();
     const ctx = createMockActionContext({ input: { ...INPUT, targetPath: '../escape' } as never, workspacePath });
-    const error = await createCognitoJwtApiAction().handler(ctx).catch((caught: unknown) => caught);
+    const error = await createCognitoJwtApiAction()
+      .handler(ctx)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/^targetPath "\.\.\/escape" is outside the workspace\. Expected /);
     expect(existsSync(path.join(workspacePath, '..', 'escape'))).toBe(false);
@@ -140,7 +182,9 @@ describe(`${ACTION_ID}`, () => {
     symlinkSync(outside, path.join(workspacePath, 'src'));
     const ctx = createMockActionContext({ input: INPUT as never, workspacePath });
 
-    const error = await createCognitoJwtApiAction().handler(ctx).catch((caught: unknown) => caught);
+    const error = await createCognitoJwtApiAction()
+      .handler(ctx)
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toContain(`"${path.join(workspacePath, 'src')}" is a symbolic link`);
@@ -155,14 +199,20 @@ describe(`${ACTION_ID}`, () => {
     writeFileSync(path.join(workspacePath, 'src', 'api.ts'), 'export {};\n');
     const refused = createMockActionContext({ input: INPUT as never, workspacePath });
 
-    const error = await createCognitoJwtApiAction().handler(refused).catch((caught: unknown) => caught);
+    const error = await createCognitoJwtApiAction()
+      .handler(refused)
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/^The workspace already holds README\.md, src\/api\.ts\. Expected /);
     expect(listFiles(workspacePath)).toEqual(['README.md', 'src/api.ts']);
     expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe('ours\n');
 
-    await createCognitoJwtApiAction().handler(createMockActionContext({ input: { ...INPUT, overwrite: true } as never, workspacePath }));
-    expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe(renderProject(ANSWERS).find((file) => file.path === 'README.md')!.contents);
+    await createCognitoJwtApiAction().handler(
+      createMockActionContext({ input: { ...INPUT, overwrite: true } as never, workspacePath }),
+    );
+    expect(readFileSync(path.join(workspacePath, 'README.md'), 'utf8')).toBe(
+      renderProject(ANSWERS).find((file) => file.path === 'README.md')!.contents,
+    );
   });
 });

@@ -4,16 +4,29 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { describe, expect, it } from 'vitest';
 import cognitoJwtApiModule, { ACTION_ID } from '../src/index.js';
 
-type Registration = { type: string; pluginId: string; moduleId: string; init: { deps: Record<string, unknown>; func: (deps: Record<string, unknown>) => Promise<void> } };
+type Registration = {
+  type: string;
+  pluginId: string;
+  moduleId: string;
+  init: { deps: Record<string, unknown>; func: (deps: Record<string, unknown>) => Promise<void> };
+};
 
 describe('backend module', () => {
   it('adds cognito-jwt-api:create to the scaffolder', async () => {
     // The registrations are what the backend reads when it installs the feature.
-    const [registration] = (cognitoJwtApiModule as unknown as { getRegistrations(): Registration[] }).getRegistrations();
-    expect(registration).toMatchObject({ type: expect.stringMatching(/^module/), pluginId: 'scaffolder', moduleId: 'cognito-jwt-api' });
+    const [registration] = (
+      cognitoJwtApiModule as unknown as { getRegistrations(): Registration[] }
+    ).getRegistrations();
+    expect(registration).toMatchObject({
+      type: expect.stringMatching(/^module/),
+      pluginId: 'scaffolder',
+      moduleId: 'cognito-jwt-api',
+    });
     expect(registration!.init.deps.scaffolder).toBe(scaffolderActionsExtensionPoint);
     const added: Array<{ id: string }> = [];
-    await registration!.init.func({ scaffolder: { addActions: (...actions: Array<{ id: string }>) => added.push(...actions) } });
+    await registration!.init.func({
+      scaffolder: { addActions: (...actions: Array<{ id: string }>) => added.push(...actions) },
+    });
     expect(added.map((action) => action.id)).toEqual([ACTION_ID]);
   });
 

@@ -1,6 +1,12 @@
 /** template/template.yaml: generated from the answers schema, and wired to actions that exist. */
 import { readFileSync } from 'node:fs';
-import { ANSWER_FIELDS, answersJsonSchema, checkAnswer, DERIVED_FIELDS, type AnswerField } from 'create-cognito-jwt-api';
+import {
+  ANSWER_FIELDS,
+  answersJsonSchema,
+  checkAnswer,
+  DERIVED_FIELDS,
+  type AnswerField,
+} from 'create-cognito-jwt-api';
 import { parse } from 'yaml';
 import { z } from 'zod/v3';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +18,8 @@ import { templateYaml } from '../src/write-template.js';
 const committed = readFileSync(new URL('../template/template.yaml', import.meta.url), 'utf8');
 const template = parse(committed);
 /** The form's fields, page by page, in the order it asks for them. */
-const formFields = (): string[] => template.spec.parameters.flatMap((page: { properties: object }) => Object.keys(page.properties));
+const formFields = (): string[] =>
+  template.spec.parameters.flatMap((page: { properties: object }) => Object.keys(page.properties));
 /** Actions Backstage's scaffolder backend ships (publish:github from its GitHub module). */
 const BUILT_IN_ACTIONS = ['publish:github', 'catalog:register', 'fetch:template', 'fetch:plain', 'debug:log'];
 
@@ -21,7 +28,7 @@ describe('template.yaml', () => {
     expect(committed).toBe(templateYaml());
   });
 
-  it('asks for the pool id and for no region before it: the region is the pool id\'s prefix', () => {
+  it("asks for the pool id and for no region before it: the region is the pool id's prefix", () => {
     const asked = formFields();
     expect(asked).toContain('userPoolId');
     const region = asked.indexOf('region');
@@ -33,7 +40,10 @@ describe('template.yaml', () => {
   });
 
   it("has a form that refuses what the generator refuses, where a field's own format can tell", () => {
-    const fields = Object.assign({}, ...template.spec.parameters.map((page: { properties: object }) => page.properties));
+    const fields = Object.assign(
+      {},
+      ...template.spec.parameters.map((page: { properties: object }) => page.properties),
+    );
     // The region is not asked (the pool id gives it); its pattern is the answers schema's.
     fields.region = answersJsonSchema().properties.region;
     const formAccepts = (field: string, value: string) => {
@@ -41,27 +51,51 @@ describe('template.yaml', () => {
       return new RegExp(pattern, 'u').test(value) && (maxLength === undefined || value.length <= maxLength);
     };
     const values: Record<string, string[]> = {
-      name: ['orders-api', '@acme/orders.api', 'favicon.ico', 'node_modules', 'a'.repeat(214), 'a'.repeat(215), 'Orders'],
+      name: [
+        'orders-api',
+        '@acme/orders.api',
+        'favicon.ico',
+        'node_modules',
+        'a'.repeat(214),
+        'a'.repeat(215),
+        'Orders',
+      ],
       region: ['eu-west-1', 'us-gov-west-1', 'cn-north-1', 'us-iso-east-1', 'eusc-de-east-1', 'eu-west'],
-      userPoolId: ['eu-west-1_AbC', 'cn-north-1_AbC', 'us-isob-east-1_AbC', `eu-west-1_${'a'.repeat(45)}`, `eu-west-1_${'a'.repeat(46)}`],
+      userPoolId: [
+        'eu-west-1_AbC',
+        'cn-north-1_AbC',
+        'us-isob-east-1_AbC',
+        `eu-west-1_${'a'.repeat(45)}`,
+        `eu-west-1_${'a'.repeat(46)}`,
+      ],
     };
     for (const [field, candidates] of Object.entries(values)) {
       for (const value of candidates) {
-        expect(formAccepts(field, value), `${field} ${value}`).toBe(checkAnswer(field as AnswerField, value).length === 0);
+        expect(formAccepts(field, value), `${field} ${value}`).toBe(
+          checkAnswer(field as AnswerField, value).length === 0,
+        );
       }
     }
   });
 
   it("describes the answers in the form's terms: no command-line flags, no comma-separated lists", () => {
     for (const page of template.spec.parameters) {
-      for (const [field, property] of Object.entries(page.properties as Record<string, { description?: string; 'ui:help'?: string }>)) {
-        expect(`${property.description ?? ''} ${property['ui:help'] ?? ''}`, field).not.toMatch(/--|comma-separated|repository and/);
+      for (const [field, property] of Object.entries(
+        page.properties as Record<string, { description?: string; 'ui:help'?: string }>,
+      )) {
+        expect(`${property.description ?? ''} ${property['ui:help'] ?? ''}`, field).not.toMatch(
+          /--|comma-separated|repository and/,
+        );
       }
     }
   });
 
   it('is a v1beta3 software template', () => {
-    expect(template).toMatchObject({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', spec: { type: 'service' } });
+    expect(template).toMatchObject({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      spec: { type: 'service' },
+    });
   });
 
   it('asks for every answer but those the golden path leaves out, as the schema defines it', () => {
@@ -69,13 +103,16 @@ describe('template.yaml', () => {
     const asked = Object.assign({}, ...template.spec.parameters.map((page: { properties: object }) => page.properties));
     for (const field of ANSWER_FIELDS.filter((candidate) => !FORM_OMITS.includes(candidate))) {
       const { type, enum: choices, default: fallback, pattern, title } = schema.properties[field];
-      expect(asked[field], field).toMatchObject(JSON.parse(JSON.stringify({ type, enum: choices, default: fallback, pattern, title })));
+      expect(asked[field], field).toMatchObject(
+        JSON.parse(JSON.stringify({ type, enum: choices, default: fallback, pattern, title })),
+      );
     }
     const required = template.spec.parameters.flatMap((page: { required?: string[] }) => page.required ?? []);
-    for (const field of schema.required.filter((candidate) => !DERIVED_FIELDS.includes(candidate))) expect(required, field).toContain(field);
+    for (const field of schema.required.filter((candidate) => !DERIVED_FIELDS.includes(candidate)))
+      expect(required, field).toContain(field);
   });
 
-  it('runs only actions that exist, and gives this module\'s action every answer it asks for', () => {
+  it("runs only actions that exist, and gives this module's action every answer it asks for", () => {
     for (const step of template.spec.steps) expect([ACTION_ID, ...BUILT_IN_ACTIONS], step.id).toContain(step.action);
     const create = template.spec.steps.find((step: { action: string }) => step.action === ACTION_ID);
     const accepted = Object.keys(actionInputSchema(z).shape);
@@ -85,13 +122,15 @@ describe('template.yaml', () => {
   });
 });
 
-describe('the action\'s input schema', () => {
+describe("the action's input schema", () => {
   it('has every answer, required exactly when the answers schema requires it and no other answer gives it', () => {
     const shape = actionInputSchema(z).shape as Record<string, z.ZodTypeAny>;
     const schema = answersJsonSchema();
     for (const field of ANSWER_FIELDS) {
       expect(shape[field], field).toBeDefined();
-      expect(shape[field]!.isOptional(), field).toBe(!schema.required.includes(field) || DERIVED_FIELDS.includes(field));
+      expect(shape[field]!.isOptional(), field).toBe(
+        !schema.required.includes(field) || DERIVED_FIELDS.includes(field),
+      );
     }
     expect(shape.region!.isOptional()).toBe(true);
   });

@@ -13,7 +13,13 @@ import { projectFiles, YO_RC_PATH } from '../../src/update/record.js';
 
 checkPeer('yeoman-generator', import.meta.url);
 
-type Options = BaseOptions & { yes?: boolean; embedded?: boolean; verify?: boolean; profile?: string; 'skip-install'?: boolean };
+type Options = BaseOptions & {
+  yes?: boolean;
+  embedded?: boolean;
+  verify?: boolean;
+  profile?: string;
+  'skip-install'?: boolean;
+};
 
 export default class CognitoJwtApiGenerator extends Generator<Record<string, unknown>, Options> {
   answers!: Answers;
@@ -24,10 +30,18 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
     super(args, options, skipsInstall(options) ? { customInstallTask: true } : {});
     for (const option of ANSWER_OPTIONS) {
       const choices = option.choices ? ` (${option.choices.join(' | ')})` : '';
-      this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description + choices });
+      this.option(option.name, {
+        type: option.type === 'boolean' ? Boolean : String,
+        description: option.description + choices,
+      });
     }
-    this.option('yes', { type: Boolean, alias: 'y', description: 'Never prompt: use the given options and the defaults' });
-    for (const option of AWS_OPTIONS) this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description });
+    this.option('yes', {
+      type: Boolean,
+      alias: 'y',
+      description: 'Never prompt: use the given options and the defaults',
+    });
+    for (const option of AWS_OPTIONS)
+      this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description });
     this.option('embedded', { type: Boolean, hide: true, description: 'Run by a front that prints next steps itself' });
     // `--help` builds the generator only to list its options: Yeoman gives it no log then.
     if (this.options.help) return;

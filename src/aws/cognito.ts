@@ -48,7 +48,9 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const loaded = await import('@aws-sdk/client-cognito-identity-provider');
   // A CommonJS package: bundled, its exports arrive as the default export.
-  const sdk = ('CognitoIdentityProviderClient' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default) as typeof loaded;
+  const sdk = (
+    'CognitoIdentityProviderClient' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default
+  ) as typeof loaded;
   const timeoutMs = options.timeoutMs ?? 5000;
   // Our own bounded retries below; the SDK's would multiply them.
   const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient({
@@ -56,11 +58,20 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     ...(options.profile ? { profile: options.profile } : {}),
     maxAttempts: 1,
     // An endpoint that accepts the connection and never answers would otherwise hold the run forever.
-    requestHandler: { connectionTimeout: Math.min(timeoutMs, 3000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: Math.min(timeoutMs, 3000),
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
   const backoffMs = options.backoffMs ?? 200;
 
-  async function call<T>(action: string, resource: string, send: () => Promise<T>, notFoundIsAnswer = false): Promise<T> {
+  async function call<T>(
+    action: string,
+    resource: string,
+    send: () => Promise<T>,
+    notFoundIsAnswer = false,
+  ): Promise<T> {
     const context = { action, resource, region: options.region, profile: options.profile, notFoundIsAnswer };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -82,7 +93,10 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     });
 
   /** Every page of a list call, each page's items as id and name. */
-  async function listAll<Page extends { NextToken?: string }>(fetch: (NextToken: string | undefined) => Promise<Page>, items: (page: Page) => Named[]): Promise<Named[]> {
+  async function listAll<Page extends { NextToken?: string }>(
+    fetch: (NextToken: string | undefined) => Promise<Page>,
+    items: (page: Page) => Named[],
+  ): Promise<Named[]> {
     const all: Named[] = [];
     let NextToken: string | undefined;
     do {
@@ -104,16 +118,25 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     },
     listUserPools: () =>
       listAll(
-        (NextToken) => call('ListUserPools', `region ${options.region}`, () => client.send(new sdk.ListUserPoolsCommand({ MaxResults: 60, NextToken }))),
+        (NextToken) =>
+          call('ListUserPools', `region ${options.region}`, () =>
+            client.send(new sdk.ListUserPoolsCommand({ MaxResults: 60, NextToken })),
+          ),
         (page) => (page.UserPools ?? []).map((pool) => ({ id: pool.Id!, name: pool.Name ?? pool.Id! })),
       ),
     listUserPoolClients: (userPoolId) =>
       listAll(
-        (NextToken) => call('ListUserPoolClients', userPoolId, () => client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken }))),
-        (page) => (page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })),
+        (NextToken) =>
+          call('ListUserPoolClients', userPoolId, () =>
+            client.send(new sdk.ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60, NextToken })),
+          ),
+        (page) =>
+          (page.UserPoolClients ?? []).map((app) => ({ id: app.ClientId!, name: app.ClientName ?? app.ClientId! })),
       ),
     async describeUserPool(userPoolId) {
-      const result = await describe('DescribeUserPool', userPoolId, () => client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId })));
+      const result = await describe('DescribeUserPool', userPoolId, () =>
+        client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: userPoolId })),
+      );
       return result?.UserPool ? { id: result.UserPool.Id!, name: result.UserPool.Name ?? userPoolId } : undefined;
     },
     async describeUserPoolClient(userPoolId, clientId) {

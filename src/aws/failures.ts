@@ -17,9 +17,23 @@ export interface CallContext {
 export type Transient = 'throttled' | 'network' | 'server';
 export type Failure = { retry: Transient } | { retry?: undefined; error: unknown };
 
-const DENIED = ['AccessDeniedException', 'NotAuthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException'];
+const DENIED = [
+  'AccessDeniedException',
+  'NotAuthorizedException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+];
 const THROTTLED = ['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException'];
-const NETWORK = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'TimeoutError', 'NetworkingError'];
+const NETWORK = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'TimeoutError',
+  'NetworkingError',
+];
 
 function nameOf(error: unknown): string {
   const value = error as { name?: string; code?: string; cause?: { code?: string } };
@@ -44,7 +58,15 @@ export function failureOf(error: unknown, call: CallContext): Failure {
   if (fault === 'server' || (status !== undefined && status >= 500)) return { retry: 'server' };
   if (status !== undefined && status >= 400 && fault === 'client') {
     // Cognito's own refusal (an invalid parameter, say): its first line names the problem.
-    return { error: new AwsRequestError(action, call.resource, name, status, String((error as Error).message ?? '').split('\n')[0]!) };
+    return {
+      error: new AwsRequestError(
+        action,
+        call.resource,
+        name,
+        status,
+        String((error as Error).message ?? '').split('\n')[0]!,
+      ),
+    };
   }
   if (status !== undefined) {
     // An answer Cognito's client could not read (a proxy's or a portal's page, a redirect).
@@ -62,7 +84,9 @@ export function failureOf(error: unknown, call: CallContext): Failure {
 export function gaveUp(kind: Transient, error: unknown, call: CallContext, attempts: number): AwsUnavailableError {
   const action = `cognito-idp:${call.action}`;
   if (kind === 'throttled') {
-    return new AwsUnavailableError(`Cognito kept throttling ${action} in ${call.region} after ${attempts} attempts. Expected a quieter moment: try again shortly.`);
+    return new AwsUnavailableError(
+      `Cognito kept throttling ${action} in ${call.region} after ${attempts} attempts. Expected a quieter moment: try again shortly.`,
+    );
   }
   if (kind === 'server') {
     return new AwsUnavailableError(

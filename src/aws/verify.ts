@@ -55,25 +55,41 @@ const originOf = (url: string) => {
   }
 };
 
-export async function verifyAnswers(answers: Answers, access: CognitoAccess, options: VerifyOptions = {}): Promise<VerificationReport> {
+export async function verifyAnswers(
+  answers: Answers,
+  access: CognitoAccess,
+  options: VerifyOptions = {},
+): Promise<VerificationReport> {
   const checks: Check[] = [];
   const add = (name: string, status: CheckStatus, message: string) => checks.push({ name, status, message });
   const report: VerificationReport = { region: answers.region, checks };
 
   const pool = await access.describeUserPool(answers.userPoolId);
   if (!pool) {
-    add('user pool', 'error', `user pool ${answers.userPoolId} not found in region ${answers.region}: is the region right?`);
+    add(
+      'user pool',
+      'error',
+      `user pool ${answers.userPoolId} not found in region ${answers.region}: is the region right?`,
+    );
     return report;
   }
   add('user pool', 'ok', `${pool.id} exists ("${pool.name}")`);
 
   const app = await access.describeUserPoolClient(answers.userPoolId, answers.clientId);
   if (!app) {
-    add('app client', 'error', `app client ${answers.clientId} not found in user pool ${answers.userPoolId}: is it a client of another pool?`);
+    add(
+      'app client',
+      'error',
+      `app client ${answers.clientId} not found in user pool ${answers.userPoolId}: is it a client of another pool?`,
+    );
   } else {
     add('app client', 'ok', `${app.id} ("${app.name}") belongs to the pool`);
     if (app.hasSecret) {
-      add('client secret', 'warning', 'the client has a secret, which a browser app cannot keep: its tokens pass the authorizer, but a single-page app cannot sign in with it');
+      add(
+        'client secret',
+        'warning',
+        'the client has a secret, which a browser app cannot keep: its tokens pass the authorizer, but a single-page app cannot sign in with it',
+      );
     }
     if (answers.scopes.length > 0) {
       const missing = answers.scopes.filter((scope) => !app.allowedOAuthScopes.includes(scope));
@@ -85,13 +101,24 @@ export async function verifyAnswers(answers: Answers, access: CognitoAccess, opt
           : `the client may request ${answers.scopes.join(', ')}`,
       );
       // ref #5: only tokens from the OAuth endpoints carry custom scopes.
-      const issuingFlow = app.oauthEnabled && app.allowedOAuthFlows.some((flow) => ['code', 'implicit', 'client_credentials'].includes(flow));
-      if (!issuingFlow) add('oauth flows', 'warning', 'no OAuth flow is enabled for the client, so no token it gets carries the required scopes');
+      const issuingFlow =
+        app.oauthEnabled &&
+        app.allowedOAuthFlows.some((flow) => ['code', 'implicit', 'client_credentials'].includes(flow));
+      if (!issuingFlow)
+        add(
+          'oauth flows',
+          'warning',
+          'no OAuth flow is enabled for the client, so no token it gets carries the required scopes',
+        );
     }
     const callbackOrigins = app.callbackUrls.map(originOf);
     const unlisted = answers.origins.filter((origin) => origin !== '*' && !callbackOrigins.includes(origin));
     if (unlisted.length > 0) {
-      add('callback urls', 'warning', `${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} the origin of no callback URL: the hosted login cannot redirect back there`);
+      add(
+        'callback urls',
+        'warning',
+        `${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} the origin of no callback URL: the hosted login cannot redirect back there`,
+      );
     }
   }
 
@@ -100,20 +127,30 @@ export async function verifyAnswers(answers: Answers, access: CognitoAccess, opt
 }
 
 /** ref #2, #4: the discovery document names the issuer the tokens carry, and its keys must be RSA. */
-async function checkIssuer(answers: Answers, options: VerifyOptions, add: (name: string, status: CheckStatus, message: string) => void, report: VerificationReport) {
+async function checkIssuer(
+  answers: Answers,
+  options: VerifyOptions,
+  add: (name: string, status: CheckStatus, message: string) => void,
+  report: VerificationReport,
+) {
   const expected = options.issuerOverride ?? issuerOf(answers);
   const get = options.fetchJson ?? fetchJson;
   let discovery: { issuer?: string; jwks_uri?: string };
   try {
     discovery = (await get(`${expected}/.well-known/openid-configuration`)) as typeof discovery;
   } catch (error) {
-    add('issuer', 'error', `could not read ${expected}/.well-known/openid-configuration (${error instanceof Error ? error.message : error})`);
+    add(
+      'issuer',
+      'error',
+      `could not read ${expected}/.well-known/openid-configuration (${error instanceof Error ? error.message : error})`,
+    );
     return;
   }
   if (discovery.issuer === expected) {
     add('issuer', 'ok', `tokens carry iss ${expected}`);
   } else {
-    if (issuersOf(answers.region, answers.userPoolId).includes(discovery.issuer ?? '')) report.emittedIssuer = discovery.issuer;
+    if (issuersOf(answers.region, answers.userPoolId).includes(discovery.issuer ?? ''))
+      report.emittedIssuer = discovery.issuer;
     add(
       'issuer',
       'error',
@@ -122,9 +159,17 @@ async function checkIssuer(answers: Answers, options: VerifyOptions, add: (name:
     );
   }
   try {
-    const jwks = (await get(discovery.jwks_uri ?? `${expected}/.well-known/jwks.json`)) as { keys?: Array<{ kty?: string }> };
+    const jwks = (await get(discovery.jwks_uri ?? `${expected}/.well-known/jwks.json`)) as {
+      keys?: Array<{ kty?: string }>;
+    };
     const rsa = (jwks.keys ?? []).filter((key) => key.kty === 'RSA').length;
-    add('signing keys', rsa > 0 ? 'ok' : 'error', rsa > 0 ? `${rsa} RSA key(s) in the JWKS` : 'the JWKS holds no RSA key; the authorizer accepts RSA signatures only');
+    add(
+      'signing keys',
+      rsa > 0 ? 'ok' : 'error',
+      rsa > 0
+        ? `${rsa} RSA key(s) in the JWKS`
+        : 'the JWKS holds no RSA key; the authorizer accepts RSA signatures only',
+    );
   } catch (error) {
     add('signing keys', 'error', `could not read the JWKS (${error instanceof Error ? error.message : error})`);
   }
@@ -133,6 +178,8 @@ async function checkIssuer(answers: Answers, options: VerifyOptions, add: (name:
 /** The report as a short table. */
 export function formatReport(report: VerificationReport): string {
   const width = Math.max(...report.checks.map((check) => check.name.length));
-  const lines = report.checks.map((check) => `  ${check.status.padEnd(8)} ${check.name.padEnd(width)}  ${check.message}`);
+  const lines = report.checks.map(
+    (check) => `  ${check.status.padEnd(8)} ${check.name.padEnd(width)}  ${check.message}`,
+  );
   return [`Checked against Cognito in ${report.region}:`, ...lines].join('\n');
 }

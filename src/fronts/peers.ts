@@ -20,8 +20,16 @@ interface Peer {
 }
 
 export const PEERS = {
-  'yeoman-generator': { range: '^8.0.0', supports: (major) => major === 8, neededBy: 'create-cognito-jwt-api/generators/app' },
-  projen: { range: '>=0.100.0', supports: (major, minor) => major > 0 || minor >= 100, neededBy: 'create-cognito-jwt-api/projen' },
+  'yeoman-generator': {
+    range: '^8.0.0',
+    supports: (major) => major === 8,
+    neededBy: 'create-cognito-jwt-api/generators/app',
+  },
+  projen: {
+    range: '>=0.100.0',
+    supports: (major, minor) => major > 0 || minor >= 100,
+    neededBy: 'create-cognito-jwt-api/projen',
+  },
 } as const satisfies Record<string, Peer>;
 
 export type PeerName = keyof typeof PEERS;

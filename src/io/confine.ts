@@ -30,7 +30,8 @@ function problemOf(file: unknown, stateFiles: readonly string[]): string | undef
   if (segments.some((segment) => segment === '' || segment === '.')) return 'is not in normal form';
   // Git's own folder holds hooks, which run code: nothing of a project's state may reach it.
   if (segments.some((segment) => segment.toLowerCase() === '.git')) return 'is under .git';
-  if (segments[0] === STATE_DIR && !stateFiles.includes(file)) return `is among this tool's state files (${STATE_DIR}/)`;
+  if (segments[0] === STATE_DIR && !stateFiles.includes(file))
+    return `is among this tool's state files (${STATE_DIR}/)`;
   return undefined;
 }
 

@@ -35,7 +35,8 @@ function tsString(value: string): string {
     const surrogate = code >= 0xd800 && code <= 0xdfff;
     if (TS_ESCAPES[char]) out += TS_ESCAPES[char];
     // U+2028 and U+2029 end a line in older JavaScript parsers and in many editors.
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 || surrogate) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 || surrogate)
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += char;
   }
   return `${out}'`;

@@ -67,7 +67,14 @@ export const FLAVOURS = {
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {
   scripts: { dev: 'tsx dev/start.ts', test: 'vitest run', typecheck: 'tsc --noEmit' } as Record<string, string>,
-  devDependencies: ['@types/aws-lambda', '@types/node', 'jose', 'tsx', 'typescript', 'vitest'] as const satisfies readonly PackageName[],
+  devDependencies: [
+    '@types/aws-lambda',
+    '@types/node',
+    'jose',
+    'tsx',
+    'typescript',
+    'vitest',
+  ] as const satisfies readonly PackageName[],
 };
 
 /**
@@ -76,7 +83,10 @@ export const SHARED_PACKAGE = {
  * files are written once and belong to the user from then on: the example route and its test.
  */
 export type Ownership = 'managed' | 'sample';
-export const SAMPLE_PATHS: readonly string[] = SAMPLE_ROUTES.flatMap(({ handler }) => [`src/handlers/${handler}.ts`, `test/handlers/${handler}.test.ts`]);
+export const SAMPLE_PATHS: readonly string[] = SAMPLE_ROUTES.flatMap(({ handler }) => [
+  `src/handlers/${handler}.ts`,
+  `test/handlers/${handler}.test.ts`,
+]);
 
 export function ownershipOf(path: string): Ownership {
   return SAMPLE_PATHS.includes(path) ? 'sample' : 'managed';

@@ -38,7 +38,5 @@ export function renderProject(answers: Answers, options: RenderOptions = {}): Re
     }
   }
   files.set('package.json', renderPackageJson(answers));
-  return [...files]
-    .map(([path, contents]) => ({ path, contents, ownership: ownershipOf(path) }))
-    .sort(byPath);
+  return [...files].map(([path, contents]) => ({ path, contents, ownership: ownershipOf(path) })).sort(byPath);
 }

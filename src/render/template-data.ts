@@ -28,7 +28,9 @@ export interface RenderOptions {
 
 export function templateData(answers: Answers, { routes = [], projen = false }: RenderOptions = {}) {
   const api = describeApi(answers, routes);
-  const ownScopes = new Set(routes.filter((route) => route.scopes !== undefined).map((route) => `${route.method} ${route.path}`));
+  const ownScopes = new Set(
+    routes.filter((route) => route.scopes !== undefined).map((route) => `${route.method} ${route.path}`),
+  );
   return {
     answers,
     api,
@@ -74,15 +76,39 @@ export type TemplateData = ReturnType<typeof templateData>;
 
 /** The names templates use: every field of the data, and partial(). A test proves the list complete. */
 export const TEMPLATE_LOCALS = [
-  'answers', 'api', 'functions', 'protectedRoutes', 'projen', 'preflight', 'flavour', 'runtime', 'runtimes',
-  'anyOrigin', 'issuerHost', 'stackId', 'resourcePrefix', 'resourcePrefixMax', 'iacVersions', 'patterns',
-  'ts', 'json', 'yaml', 'hcl', 'code', 'codes', 'text', 'sh', 'id',
+  'answers',
+  'api',
+  'functions',
+  'protectedRoutes',
+  'projen',
+  'preflight',
+  'flavour',
+  'runtime',
+  'runtimes',
+  'anyOrigin',
+  'issuerHost',
+  'stackId',
+  'resourcePrefix',
+  'resourcePrefixMax',
+  'iacVersions',
+  'patterns',
+  'ts',
+  'json',
+  'yaml',
+  'hcl',
+  'code',
+  'codes',
+  'text',
+  'sh',
+  'id',
   'partial',
 ] as const;
 
 /** A CloudFormation-safe PascalCase id from the package name: "@acme/orders-api" → "OrdersApi". */
 export function stackIdOf(name: string): string {
-  const words = unscopedName(name).split(/[^a-zA-Z\d]+/).filter(Boolean);
+  const words = unscopedName(name)
+    .split(/[^a-zA-Z\d]+/)
+    .filter(Boolean);
   const id = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
   // CloudFormation stack names hold at most 128 characters.
   return (/^[A-Za-z]/.test(id) ? id : `Api${id}`).slice(0, 128);

@@ -39,7 +39,10 @@ function templatesRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = path.join(dir, 'templates');
-    if (existsSync(path.join(candidate, 'base'))) return (root = candidate);
+    if (existsSync(path.join(candidate, 'base'))) {
+      root = candidate;
+      return root;
+    }
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('templates/ folder not found above the renderer module');
     dir = parent;
@@ -58,7 +61,8 @@ export function listTemplateSets(): Record<string, TemplateFile[]> {
   for (const key of allTemplateKeys()) {
     const [set, ...rest] = key.split('/');
     if (rest[0] === PARTIALS_FOLDER) continue;
-    (sets[set!] ??= []).push({ path: outputPath(rest.join('/')), key });
+    sets[set!] ??= [];
+    sets[set!]!.push({ path: outputPath(rest.join('/')), key });
   }
   for (const files of Object.values(sets)) files.sort(byPath);
   return sets;

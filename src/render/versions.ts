@@ -41,7 +41,10 @@ export type PackageName = keyof typeof PACKAGE_VERSIONS | '@types/node';
 export const RUNTIME_DETAILS = {
   'nodejs24.x': { node: 24, esbuildTarget: 'node24', typesNode: '^24.0.0', samCli: '1.147.0' },
   'nodejs22.x': { node: 22, esbuildTarget: 'node22', typesNode: '^22.0.0', samCli: '1.130.0' },
-} as const satisfies Record<Answers['runtime'], { node: number; esbuildTarget: string; typesNode: string; samCli: string }>;
+} as const satisfies Record<
+  Answers['runtime'],
+  { node: number; esbuildTarget: string; typesNode: string; samCli: string }
+>;
 
 /** The range to write into a generated package.json for `name`. */
 export function versionOf(name: PackageName, runtime: Answers['runtime']): string {

@@ -59,7 +59,10 @@ function described<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): T {
 }
 
 /** A list answer: comma-separated string or repeated values, each checked and normalised. */
-function checkedList(field: 'origins' | 'scopes', normalise: (item: string) => { value: string } | { problem: string }) {
+function checkedList(
+  field: 'origins' | 'scopes',
+  normalise: (item: string) => { value: string } | { problem: string },
+) {
   return z.pipe(
     z.union([z.string(), z.array(z.string())]),
     z.transform((raw: string | string[], ctx) => {
@@ -67,7 +70,10 @@ function checkedList(field: 'origins' | 'scopes', normalise: (item: string) => {
       for (const item of splitList(raw)) {
         const result = normalise(item);
         if ('problem' in result) {
-          ctx.issues.push({ ...ruleIssue(problemMessage(field, item, result.problem, expectations[field])), input: item });
+          ctx.issues.push({
+            ...ruleIssue(problemMessage(field, item, result.problem, expectations[field])),
+            input: item,
+          });
         } else if (!values.includes(result.value)) {
           values.push(result.value);
         }
@@ -83,7 +89,9 @@ const origins = checkedList('origins', (item) => {
 }).check(
   z.superRefine((value, ctx) => {
     if (value.length === 0) {
-      ctx.addIssue(ruleIssue(problemMessage('origins', '', 'names no origin', `at least one of ${expectations.origins}`)));
+      ctx.addIssue(
+        ruleIssue(problemMessage('origins', '', 'names no origin', `at least one of ${expectations.origins}`)),
+      );
     }
   }),
 );
@@ -129,7 +137,8 @@ export const AnswersFields = z.object({
   }),
   scopes: described(z._default(scopes, []), {
     title: 'OAuth scopes',
-    description: 'Protected routes admit a token carrying any one of these scopes (comma-separated; empty for no scope check)',
+    description:
+      'Protected routes admit a token carrying any one of these scopes (comma-separated; empty for no scope check)',
     examples: ['orders-api/read'],
   }),
   runtime: described(z._default(z.enum(LAMBDA_RUNTIMES), LAMBDA_RUNTIMES[0]), {
@@ -138,7 +147,8 @@ export const AnswersFields = z.object({
   }),
   issuer: described(z.optional(checked('issuer', checkIssuer)), {
     title: 'Token issuer',
-    description: 'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id> (--verify tells)',
+    description:
+      'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id> (--verify tells)',
     examples: ['https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI'],
   }),
 });
@@ -156,9 +166,13 @@ export type AnswerLabels = FieldLabels<AnswerField>;
 /** A message about answers, phrased with a front's labels. */
 export type AnswerPhrasing = Phrasing<AnswerField>;
 /** The command line's labels: each answer by its flag, e.g. `--user-pool-id`. */
-export const FLAG_LABELS: AnswerLabels = Object.fromEntries(ANSWER_FIELDS.map((field) => [field, flagOf(field)])) as AnswerLabels;
+export const FLAG_LABELS: AnswerLabels = Object.fromEntries(
+  ANSWER_FIELDS.map((field) => [field, flagOf(field)]),
+) as AnswerLabels;
 /** A form's labels: each answer by its field title, e.g. "Cognito user pool ID", as template.yaml shows it. */
-export const TITLE_LABELS: AnswerLabels = Object.fromEntries(ANSWER_FIELDS.map((field) => [field, metaOf(field).title])) as AnswerLabels;
+export const TITLE_LABELS: AnswerLabels = Object.fromEntries(
+  ANSWER_FIELDS.map((field) => [field, metaOf(field).title]),
+) as AnswerLabels;
 
 /** Partial answers as flags, options or prompts give them, before parsing. */
 export type GivenAnswers = Partial<Record<AnswerField, unknown>>;

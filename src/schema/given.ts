@@ -4,7 +4,15 @@
  */
 import { InvalidAnswersError, MissingAnswersError } from '../errors.js';
 import { ANSWER_FIELDS, type AnswerField, type AnswerLabels, type Answers, type GivenAnswers } from './answers.js';
-import { checkAnswers, exampleOf, missingFields, parseAnswers, REQUIRED_FIELDS, withDerivedDefaults, withRegionOfPool } from './parse.js';
+import {
+  checkAnswers,
+  exampleOf,
+  missingFields,
+  parseAnswers,
+  REQUIRED_FIELDS,
+  withDerivedDefaults,
+  withRegionOfPool,
+} from './parse.js';
 import { flagOf } from './rules.js';
 
 /** Throws `InvalidAnswersError` listing every given value that breaks a rule. */

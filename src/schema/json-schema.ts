@@ -20,7 +20,8 @@ import {
 } from './rules.js';
 
 /** Not matching any of `words` exactly, then `pattern` (anchored sources). */
-const excluding = (words: readonly string[], pattern: RegExp, after = '$') => `^(?!(?:${words.join('|')})${after})${pattern.source.slice(1)}`;
+const excluding = (words: readonly string[], pattern: RegExp, after = '$') =>
+  `^(?!(?:${words.join('|')})${after})${pattern.source.slice(1)}`;
 /** The region codes of other partitions, which the generator refuses (checkRegion). */
 const PARTITIONS = OTHER_PARTITIONS.map(([pattern]) => pattern.source.slice(1, -1));
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,22 +49,35 @@ const FORMATS: Partial<Record<AnswerField, Pick<JsonSchemaProperty, 'pattern' | 
   issuer: { pattern: ISSUER_PATTERN.source },
 };
 /** A form edits lists item by item, and cannot ask AWS: the command line's wording for these goes. */
-const formDescription = (text: string) => text.replace(/ \(comma-separated\)|comma-separated; | \(--verify tells\)/g, '');
+const formDescription = (text: string) =>
+  text.replace(/ \(comma-separated\)|comma-separated; | \(--verify tells\)/g, '');
 const LIST_ITEM_PATTERNS: Partial<Record<AnswerField, RegExp>> = { origins: ORIGIN_PATTERN, scopes: SCOPE_PATTERN };
 
-export function answersJsonSchema(): { type: 'object'; required: AnswerField[]; properties: Record<AnswerField, JsonSchemaProperty> } {
+export function answersJsonSchema(): {
+  type: 'object';
+  required: AnswerField[];
+  properties: Record<AnswerField, JsonSchemaProperty>;
+} {
   const generated = z.toJSONSchema(AnswersFields, { io: 'input', unrepresentable: 'any' }) as {
     properties: Record<AnswerField, JsonSchemaProperty & { anyOf?: unknown }>;
     required?: AnswerField[];
   };
   const properties = {} as Record<AnswerField, JsonSchemaProperty>;
-  for (const [field, property] of Object.entries(generated.properties) as Array<[AnswerField, JsonSchemaProperty & { anyOf?: unknown }]>) {
+  for (const [field, property] of Object.entries(generated.properties) as Array<
+    [AnswerField, JsonSchemaProperty & { anyOf?: unknown }]
+  >) {
     const { anyOf: _listOrString, ...given } = property;
     const rest = { ...given, ...(given.description ? { description: formDescription(given.description) } : {}) };
     const itemPattern = LIST_ITEM_PATTERNS[field];
     if (itemPattern) {
       // A list answer: a form edits it as an array, one value per item.
-      properties[field] = { ...rest, type: 'array', items: { type: 'string', pattern: itemPattern.source }, uniqueItems: true, ...(field === 'origins' ? { minItems: 1 } : {}) };
+      properties[field] = {
+        ...rest,
+        type: 'array',
+        items: { type: 'string', pattern: itemPattern.source },
+        uniqueItems: true,
+        ...(field === 'origins' ? { minItems: 1 } : {}),
+      };
     } else {
       properties[field] = { ...rest, ...FORMATS[field] };
     }

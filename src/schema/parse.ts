@@ -48,11 +48,19 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
 };
 
 /** Each issue as the answer's error, its message naming answers with `labels`. */
-function toAnswerErrors(issues: readonly $ZodIssue[], input: Record<string, unknown>, labels: AnswerLabels): AnswerError[] {
+function toAnswerErrors(
+  issues: readonly $ZodIssue[],
+  input: Record<string, unknown>,
+  labels: AnswerLabels,
+): AnswerError[] {
   return issues.map((issue) => {
     const field = String(issue.path[0]) as AnswerField;
     const phrase = issue.code === 'custom' ? (issue.params?.phrase as AnswerPhrasing | undefined) : undefined;
-    const message = phrase ? phrase(labels) : issue.code === 'custom' ? issue.message : describeIssue(field, issue, input[field], labels);
+    const message = phrase
+      ? phrase(labels)
+      : issue.code === 'custom'
+        ? issue.message
+        : describeIssue(field, issue, input[field], labels);
     return new ERROR_CLASS[field](field, message);
   });
 }
@@ -86,7 +94,10 @@ export function choicesOf(field: AnswerField): readonly string[] | undefined {
  * Parses and normalises every answer; throws `InvalidAnswersError` listing each problem, naming
  * the answers with `labels` (the command line's flags unless a front gives its own).
  */
-export function parseAnswers(input: AnswersInput | Record<string, unknown>, labels: AnswerLabels = FLAG_LABELS): Answers {
+export function parseAnswers(
+  input: AnswersInput | Record<string, unknown>,
+  labels: AnswerLabels = FLAG_LABELS,
+): Answers {
   const result = z.safeParse(AnswersSchema, input);
   if (result.success) return result.data;
   throw new InvalidAnswersError(toAnswerErrors(result.error.issues, input as Record<string, unknown>, labels));
@@ -107,14 +118,24 @@ export function checkAnswers(
   for (const field of ANSWER_FIELDS) {
     const parsed = z.safeParse(AnswersFields.shape[field], values[field]);
     if (parsed.success) context[field] = parsed.data;
-    else if (fields.includes(field)) errors.push(...toAnswerErrors(parsed.error.issues.map((issue) => ({ ...issue, path: [field] })), { [field]: values[field] }, labels));
+    else if (fields.includes(field))
+      errors.push(
+        ...toAnswerErrors(
+          parsed.error.issues.map((issue) => ({ ...issue, path: [field] })),
+          { [field]: values[field] },
+          labels,
+        ),
+      );
   }
   for (const rule of CROSS_FIELD_RULES) {
-    if (!rule.needs.some((need) => fields.includes(need)) || !rule.needs.every((need) => context[need] !== undefined)) continue;
+    if (!rule.needs.some((need) => fields.includes(need)) || !rule.needs.every((need) => context[need] !== undefined))
+      continue;
     const phrase = rule.check(context as Answers);
     if (phrase) errors.push(new ERROR_CLASS[rule.field](rule.field, phrase(labels)));
   }
-  return errors.sort((a, b) => ANSWER_FIELDS.indexOf(a.field as AnswerField) - ANSWER_FIELDS.indexOf(b.field as AnswerField));
+  return errors.sort(
+    (a, b) => ANSWER_FIELDS.indexOf(a.field as AnswerField) - ANSWER_FIELDS.indexOf(b.field as AnswerField),
+  );
 }
 
 /** One answer as the schema normalises it (e.g. origins listed, deduplicated, without a trailing slash); `undefined` if it refuses it. */
@@ -179,7 +200,8 @@ export const DERIVED_FIELDS: readonly AnswerField[] = ['region'];
 /** The given answers, with the region, when left out, taken from the user pool id's prefix (ref #23). */
 export function withRegionOfPool(given: Partial<Record<AnswerField, unknown>>): Partial<Record<AnswerField, unknown>> {
   const filled = { ...given };
-  if (filled.region === undefined && typeof filled.userPoolId === 'string') filled.region = regionOfUserPool(filled.userPoolId);
+  if (filled.region === undefined && typeof filled.userPoolId === 'string')
+    filled.region = regionOfUserPool(filled.userPoolId);
   return filled;
 }
 
@@ -188,7 +210,10 @@ export function withRegionOfPool(given: Partial<Record<AnswerField, unknown>>): 
  * drops an issuer chosen for the old pool, unless `changes` gives them too; `dropped` names what
  * was dropped, for the caller to report.
  */
-export function withChanges(stored: GivenAnswers, changes: GivenAnswers): { answers: GivenAnswers; dropped: AnswerField[] } {
+export function withChanges(
+  stored: GivenAnswers,
+  changes: GivenAnswers,
+): { answers: GivenAnswers; dropped: AnswerField[] } {
   const answers = { ...stored };
   const dropped: AnswerField[] = [];
   if (typeof changes.userPoolId === 'string' && changes.userPoolId !== stored.userPoolId) {

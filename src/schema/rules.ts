@@ -47,10 +47,12 @@ export const expectations = {
   name: 'a lowercase npm package name, e.g. "orders-api" or "@acme/orders-api"',
   region: 'a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1"',
   userPoolId: 'a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI"',
-  clientId: 'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
+  clientId:
+    'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
   origins: 'browser origins "scheme://host[:port]", e.g. "https://app.example.com" or "http://localhost:5173"',
   scopes: `standard scopes (${STANDARD_SCOPES.join(', ')}) or custom scopes "<resource-server>/<scope>", e.g. "orders-api/read"`,
-  issuer: 'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
+  issuer:
+    'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
 } as const;
 
 export const PACKAGE_NAME_MAX = 214;
@@ -132,13 +134,15 @@ export function normaliseOrigin(raw: string): OriginResult {
   if (url.username || url.password) return { problem: 'contains credentials' };
   if (value.includes('?')) return { problem: 'has a query; an origin is scheme, host and port only' };
   if (value.includes('#')) return { problem: 'has a fragment; an origin is scheme, host and port only' };
-  if (url.pathname !== '/') return { problem: `has the path "${url.pathname}"; an origin is scheme, host and port only` };
+  if (url.pathname !== '/')
+    return { problem: `has the path "${url.pathname}"; an origin is scheme, host and port only` };
   if (url.hostname.includes('*')) return { problem: 'uses a wildcard host, which API Gateway does not match' };
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.includes(url.hostname)) {
     return { problem: `uses http; browsers need https except for ${LOOPBACK_HOSTS.join(', ')}` };
   }
   const origin = `${url.protocol}//${url.host}`;
-  if (!ORIGIN_PATTERN.test(origin)) return { problem: 'has a host name that is not one of dot-separated labels (letters, digits, "-" inside, "_")' };
+  if (!ORIGIN_PATTERN.test(origin))
+    return { problem: 'has a host name that is not one of dot-separated labels (letters, digits, "-" inside, "_")' };
   return { origin };
 }
 
@@ -149,7 +153,9 @@ export function normaliseOrigin(raw: string): OriginResult {
 export const ISSUER_HOSTS = ['cognito-idp', 'issuer-cognito-idp'] as const;
 export type IssuerHost = (typeof ISSUER_HOSTS)[number];
 /** Any pool's issuer; the first group is its host. */
-export const ISSUER_PATTERN = new RegExp(`^https://(${ISSUER_HOSTS.join('|')})\\.[a-z\\d-]+\\.amazonaws\\.com/[\\w-]+_[0-9a-zA-Z]+$`);
+export const ISSUER_PATTERN = new RegExp(
+  `^https://(${ISSUER_HOSTS.join('|')})\\.[a-z\\d-]+\\.amazonaws\\.com/[\\w-]+_[0-9a-zA-Z]+$`,
+);
 
 /** ref #2: exactly https://<host>.<region>.amazonaws.com/<userPoolId>, no trailing slash. */
 export function issuerFor(region: string, userPoolId: string, host: IssuerHost = 'cognito-idp'): string {
@@ -170,7 +176,10 @@ export function checkIssuer(value: string): string | undefined {
 /** Splits comma-separated and repeated values into trimmed, non-empty items. */
 export function splitList(value: string | readonly string[]): string[] {
   const parts = typeof value === 'string' ? [value] : value;
-  return parts.flatMap((part) => part.split(',')).map((part) => part.trim()).filter(Boolean);
+  return parts
+    .flatMap((part) => part.split(','))
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** Kebab-case flag for an answers-schema key: `userPoolId` → `--user-pool-id`. */
@@ -188,6 +197,11 @@ export type FieldLabels<Field extends string = string> = Readonly<Record<Field, 
 export type Phrasing<Field extends string = string> = (labels: FieldLabels<Field>) => string;
 
 /** The full text of an answer error: the answer's label, quoted value, problem, expected form. */
-export function problemMessage<Field extends string>(field: Field, value: unknown, problem: string, expected: string): Phrasing<Field> {
+export function problemMessage<Field extends string>(
+  field: Field,
+  value: unknown,
+  problem: string,
+  expected: string,
+): Phrasing<Field> {
   return (labels) => `${labels[field]} ${JSON.stringify(value)} ${problem}. Expected ${expected}.`;
 }

@@ -6,7 +6,6 @@ import { ANSWER_FIELDS, metaOf, type AnswerField, type GivenAnswers } from '../s
 import { choicesOf, exampleOf } from '../schema/parse.js';
 import { flagOf } from '../schema/rules.js';
 
-
 export interface AnswerOption {
   field: AnswerField;
   /** Option name without dashes, e.g. `user-pool-id`. */
@@ -35,8 +34,17 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = ANSWER_FIELDS.map((field)
 
 /** The options of the checks against AWS, as every front offers them. */
 export const AWS_OPTIONS = [
-  { name: 'verify', type: 'boolean', description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)' },
-  { name: 'profile', type: 'string', description: 'AWS profile for --verify and the interactive pickers', example: 'my-sso-profile' },
+  {
+    name: 'verify',
+    type: 'boolean',
+    description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)',
+  },
+  {
+    name: 'profile',
+    type: 'string',
+    description: 'AWS profile for --verify and the interactive pickers',
+    example: 'my-sso-profile',
+  },
 ] as const;
 
 /**

@@ -55,7 +55,8 @@ export async function collectAnswers(given: GivenAnswers, options: CollectOption
   const answers = parseAnswers(known);
   const wanted =
     options.verify ??
-    (signedIn && Boolean((await options.ask([confirmQuestion('verify', 'Check these against your AWS account?', true)])).verify));
+    (signedIn &&
+      Boolean((await options.ask([confirmQuestion('verify', 'Check these against your AWS account?', true)])).verify));
   return wanted && access ? verifyOrThrow(answers, access, options) : answers;
 }
 
@@ -66,7 +67,10 @@ async function pickIds(known: GivenAnswers, access: CognitoAccess, options: Coll
     if (pools.length > 0) {
       const { userPoolIdPick } = await options.ask([pickQuestion('userPoolId', pools)]);
       // "Enter an ID": typed now, so that its clients can be listed next.
-      Object.assign(known, userPoolIdPick ? { userPoolId: userPoolIdPick } : await options.ask(questionsFor(known, {}, ['userPoolId'])));
+      Object.assign(
+        known,
+        userPoolIdPick ? { userPoolId: userPoolIdPick } : await options.ask(questionsFor(known, {}, ['userPoolId'])),
+      );
     }
   }
   if (known.clientId === undefined && typeof known.userPoolId === 'string') {
@@ -89,7 +93,11 @@ async function verifyOrThrow(answers: Answers, access: CognitoAccess, options: C
   let report = await verifyAnswers(answers, access, { issuerOverride });
   options.log(formatReport(report));
   if (report.emittedIssuer && options.interactive) {
-    const question = confirmQuestion('useEmittedIssuer', `Use the issuer the pool emits (${report.emittedIssuer})?`, true);
+    const question = confirmQuestion(
+      'useEmittedIssuer',
+      `Use the issuer the pool emits (${report.emittedIssuer})?`,
+      true,
+    );
     if ((await options.ask([question])).useEmittedIssuer) {
       answers = parseAnswers({ ...answers, issuer: report.emittedIssuer });
       report = await verifyAnswers(answers, access, { issuerOverride });
@@ -97,7 +105,9 @@ async function verifyOrThrow(answers: Answers, access: CognitoAccess, options: C
     }
   }
   if (hasErrors(report)) {
-    throw new VerificationFailedError(report.checks.filter((check) => check.status === 'error').map((check) => `${check.name}: ${check.message}`));
+    throw new VerificationFailedError(
+      report.checks.filter((check) => check.status === 'error').map((check) => `${check.name}: ${check.message}`),
+    );
   }
   return answers;
 }

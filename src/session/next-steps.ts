@@ -4,7 +4,10 @@ import { sh } from '../render/escape.js';
 import { FLAVOURS } from '../render/flavours.js';
 import type { Answers } from '../schema/answers.js';
 
-export function nextSteps(answers: Answers, options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: string }): string {
+export function nextSteps(
+  answers: Answers,
+  options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: string },
+): string {
   const pm = options.packageManager ?? 'npm';
   const cwd = options.cwd ?? process.cwd();
   const steps: string[] = [];

@@ -16,7 +16,16 @@ export interface Question {
 }
 
 /** Fields asked about, in order; `allowAnyOrigin` is a deliberate flag, never a question. */
-const ASKED: readonly AnswerField[] = ['name', 'region', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac', 'runtime'];
+const ASKED: readonly AnswerField[] = [
+  'name',
+  'region',
+  'userPoolId',
+  'clientId',
+  'origins',
+  'scopes',
+  'iac',
+  'runtime',
+];
 
 function titleOf(field: AnswerField): string {
   return metaOf(field).title;
@@ -41,7 +50,10 @@ export function questionsFor(
     const question: Question = {
       type: choices ? 'select' : 'input',
       name: field,
-      message: field === 'scopes' ? `${titleOf(field)} (a token needs any one; comma-separated, empty for none)` : titleOf(field),
+      message:
+        field === 'scopes'
+          ? `${titleOf(field)} (a token needs any one; comma-separated, empty for none)`
+          : titleOf(field),
       default: defaults[field] ?? (field === 'scopes' ? '' : undefined),
     };
     if (choices) {
@@ -64,7 +76,10 @@ export function pickQuestion(field: AnswerField, items: ReadonlyArray<{ id: stri
     type: 'select',
     name: `${field}Pick`,
     message: titleOf(field),
-    choices: [...items.map((item) => ({ name: `${item.name} (${item.id})`, value: item.id })), { name: 'Enter an ID', value: '' }],
+    choices: [
+      ...items.map((item) => ({ name: `${item.name} (${item.id})`, value: item.id })),
+      { name: 'Enter an ID', value: '' },
+    ],
     default: items[0]?.id,
   };
 }

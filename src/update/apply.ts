@@ -31,7 +31,10 @@ export function applyAtomically(dir: string, writes: ReadonlyMap<string, string 
     // A fresh name each run (never one that exists, never followed): see confine.ts.
     const staging = mkdtempSync(path.join(stateDir, STAGING_PREFIX));
     try {
-      writeFiles(path.join(staging, STAGED_FILES), [...writes].filter((entry): entry is [string, string] => entry[1] !== null));
+      writeFiles(
+        path.join(staging, STAGED_FILES),
+        [...writes].filter((entry): entry is [string, string] => entry[1] !== null),
+      );
       await checkpoint();
     } catch (error) {
       rmSync(madeStateDir ? stateDir : staging, { recursive: true, force: true });
@@ -48,5 +51,7 @@ export function applyAtomically(dir: string, writes: ReadonlyMap<string, string 
 /** Project files first, the record last: until its rename, the record in place is the one the journal started from. */
 function journalOrder(writes: Array<[string, string | null]>): Journal['operations'] {
   const rank = (file: string) => (file === '.yo-rc.json' ? 2 : file.startsWith(`${STATE_DIR}/`) ? 1 : 0);
-  return writes.map(([file, contents]): [string, boolean] => [file, contents !== null]).sort((a, b) => rank(a[0]) - rank(b[0]));
+  return writes
+    .map(([file, contents]): [string, boolean] => [file, contents !== null])
+    .sort((a, b) => rank(a[0]) - rank(b[0]));
 }

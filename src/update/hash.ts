@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import { fnv1a64 } from './fnv.js';
 
 const sha256 = (contents: string) =>
-  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(contents).digest('hex');
+  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha256')
+    .update(contents)
+    .digest('hex');
 
 const ALGORITHMS = new Map<string, (contents: string) => string>([
   ['fnv1a64', fnv1a64],

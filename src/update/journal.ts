@@ -43,16 +43,26 @@ export function readJournal(dir: string): Journal | undefined {
     throw unreadable('cannot be read as JSON');
   }
   const { staging, operations } = (journal ?? {}) as Record<string, unknown>;
-  if (typeof staging !== 'string' || !STAGING_NAME.test(staging)) throw unreadable(`names no staging folder of this tool's (${JSON.stringify(staging)})`);
-  if (!Array.isArray(operations) || !operations.every((op) => Array.isArray(op) && op.length === 2 && typeof op[1] === 'boolean')) {
+  if (typeof staging !== 'string' || !STAGING_NAME.test(staging))
+    throw unreadable(`names no staging folder of this tool's (${JSON.stringify(staging)})`);
+  if (
+    !Array.isArray(operations) ||
+    !operations.every((op) => Array.isArray(op) && op.length === 2 && typeof op[1] === 'boolean')
+  ) {
     throw unreadable('holds no list of [path, write] operations');
   }
-  for (const [target] of operations as Array<[unknown, boolean]>) checkProjectPath(JOURNAL_PATH, target, JOURNALED_STATE_FILES);
+  for (const [target] of operations as Array<[unknown, boolean]>)
+    checkProjectPath(JOURNAL_PATH, target, JOURNALED_STATE_FILES);
   const checked: Journal = { staging, operations: operations as Journal['operations'] };
   // Staged files are read through the staging folder: no link on the way there either.
   refuseLinks(dir, [`${STATE_DIR}/${staging}/${STAGED_FILES}`]);
-  new LinkGuard(path.join(dir, STATE_DIR, staging, STAGED_FILES)).check(checked.operations.filter(([, write]) => write).map(([target]) => target));
-  refuseLinks(dir, checked.operations.map(([target]) => target));
+  new LinkGuard(path.join(dir, STATE_DIR, staging, STAGED_FILES)).check(
+    checked.operations.filter(([, write]) => write).map(([target]) => target),
+  );
+  refuseLinks(
+    dir,
+    checked.operations.map(([target]) => target),
+  );
   return checked;
 }
 

@@ -33,12 +33,22 @@ const DEPENDENCY_GROUPS = ['dependencies', 'devDependencies', 'peerDependencies'
  * deleted stays deleted, even when the template changes its value (a bumped range must not bring
  * back a dependency you removed); `notes` gets one line for each such key.
  */
-function mergeRecord(base: Json, yours: Json, template: Json, nested: readonly string[], notes: string[], group?: string): Json {
+function mergeRecord(
+  base: Json,
+  yours: Json,
+  template: Json,
+  nested: readonly string[],
+  notes: string[],
+  group?: string,
+): Json {
   const result: Json = {};
   const keys = [...new Set([...Object.keys(yours), ...Object.keys(template)])];
   for (const key of keys) {
     const [b, y, t] = [base[key], yours[key], template[key]];
-    if (nested.includes(key) && [b, y, t].every((value) => value === undefined || (typeof value === 'object' && !Array.isArray(value)))) {
+    if (
+      nested.includes(key) &&
+      [b, y, t].every((value) => value === undefined || (typeof value === 'object' && !Array.isArray(value)))
+    ) {
       if (y === undefined && b !== undefined) {
         keptRemoved(key, t, b, notes);
         continue;
@@ -47,8 +57,10 @@ function mergeRecord(base: Json, yours: Json, template: Json, nested: readonly s
       if (Object.keys(merged).length > 0 || y !== undefined) result[key] = merged;
       continue;
     }
-    if (key in yours && !same(y, b)) result[key] = y; // yours changed (or added) it: kept
-    else if (!(key in yours) && key in base) keptRemoved(group === undefined || DEPENDENCY_GROUPS.includes(group) ? key : `${group}.${key}`, t, b, notes); // you deleted it: stays deleted
+    if (key in yours && !same(y, b))
+      result[key] = y; // yours changed (or added) it: kept
+    else if (!(key in yours) && key in base)
+      keptRemoved(group === undefined || DEPENDENCY_GROUPS.includes(group) ? key : `${group}.${key}`, t, b, notes); // you deleted it: stays deleted
     else if (key in template) result[key] = t; // untouched by you, or changed by the template: the template's value
     // else: the template dropped a key you had not changed
   }
@@ -58,10 +70,20 @@ function mergeRecord(base: Json, yours: Json, template: Json, nested: readonly s
 /** Notes a key you deleted that the template still has and changed. */
 function keptRemoved(name: string, template: unknown, base: unknown, notes: string[]): void {
   if (template === undefined || same(template, base)) return;
-  notes.push(`kept removed: ${name} (template now wants ${typeof template === 'string' && !/\s/.test(template) ? template : JSON.stringify(template)})`);
+  notes.push(
+    `kept removed: ${name} (template now wants ${typeof template === 'string' && !/\s/.test(template) ? template : JSON.stringify(template)})`,
+  );
 }
 
-const NESTED = ['scripts', 'dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'engines', 'allowScripts'];
+const NESTED = [
+  'scripts',
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+  'engines',
+  'allowScripts',
+];
 
 export function mergePackageJson(base: string, yours: string, template: string): MergeResult {
   let parsed: [Json, Json, Json];

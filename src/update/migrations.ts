@@ -23,7 +23,10 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** Applies every migration from `version` on, in order; returns the answers and what changed. */
-export function migrateAnswers(answers: Record<string, unknown>, version: number): { answers: Record<string, unknown>; applied: string[] } {
+export function migrateAnswers(
+  answers: Record<string, unknown>,
+  version: number,
+): { answers: Record<string, unknown>; applied: string[] } {
   if (version > ANSWERS_SCHEMA_VERSION) {
     throw new UpdateError(
       `The project's answers have schema version ${version}, newer than this tool's ${ANSWERS_SCHEMA_VERSION}. Expected an equal or older one: run the latest create-cognito-jwt-api.`,
@@ -33,7 +36,10 @@ export function migrateAnswers(answers: Record<string, unknown>, version: number
   const applied: string[] = [];
   for (let at = version; at < ANSWERS_SCHEMA_VERSION; ) {
     const step = MIGRATIONS.find((migration) => migration.from === at);
-    if (!step) throw new UpdateError(`No migration from answers schema version ${at}. Expected one of ${MIGRATIONS.map((m) => m.from).join(', ')}.`);
+    if (!step)
+      throw new UpdateError(
+        `No migration from answers schema version ${at}. Expected one of ${MIGRATIONS.map((m) => m.from).join(', ')}.`,
+      );
     const next = step.migrate(current);
     if (JSON.stringify(next) !== JSON.stringify(current)) applied.push(`${step.from}→${step.to}: ${step.description}`);
     current = next;

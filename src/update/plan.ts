@@ -42,7 +42,9 @@ export function planUpdate({ base, recorded, next, read }: PlanInput): PlanEntry
     // Without the stored base, the recorded hash still tells the base: the file on disk is
     // untouched when it has that hash, and the template unchanged when the new output has it.
     const known = recorded[path]?.hash;
-    const b = base.get(path) ?? [current, n].find((contents) => contents !== undefined && known !== undefined && hasHash(contents, known));
+    const b =
+      base.get(path) ??
+      [current, n].find((contents) => contents !== undefined && known !== undefined && hasHash(contents, known));
     const entry = decide(path, b, current, n, ownership, path in recorded);
     return { path, ownership, current, ...entry };
   });
@@ -51,22 +53,50 @@ export function planUpdate({ base, recorded, next, read }: PlanInput): PlanEntry
 type Decision = Pick<PlanEntry, 'action' | 'reason' | 'result'>;
 
 /** `generatedBefore` matters only without a base (`b`): the manifest lists the file, its contents are unknown. */
-function decide(path: string, b: string | undefined, current: string | undefined, n: string | undefined, ownership: Ownership, generatedBefore: boolean): Decision {
+function decide(
+  path: string,
+  b: string | undefined,
+  current: string | undefined,
+  n: string | undefined,
+  ownership: Ownership,
+  generatedBefore: boolean,
+): Decision {
   const merge = (against: string): Decision => {
-    const { contents, conflict, notes = [] } =
-      path === 'package.json' ? mergePackageJson(against, current!, n!) : mergeText(...alignQuotes(path, against, current!, n!), n!);
-    if (conflict) return { action: 'conflict', reason: 'you and the template both changed it: conflicts marked in the file', result: contents };
-    return { action: 'merge', reason: ['you and the template both changed it: merged', ...notes].join('; '), result: contents };
+    const {
+      contents,
+      conflict,
+      notes = [],
+    } = path === 'package.json'
+      ? mergePackageJson(against, current!, n!)
+      : mergeText(...alignQuotes(path, against, current!, n!), n!);
+    if (conflict)
+      return {
+        action: 'conflict',
+        reason: 'you and the template both changed it: conflicts marked in the file',
+        result: contents,
+      };
+    return {
+      action: 'merge',
+      reason: ['you and the template both changed it: merged', ...notes].join('; '),
+      result: contents,
+    };
   };
   if (b === undefined) {
     // No base: every difference counts as both sides' change.
     if (n === undefined) {
-      if (generatedBefore && current !== undefined) return { action: 'keep', reason: 'dropped by the template; kept, as whether you edited it is unknown' };
+      if (generatedBefore && current !== undefined)
+        return { action: 'keep', reason: 'dropped by the template; kept, as whether you edited it is unknown' };
       return { action: 'unchanged', reason: 'not generated' };
     }
     if (current === undefined) return { action: 'add', reason: 'new in the template', result: n };
     if (current === n) return { action: 'unchanged', reason: 'already current' };
-    if (ownership === 'sample') return { action: 'keep', reason: generatedBefore ? 'sample file: yours' : 'a file of yours has the name of a new sample file: yours kept' };
+    if (ownership === 'sample')
+      return {
+        action: 'keep',
+        reason: generatedBefore
+          ? 'sample file: yours'
+          : 'a file of yours has the name of a new sample file: yours kept',
+      };
     return merge('');
   }
   if (n === undefined) {
@@ -75,11 +105,23 @@ function decide(path: string, b: string | undefined, current: string | undefined
     return { action: 'keep', reason: 'dropped by the template, but you edited it: kept' };
   }
   if (current === undefined) {
-    return { action: 'stay-deleted', reason: n === b ? 'you deleted it: it stays deleted' : 'you deleted it: it stays deleted, though the template changed it' };
+    return {
+      action: 'stay-deleted',
+      reason:
+        n === b
+          ? 'you deleted it: it stays deleted'
+          : 'you deleted it: it stays deleted, though the template changed it',
+    };
   }
   if (current === n) return { action: 'unchanged', reason: 'already current' };
   if (ownership === 'sample') {
-    return { action: 'keep', reason: n === b ? 'sample file: yours' : 'sample file: yours, though the template changed it (see its diff with --dry-run)' };
+    return {
+      action: 'keep',
+      reason:
+        n === b
+          ? 'sample file: yours'
+          : 'sample file: yours, though the template changed it (see its diff with --dry-run)',
+    };
   }
   if (current === b) return { action: 'update', reason: 'untouched by you: replaced by the new output', result: n };
   if (n === b) return { action: 'keep', reason: 'changed by you, not by the template: kept' };
@@ -87,4 +129,5 @@ function decide(path: string, b: string | undefined, current: string | undefined
 }
 
 /** Entries that change something on disk. */
-export const changes = (plan: readonly PlanEntry[]) => plan.filter((entry) => entry.result !== undefined && entry.result !== entry.current);
+export const changes = (plan: readonly PlanEntry[]) =>
+  plan.filter((entry) => entry.result !== undefined && entry.result !== entry.current);

@@ -28,7 +28,8 @@ const HELD = [
 ] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const listed = (values: unknown) => (Array.isArray(values) ? (values.length > 0 ? values.join(', ') : 'none') : JSON.stringify(values));
+const listed = (values: unknown) =>
+  Array.isArray(values) ? (values.length > 0 ? values.join(', ') : 'none') : JSON.stringify(values);
 const routeKey = (route: { method?: unknown; path?: unknown }) => `${String(route.method)} ${String(route.path)}`;
 
 /**
@@ -36,9 +37,19 @@ const routeKey = (route: { method?: unknown; path?: unknown }) => `${String(rout
  * `generated` is the file as generated last, if the base has it. While the file holds conflict
  * markers the stored answers stand: it is read again once they are resolved.
  */
-export function answersInProject(current: string | undefined, generated: string | undefined, stored: GivenAnswers, overrides: GivenAnswers): ProjectAnswers {
+export function answersInProject(
+  current: string | undefined,
+  generated: string | undefined,
+  stored: GivenAnswers,
+  overrides: GivenAnswers,
+): ProjectAnswers {
   if (current === undefined) return { held: {}, routes: [], notes: [] };
-  if (CONFLICT_MARKER.test(current)) return { held: {}, routes: [], notes: [`${API_PATH} holds conflict markers: its origins, scopes and routes are read once they are resolved`] };
+  if (CONFLICT_MARKER.test(current))
+    return {
+      held: {},
+      routes: [],
+      notes: [`${API_PATH} holds conflict markers: its origins, scopes and routes are read once they are resolved`],
+    };
   let before: ProjectApi | undefined;
   try {
     before = generated === undefined ? undefined : readProjectApi(generated);
@@ -53,7 +64,12 @@ export function answersInProject(current: string | undefined, generated: string 
  * answer flags given; `generated` is what src/api.ts held as generated last, if known (for routes,
  * which the record does not store).
  */
-export function projectAnswers(api: ProjectApi, stored: GivenAnswers, overrides: GivenAnswers, generated?: ProjectApi): ProjectAnswers {
+export function projectAnswers(
+  api: ProjectApi,
+  stored: GivenAnswers,
+  overrides: GivenAnswers,
+  generated?: ProjectApi,
+): ProjectAnswers {
   const held: GivenAnswers = {};
   const notes: string[] = [];
   for (const { field, property, what } of HELD) {
@@ -78,13 +94,18 @@ export function projectAnswers(api: ProjectApi, stored: GivenAnswers, overrides:
   const [now, before] = [routes.map(routeKey), generated && generatedRoutes(generated)];
   // Said when they differ from those generated last (always, with no base to compare with, unless there are none).
   if (now.length > 0 ? !same(before, now) : (before?.length ?? 0) > 0) {
-    notes.push(`routes read from ${API_PATH}: ${now.join(', ') || `none beside the sample ${SAMPLE_ROUTES.map(routeKey).join(', ')}`}`);
+    notes.push(
+      `routes read from ${API_PATH}: ${now.join(', ') || `none beside the sample ${SAMPLE_ROUTES.map(routeKey).join(', ')}`}`,
+    );
   }
   return { held, routes, notes };
 }
 
 const isSample = (route: Record<string, unknown>) =>
-  !('scopes' in route) && SAMPLE_ROUTES.some((sample) => sample.method === route.method && sample.path === route.path && sample.handler === route.handler);
+  !('scopes' in route) &&
+  SAMPLE_ROUTES.some(
+    (sample) => sample.method === route.method && sample.path === route.path && sample.handler === route.handler,
+  );
 
 /** The routes beside the sample, checked; a problem is blamed on src/api.ts, at its index there. */
 function ownRoutes(api: ProjectApi): ProtectedRoute[] {

@@ -20,7 +20,8 @@ export interface ProjectApi {
 
 type Literal = string | Literal[] | { [key: string]: Literal };
 
-const LITERAL_FORM = 'a literal: quoted strings, arrays and objects of them (no variables, calls, spreads or ${} substitutions)';
+const LITERAL_FORM =
+  'a literal: quoted strings, arrays and objects of them (no variables, calls, spreads or ${} substitutions)';
 
 function refuse(where: string, problem: string): never {
   throw new ProjectApiError(
@@ -38,15 +39,26 @@ function unreadable(problem: string): never {
 
 /** The literal a node stands for, or a refusal naming `where` it is. */
 function literalOf(node: ts.Expression, where: string): Literal {
-  while (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node) || ts.isTypeAssertionExpression(node)) node = node.expression;
+  while (
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isParenthesizedExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  )
+    node = node.expression;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isArrayLiteralExpression(node)) return node.elements.map((element, index) => literalOf(element as ts.Expression, `${where}[${index}]`));
+  if (ts.isArrayLiteralExpression(node))
+    return node.elements.map((element, index) => literalOf(element as ts.Expression, `${where}[${index}]`));
   if (ts.isObjectLiteralExpression(node)) {
     // No prototype: a key such as "__proto__" in the file is a key like any other.
     const object: Record<string, Literal> = Object.create(null) as Record<string, Literal>;
     for (const property of node.properties) {
-      const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-      if (!ts.isPropertyAssignment(property) || key === undefined) refuse(where, `holds ${JSON.stringify(property.getText())}, which is not a plain property`);
+      const key =
+        property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+          ? property.name.text
+          : undefined;
+      if (!ts.isPropertyAssignment(property) || key === undefined)
+        refuse(where, `holds ${JSON.stringify(property.getText())}, which is not a plain property`);
       object[key] = literalOf(property.initializer, `${where}.${key}`);
     }
     return object;
@@ -62,9 +74,15 @@ function declared(file: ts.SourceFile, name: string, property?: string): ts.Expr
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
       if (property === undefined) return declaration.initializer;
       let object = declaration.initializer;
-      while (ts.isAsExpression(object) || ts.isSatisfiesExpression(object) || ts.isParenthesizedExpression(object)) object = object.expression;
+      while (ts.isAsExpression(object) || ts.isSatisfiesExpression(object) || ts.isParenthesizedExpression(object))
+        object = object.expression;
       if (!ts.isObjectLiteralExpression(object)) return undefined;
-      const found = object.properties.find((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === property);
+      const found = object.properties.find(
+        (p) =>
+          ts.isPropertyAssignment(p) &&
+          (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
+          p.name.text === property,
+      );
       return found && ts.isPropertyAssignment(found) ? found.initializer : undefined;
     }
   }
@@ -96,5 +114,9 @@ export function readProjectApi(text: string): ProjectApi {
     if (typeof route !== 'object' || Array.isArray(route)) return refuse(`routes[${index}]`, 'is not an object');
     return route as Record<string, string | string[]>;
   });
-  return { origins: strings(listOf(file, 'cors', 'allowOrigins'), 'cors.allowOrigins'), scopes: strings(listOf(file, 'auth', 'scopes'), 'auth.scopes'), routes };
+  return {
+    origins: strings(listOf(file, 'cors', 'allowOrigins'), 'cors.allowOrigins'),
+    scopes: strings(listOf(file, 'auth', 'scopes'), 'auth.scopes'),
+    routes,
+  };
 }

@@ -99,7 +99,9 @@ function loadRecord(guard: LinkGuard): { record: ProjectRecord; yoRc: string } {
   const yoRc = readText(guard, YO_RC_PATH);
   const config = yoRc === undefined ? undefined : parseJson(yoRc);
   if (yoRc !== undefined && (typeof config !== 'object' || config === null)) {
-    throw new UpdateError(`${path.join(dir, YO_RC_PATH)} is not valid JSON. Expected the file a generation wrote: restore it (git checkout -- ${YO_RC_PATH}) and run update again.`);
+    throw new UpdateError(
+      `${path.join(dir, YO_RC_PATH)} is not valid JSON. Expected the file a generation wrote: restore it (git checkout -- ${YO_RC_PATH}) and run update again.`,
+    );
   }
   if (yoRc === undefined) {
     throw new UpdateError(
@@ -113,14 +115,18 @@ function loadRecord(guard: LinkGuard): { record: ProjectRecord; yoRc: string } {
     );
   }
   const parsed = ProjectRecord.safeParse(entry);
-  if (!parsed.success) throw new UpdateError(`${YO_RC_PATH} holds a record this tool cannot read: ${parsed.error.issues[0]?.message}. Expected the record a generation wrote.`);
+  if (!parsed.success)
+    throw new UpdateError(
+      `${YO_RC_PATH} holds a record this tool cannot read: ${parsed.error.issues[0]?.message}. Expected the record a generation wrote.`,
+    );
   checkRecordPaths(parsed.data);
   return { record: parsed.data, yoRc: yoRc! };
 }
 
 /** Every path a record names is a project path (confine.ts), or the record is refused before any use. */
 function checkRecordPaths(record: ProjectRecord): ProjectRecord {
-  for (const file of [...Object.keys(record.files ?? {}), ...(record.conflicts ?? [])]) checkProjectPath(YO_RC_PATH, file);
+  for (const file of [...Object.keys(record.files ?? {}), ...(record.conflicts ?? [])])
+    checkProjectPath(YO_RC_PATH, file);
   return record;
 }
 
@@ -141,11 +147,18 @@ export function checkJournalAgainstRecord(dir: string, journal: Journal): void {
   // A generation into an existing folder (--force) killed after its commit point: its record is staged.
   if (journal.operations.some(([file, write]) => file === YO_RC_PATH && write)) {
     const staged = readText(new LinkGuard(path.join(dir, STATE_DIR, journal.staging, STAGED_FILES)), YO_RC_PATH);
-    const record = staged === undefined ? undefined : ProjectRecord.safeParse((parseJson(staged) as Record<string, unknown> | undefined)?.[PACKAGE_NAME]);
+    const record =
+      staged === undefined
+        ? undefined
+        : ProjectRecord.safeParse((parseJson(staged) as Record<string, unknown> | undefined)?.[PACKAGE_NAME]);
     if (record?.success) records.push(checkRecordPaths(record.data));
   }
   if (records.length === 0) throw refusal;
-  const known = new Set<string>([YO_RC_PATH, PRISTINE_PATH, ...records.flatMap((record) => Object.keys(record.files ?? {}))]);
+  const known = new Set<string>([
+    YO_RC_PATH,
+    PRISTINE_PATH,
+    ...records.flatMap((record) => Object.keys(record.files ?? {})),
+  ]);
   for (const [file, write] of journal.operations) {
     const gone = !write && !lstatSync(path.join(dir, file), { throwIfNoEntry: false });
     if (!known.has(file) && !gone) {
@@ -162,14 +175,17 @@ function loadBase(guard: LinkGuard, record: ProjectRecord, notes: string[]): Map
   const text = readText(guard, PRISTINE_PATH);
   const pristine = text ? Pristine.safeParse(parseJson(text)) : undefined;
   if (!pristine?.success) {
-    notes.push(`no readable ${PRISTINE_PATH}: the recorded hashes tell untouched files; other differences are merged as conflicts`);
+    notes.push(
+      `no readable ${PRISTINE_PATH}: the recorded hashes tell untouched files; other differences are merged as conflicts`,
+    );
     return new Map();
   }
   const base = new Map<string, string>();
   for (const [file, contents] of Object.entries(pristine.data.files)) {
     checkProjectPath(PRISTINE_PATH, file);
     const recorded = record.files?.[file]?.hash;
-    if (recorded && !hasHash(contents, recorded)) notes.push(`${file}: the stored base does not match its recorded hash; not used`);
+    if (recorded && !hasHash(contents, recorded))
+      notes.push(`${file}: the stored base does not match its recorded hash; not used`);
     else base.set(file, contents);
   }
   return base;
@@ -184,8 +200,15 @@ function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: Given
     return parseAnswers(answers);
   } catch (error) {
     // A problem is the record's only when no answer it involves (a rule across answers involves several) was given.
-    const involved = (field: string) => [field, ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs)];
-    if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => involved(problem.field).some((field) => field in overrides))) throw error;
+    const involved = (field: string) => [
+      field,
+      ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs),
+    ];
+    if (
+      !(error instanceof InvalidAnswersError) ||
+      error.errors.some((problem) => involved(problem.field).some((field) => field in overrides))
+    )
+      throw error;
     if (error.errors.some((problem) => problem.field in held)) {
       throw new UpdateError(
         `${API_PATH} holds answers this version refuses (its message names each by its flag):\n${error.message}\nExpected valid values: correct them in ${API_PATH}, then run update again.`,
@@ -240,9 +263,13 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   const inProject = answersInProject(read(API_PATH), base.get(API_PATH), migrated.answers, overrides);
   notes.push(...inProject.notes);
   const changed = withChanges({ ...migrated.answers, ...inProject.held }, overrides);
-  if (changed.dropped.includes('issuer')) notes.push(`the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`);
+  if (changed.dropped.includes('issuer'))
+    notes.push(
+      `the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if the new pool needs one`,
+    );
   const answers = parseStored(changed.answers, overrides, inProject.held);
-  if (typeof migrated.answers.name === 'string' && deployedNameChanges(migrated.answers.name, answers.name)) notes.push(renamed(migrated.answers.name, answers));
+  if (typeof migrated.answers.name === 'string' && deployedNameChanges(migrated.answers.name, answers.name))
+    notes.push(renamed(migrated.answers.name, answers));
   const next = renderProject(answers, { routes: inProject.routes });
   const unresolved = (record.conflicts ?? []).filter((file) => CONFLICT_MARKER.test(read(file) ?? ''));
   const plan = planUpdate({ base, recorded: record.files ?? {}, next, read });
@@ -252,9 +279,14 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   const crlfCheckout = crlf.size > lf.size;
   const lineEnds = (file: string, contents: string) =>
     crlf.has(file) || (crlfCheckout && !lf.has(file)) ? contents.replaceAll('\n', '\r\n') : contents;
-  const writes = new Map<string, string | null>(changes(plan).map((entry) => [entry.path, entry.result == null ? null : lineEnds(entry.path, entry.result)]));
+  const writes = new Map<string, string | null>(
+    changes(plan).map((entry) => [entry.path, entry.result == null ? null : lineEnds(entry.path, entry.result)]),
+  );
   const own = recordOf(answers, next, conflicts);
-  for (const [file, contents] of [[YO_RC_PATH, yoRcWith(yoRc, own.record)], [PRISTINE_PATH, own.pristine]] as const) {
+  for (const [file, contents] of [
+    [YO_RC_PATH, yoRcWith(yoRc, own.record)],
+    [PRISTINE_PATH, own.pristine],
+  ] as const) {
     if (read(file) !== contents) writes.set(file, lineEnds(file, contents));
   }
   return { answers, plan, writes, conflicts, notes, hadConflicts: (record.conflicts?.length ?? 0) > 0, unresolved };

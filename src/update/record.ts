@@ -22,7 +22,9 @@ export function recordOf(answers: Answers, files: readonly RenderedFile[], confl
     schemaVersion: ANSWERS_SCHEMA_VERSION,
     generatorVersion: PACKAGE_VERSION,
     answers,
-    files: Object.fromEntries(files.map((file) => [file.path, { hash: hashOf(file.contents), ownership: file.ownership }])),
+    files: Object.fromEntries(
+      files.map((file) => [file.path, { hash: hashOf(file.contents), ownership: file.ownership }]),
+    ),
     ...(conflicts.length > 0 ? { conflicts: [...conflicts] } : {}),
   };
   const pristine: Pristine = {
@@ -43,7 +45,9 @@ export function yoRcWith(existing: string | undefined, record: ProjectRecord): s
 function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
   try {
     const value: unknown = text === undefined ? undefined : JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -56,5 +60,9 @@ function jsonObject(text: string | undefined): Record<string, unknown> | undefin
 export function projectFiles(answers: Answers, existingYoRc?: string): Map<string, string> {
   const rendered = renderProject(answers);
   const { record, pristine } = recordOf(answers, rendered);
-  return new Map([...rendered.map((file): [string, string] => [file.path, file.contents]), [YO_RC_PATH, yoRcWith(existingYoRc, record)], [PRISTINE_PATH, pristine]]);
+  return new Map([
+    ...rendered.map((file): [string, string] => [file.path, file.contents]),
+    [YO_RC_PATH, yoRcWith(existingYoRc, record)],
+    [PRISTINE_PATH, pristine],
+  ]);
 }

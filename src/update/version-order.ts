@@ -2,7 +2,10 @@
 export function isLaterVersion(a: string, b: string): boolean {
   const parse = (version: string) => {
     const [release = '', pre] = version.split('+')[0]!.split(/-(.*)/s);
-    return { numbers: release.split('.').map((part) => Number.parseInt(part, 10) || 0), pre: pre ? pre.split('.') : [] };
+    return {
+      numbers: release.split('.').map((part) => Number.parseInt(part, 10) || 0),
+      pre: pre ? pre.split('.') : [],
+    };
   };
   const [left, right] = [parse(a), parse(b)];
   for (let index = 0; index < 3; index++) {

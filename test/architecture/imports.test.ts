@@ -19,13 +19,28 @@ const LAYERS = {
   base: { job: 'the error hierarchy (src/errors.ts) and the package version (src/version.ts)', uses: [] },
   schema: { job: 'the zod answers and routes schema: parse, normalise, cross-field rules', uses: ['base'] },
   io: { job: 'file-system writes, signal handling and confinement of paths to a project', uses: ['base'] },
-  model: { job: 'the API a project describes (routes, authorizer, CORS), derived from the answers', uses: ['base', 'schema'] },
+  model: {
+    job: 'the API a project describes (routes, authorizer, CORS), derived from the answers',
+    uses: ['base', 'schema'],
+  },
   render: { job: 'the pure renderer: answers → files with their ownership', uses: ['base', 'schema', 'model'] },
   aws: { job: 'reading Cognito and verifying answers against it', uses: ['base', 'schema'] },
-  update: { job: 'the project record and the three-way regeneration of a generated project', uses: ['base', 'schema', 'model', 'render', 'io'] },
-  session: { job: 'one run of a front: options, questions, collecting answers, next steps', uses: ['base', 'schema', 'model', 'render', 'aws', 'io', 'update'] },
-  entry: { job: 'the public API (src/index.ts)', uses: ['base', 'schema', 'model', 'render', 'aws', 'io', 'update', 'session'] },
-  fronts: { job: 'the command line, the Yeoman generator and the projen project type', uses: ['base', 'schema', 'model', 'render', 'aws', 'io', 'update', 'session'] },
+  update: {
+    job: 'the project record and the three-way regeneration of a generated project',
+    uses: ['base', 'schema', 'model', 'render', 'io'],
+  },
+  session: {
+    job: 'one run of a front: options, questions, collecting answers, next steps',
+    uses: ['base', 'schema', 'model', 'render', 'aws', 'io', 'update'],
+  },
+  entry: {
+    job: 'the public API (src/index.ts)',
+    uses: ['base', 'schema', 'model', 'render', 'aws', 'io', 'update', 'session'],
+  },
+  fronts: {
+    job: 'the command line, the Yeoman generator and the projen project type',
+    uses: ['base', 'schema', 'model', 'render', 'aws', 'io', 'update', 'session'],
+  },
   backstage: { job: 'the Backstage module, a package of its own: it uses the public API only', uses: ['entry'] },
 } as const satisfies Record<string, { job: string; uses: readonly string[] }>;
 
@@ -41,7 +56,9 @@ function layerOf(file: string): Layer | undefined {
   if (file.startsWith('generators/') || file.startsWith('src/fronts/')) return 'fronts';
   if (file.startsWith('backstage/src/')) return 'backstage';
   const folder = /^src\/([^/]+)\//.exec(file)?.[1];
-  return folder !== undefined && folder in LAYERS && !['base', 'entry', 'fronts', 'backstage'].includes(folder) ? (folder as Layer) : undefined;
+  return folder !== undefined && folder in LAYERS && !['base', 'entry', 'fronts', 'backstage'].includes(folder)
+    ? (folder as Layer)
+    : undefined;
 }
 
 function sourceFiles(folder: string): string[] {
@@ -53,12 +70,21 @@ function sourceFiles(folder: string): string[] {
 /** Bare specifiers of the workspace's own packages, resolved to the sources their `exports` compile from. */
 function packageEntries(): Map<string, string> {
   const entries = new Map<string, string>();
-  const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; exports: Record<string, { types?: string } | string> };
+  const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, { types?: string } | string>;
+  };
   for (const [subpath, target] of Object.entries(root.exports)) {
     if (typeof target === 'string' || target.types === undefined) continue;
-    entries.set(path.posix.join(root.name, subpath), target.types.replace(/^\.\/dist\/types\//, '').replace(/\.d\.ts$/, '.ts'));
+    entries.set(
+      path.posix.join(root.name, subpath),
+      target.types.replace(/^\.\/dist\/types\//, '').replace(/\.d\.ts$/, '.ts'),
+    );
   }
-  const backstage = JSON.parse(readFileSync(path.join(ROOT, 'backstage/package.json'), 'utf8')) as { name: string; types: string };
+  const backstage = JSON.parse(readFileSync(path.join(ROOT, 'backstage/package.json'), 'utf8')) as {
+    name: string;
+    types: string;
+  };
   entries.set(backstage.name, `backstage/${backstage.types.replace(/^dist\//, 'src/').replace(/\.d\.ts$/, '.ts')}`);
   return entries;
 }
@@ -71,7 +97,10 @@ function importsOf(file: string, known: Set<string>, entries: Map<string, string
     let target: string | undefined;
     if (specifier.startsWith('.')) {
       const joined = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier));
-      target = [joined.replace(/\.js$/, '.ts'), joined.replace(/\.c?js$/, '.cts'), joined].find((candidate) => known.has(candidate)) ?? joined;
+      target =
+        [joined.replace(/\.js$/, '.ts'), joined.replace(/\.c?js$/, '.cts'), joined].find((candidate) =>
+          known.has(candidate),
+        ) ?? joined;
     } else {
       target = entries.get(specifier);
     }
@@ -161,12 +190,20 @@ describe('the import graph', () => {
 
   it('compiles each exported subpath of the packages from a source file it checks', () => {
     const entries = [...packageEntries()];
-    expect(entries.map(([specifier]) => specifier)).toEqual(expect.arrayContaining(['create-cognito-jwt-api', 'create-cognito-jwt-api/projen', 'create-cognito-jwt-api/generators/app']));
+    expect(entries.map(([specifier]) => specifier)).toEqual(
+      expect.arrayContaining([
+        'create-cognito-jwt-api',
+        'create-cognito-jwt-api/projen',
+        'create-cognito-jwt-api/generators/app',
+      ]),
+    );
     expect(entries.filter(([, source]) => !graph.has(source))).toEqual([]);
   });
 
   it('resolves every relative import to a checked file', () => {
-    const missing = [...graph].flatMap(([file, targets]) => targets.filter((target) => !graph.has(target)).map((target) => `${file} → ${target}`));
+    const missing = [...graph].flatMap(([file, targets]) =>
+      targets.filter((target) => !graph.has(target)).map((target) => `${file} → ${target}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -183,7 +220,8 @@ describe('the import graph', () => {
       for (const target of targets) {
         const to = layerOf(target);
         if (from === undefined || to === undefined || from === to) continue;
-        if (!(LAYERS[from].uses as readonly string[]).includes(to)) against.push(`${file} (${from}) → ${target} (${to})`);
+        if (!(LAYERS[from].uses as readonly string[]).includes(to))
+          against.push(`${file} (${from}) → ${target} (${to})`);
       }
     }
     expect(against, 'imports against the layer order').toEqual([]);
@@ -195,7 +233,12 @@ describe('the import graph', () => {
   });
 
   it('finds a cycle and names it', () => {
-    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(cyclesOf(graph)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
   });
 });

@@ -15,7 +15,14 @@ const savedEnv = { ...process.env };
 beforeAll(async () => {
   cognito = await startTestCognito([
     { id: 'us-east-1_Alpha1', name: 'alpha', clients: [{ clientId: 'alphaweb', name: 'alpha-web' }] },
-    { id: 'us-east-1_Beta2', name: 'beta', clients: [{ clientId: 'betaweb', name: 'beta-web' }, { clientId: 'betaadmin', name: 'beta-admin' }] },
+    {
+      id: 'us-east-1_Beta2',
+      name: 'beta',
+      clients: [
+        { clientId: 'betaweb', name: 'beta-web' },
+        { clientId: 'betaadmin', name: 'beta-admin' },
+      ],
+    },
     { id: 'eu-west-1_Gamma3', name: 'gamma', clients: [{ clientId: 'gammaweb' }] },
   ]);
   Object.assign(process.env, cognito.envFor('us-east-1_Beta2'));
@@ -43,7 +50,7 @@ async function runInteractive(answers: Record<string, unknown>, options: Record<
 }
 
 describe('interactive pickers', () => {
-  it('offer the region\'s pools, then the chosen pool\'s clients, and use the picks', async () => {
+  it("offer the region's pools, then the chosen pool's clients, and use the picks", async () => {
     const { result, offered } = await runInteractive({
       name: 'picked',
       region: 'us-east-1',
@@ -92,13 +99,16 @@ describe('interactive pickers', () => {
   });
 
   it('never list anything in a non-interactive run', async () => {
-    const { offered, result } = await runInteractive({}, {
-      yes: true,
-      region: 'us-east-1',
-      'user-pool-id': 'us-east-1_Alpha1',
-      'client-id': 'alphaweb',
-      origins: 'https://app.example.com',
-    });
+    const { offered, result } = await runInteractive(
+      {},
+      {
+        yes: true,
+        region: 'us-east-1',
+        'user-pool-id': 'us-east-1_Alpha1',
+        'client-id': 'alphaweb',
+        origins: 'https://app.example.com',
+      },
+    );
     expect(offered).toEqual({});
     expect(result.askedQuestions).toEqual([]);
   });

@@ -18,7 +18,13 @@ const goodClient: AppClient = {
 };
 
 /** A Cognito stand-in; `null` for a pool or client that does not exist. */
-function access({ pool = { id: POOL, name: 'users' }, client = goodClient }: { pool?: Named | null; client?: AppClient | null } = {}): CognitoAccess {
+function access({
+  pool = { id: POOL, name: 'users' },
+  client = goodClient,
+}: {
+  pool?: Named | null;
+  client?: AppClient | null;
+} = {}): CognitoAccess {
   return {
     credentialsAvailable: async () => true,
     listUserPools: async () => [],
@@ -30,14 +36,17 @@ function access({ pool = { id: POOL, name: 'users' }, client = goodClient }: { p
 
 /** Discovery and JWKS documents as a pool serves them. */
 function documents(issuer = ISSUER, keys: object[] = [{ kty: 'RSA', kid: 'a' }]) {
-  return async (url: string) => (url.endsWith('openid-configuration') ? { issuer, jwks_uri: `${issuer}/.well-known/jwks.json` } : { keys });
+  return async (url: string) =>
+    url.endsWith('openid-configuration') ? { issuer, jwks_uri: `${issuer}/.well-known/jwks.json` } : { keys };
 }
 
 const byName = (report: VerificationReport) => Object.fromEntries(report.checks.map((check) => [check.name, check]));
 
 describe('verifyAnswers', () => {
   it('passes a pool and browser client that can issue the tokens the API accepts', async () => {
-    const report = await verifyAnswers(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }), access(), { fetchJson: documents() });
+    const report = await verifyAnswers(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }), access(), {
+      fetchJson: documents(),
+    });
     expect(report.checks.map((check) => `${check.status} ${check.name}`)).toEqual([
       'ok user pool',
       'ok app client',
@@ -51,44 +60,79 @@ describe('verifyAnswers', () => {
   it('errs on a pool that is not in the region, and stops there', async () => {
     const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access({ pool: null }), { fetchJson: documents() });
     expect(report.checks).toEqual([
-      { name: 'user pool', status: 'error', message: `user pool ${POOL} not found in region eu-west-1: is the region right?` },
+      {
+        name: 'user pool',
+        status: 'error',
+        message: `user pool ${POOL} not found in region eu-west-1: is the region right?`,
+      },
     ]);
   });
 
   it('errs on a client that is not in the pool', async () => {
-    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access({ client: null }), { fetchJson: documents() });
-    expect(byName(report)['app client']).toMatchObject({ status: 'error', message: expect.stringMatching(/not found in user pool/) });
+    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access({ client: null }), {
+      fetchJson: documents(),
+    });
+    expect(byName(report)['app client']).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/not found in user pool/),
+    });
   });
 
   it('warns about a client secret without showing it', async () => {
-    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access({ client: { ...goodClient, hasSecret: true } }), { fetchJson: documents() });
+    const report = await verifyAnswers(
+      parseAnswers(EXAMPLE_INPUT),
+      access({ client: { ...goodClient, hasSecret: true } }),
+      { fetchJson: documents() },
+    );
     expect(byName(report)['client secret']!.status).toBe('warning');
     expect(hasErrors(report)).toBe(false);
   });
 
   it('errs on scopes the client may not request, and warns when no OAuth flow issues them (ref #5)', async () => {
     const client = { ...goodClient, allowedOAuthScopes: ['openid'], oauthEnabled: false };
-    const report = await verifyAnswers(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }), access({ client }), { fetchJson: documents() });
-    expect(byName(report).scopes).toMatchObject({ status: 'error', message: 'orders-api/read not allowed for the client (AllowedOAuthScopes: openid); its tokens can never carry them' });
+    const report = await verifyAnswers(
+      parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }),
+      access({ client }),
+      { fetchJson: documents() },
+    );
+    expect(byName(report).scopes).toMatchObject({
+      status: 'error',
+      message:
+        'orders-api/read not allowed for the client (AllowedOAuthScopes: openid); its tokens can never carry them',
+    });
     expect(byName(report)['oauth flows']!.status).toBe('warning');
   });
 
   it('warns about an origin that no callback URL comes from', async () => {
-    const report = await verifyAnswers(parseAnswers({ ...EXAMPLE_INPUT, origins: 'https://app.example.com,https://admin.example.com' }), access(), { fetchJson: documents() });
-    expect(byName(report)['callback urls']).toMatchObject({ status: 'warning', message: expect.stringMatching(/^https:\/\/admin.example.com is the origin of no callback URL/) });
+    const report = await verifyAnswers(
+      parseAnswers({ ...EXAMPLE_INPUT, origins: 'https://app.example.com,https://admin.example.com' }),
+      access(),
+      { fetchJson: documents() },
+    );
+    expect(byName(report)['callback urls']).toMatchObject({
+      status: 'warning',
+      message: expect.stringMatching(/^https:\/\/admin.example.com is the origin of no callback URL/),
+    });
   });
 
   it('errs when the pool emits the newer issuer, and names it as the fix (ref #2)', async () => {
     const emitted = `https://issuer-cognito-idp.eu-west-1.amazonaws.com/${POOL}`;
     const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access(), { fetchJson: documents(emitted) });
     expect(report.emittedIssuer).toBe(emitted);
-    expect(byName(report).issuer).toMatchObject({ status: 'error', message: expect.stringContaining(`Use --issuer ${emitted}`) });
-    const fixed = await verifyAnswers(parseAnswers({ ...EXAMPLE_INPUT, issuer: emitted }), access(), { fetchJson: documents(emitted) });
+    expect(byName(report).issuer).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining(`Use --issuer ${emitted}`),
+    });
+    const fixed = await verifyAnswers(parseAnswers({ ...EXAMPLE_INPUT, issuer: emitted }), access(), {
+      fetchJson: documents(emitted),
+    });
     expect(hasErrors(fixed)).toBe(false);
   });
 
   it('errs when the JWKS holds no RSA key (ref #4)', async () => {
-    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access(), { fetchJson: documents(ISSUER, [{ kty: 'EC' }]) });
+    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access(), {
+      fetchJson: documents(ISSUER, [{ kty: 'EC' }]),
+    });
     expect(byName(report)['signing keys']!.status).toBe('error');
   });
 

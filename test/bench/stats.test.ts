@@ -43,8 +43,12 @@ describe('bootstrapInterval', () => {
 
   it('gives the same interval for the same times and seed', () => {
     const [ours, reference] = pairedRuns(1);
-    expect(bootstrapInterval(medianOfRatios, ours, reference)).toEqual(bootstrapInterval(medianOfRatios, ours, reference));
-    expect(bootstrapInterval(medianOfRatios, ours, reference, { seed: 7 })).not.toEqual(bootstrapInterval(medianOfRatios, ours, reference, { seed: 8 }));
+    expect(bootstrapInterval(medianOfRatios, ours, reference)).toEqual(
+      bootstrapInterval(medianOfRatios, ours, reference),
+    );
+    expect(bootstrapInterval(medianOfRatios, ours, reference, { seed: 7 })).not.toEqual(
+      bootstrapInterval(medianOfRatios, ours, reference, { seed: 8 }),
+    );
   });
 
   it('refuses runs that do not pair up', () => {

@@ -43,7 +43,9 @@ describe('create-cognito-jwt-api CLI', () => {
     expect(listFiles(project)).toEqual([...expected.map((file) => file.path), '.yo-rc.json', PRISTINE_PATH].sort());
     for (const file of expected) expect(readText(path.join(project, file.path)), file.path).toBe(file.contents);
     // The base of later updates: exactly what was generated.
-    expect(JSON.parse(readText(path.join(project, PRISTINE_PATH))).files).toEqual(Object.fromEntries(expected.map((file) => [file.path, file.contents])));
+    expect(JSON.parse(readText(path.join(project, PRISTINE_PATH))).files).toEqual(
+      Object.fromEntries(expected.map((file) => [file.path, file.contents])),
+    );
     expect(stdout).toContain('Next steps:');
     expect(stdout).toContain('cd my-service');
     expect(stdout).toContain('npm install');
@@ -67,13 +69,33 @@ describe('create-cognito-jwt-api CLI', () => {
   describe('refuses bad input with exit code 1, a message naming the flag, and nothing written', () => {
     const cases: Array<[string, string[], RegExp]> = [
       ['a malformed region', withFlag('--region', 'useast1'), /^--region "useast1" is not an AWS region code/],
-      ['a pool id from another region', withFlag('--region', 'us-east-1'), /^--user-pool-id "eu-west-1_AbCdEfGhI" is in region eu-west-1 but --region is us-east-1/],
-      ['a malformed pool id', withFlag('--user-pool-id', 'local_abc'), /^--user-pool-id "local_abc" is not a Cognito user pool id/],
-      ['a malformed client id', withFlag('--client-id', 'not valid'), /^--client-id "not valid" is not a Cognito app client id/],
-      ['an origin with a path', withFlag('--origins', 'https://a.example.com/app'), /^--origins "https:\/\/a.example.com\/app" has the path/],
+      [
+        'a pool id from another region',
+        withFlag('--region', 'us-east-1'),
+        /^--user-pool-id "eu-west-1_AbCdEfGhI" is in region eu-west-1 but --region is us-east-1/,
+      ],
+      [
+        'a malformed pool id',
+        withFlag('--user-pool-id', 'local_abc'),
+        /^--user-pool-id "local_abc" is not a Cognito user pool id/,
+      ],
+      [
+        'a malformed client id',
+        withFlag('--client-id', 'not valid'),
+        /^--client-id "not valid" is not a Cognito app client id/,
+      ],
+      [
+        'an origin with a path',
+        withFlag('--origins', 'https://a.example.com/app'),
+        /^--origins "https:\/\/a.example.com\/app" has the path/,
+      ],
       ['an origin with a query', withFlag('--origins', 'https://a.example.com?x'), /^--origins .* has a query/],
       ['an origin with a fragment', withFlag('--origins', 'https://a.example.com#x'), /^--origins .* has a fragment/],
-      ['an origin with credentials', withFlag('--origins', 'https://u:p@a.example.com'), /^--origins .* contains credentials/],
+      [
+        'an origin with credentials',
+        withFlag('--origins', 'https://u:p@a.example.com'),
+        /^--origins .* contains credentials/,
+      ],
       ['a non-http origin', withFlag('--origins', 'file://x'), /^--origins "file:\/\/x" uses the scheme "file"/],
       ['a plain-http origin', withFlag('--origins', 'http://a.example.com'), /^--origins .* uses http/],
       ['the "*" origin without --allow-any-origin', withFlag('--origins', '*'), /^--origins "\*" lets every website/],
@@ -126,10 +148,14 @@ describe('create-cognito-jwt-api CLI', () => {
     symlinkSync('nowhere', path.join(cwd, 'svc'));
     const result = await runCli(['svc', ...GOOD], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Target ".*svc" is a symbolic link to nothing \(nowhere\)\. Expected a folder path that is new or empty/m);
+    expect(result.stderr).toMatch(
+      /^Target ".*svc" is a symbolic link to nothing \(nowhere\)\. Expected a folder path that is new or empty/m,
+    );
     const nested = await runCli(['svc/sub', ...GOOD], { cwd });
     expect(nested.code).toBe(1);
-    expect(nested.stderr).toMatch(/^Target ".*svc\/sub" cannot be made: ".*svc" is a symbolic link to nothing \(nowhere\)\./m);
+    expect(nested.stderr).toMatch(
+      /^Target ".*svc\/sub" cannot be made: ".*svc" is a symbolic link to nothing \(nowhere\)\./m,
+    );
     expect(readdirSync(cwd)).toEqual(['svc']);
   });
 
@@ -149,7 +175,9 @@ describe('create-cognito-jwt-api CLI', () => {
     for (const extra of [[], ['--dry-run']]) {
       const forced = await runCli(['svc', ...GOOD, '--force', ...extra], { cwd });
       expect(forced.code).toBe(1);
-      expect(forced.stderr).toMatch(/Cannot write (README\.md|src\/.*) into ".*svc": ".*" is a (folder|file), where the project has a (file|folder)\. Expected/);
+      expect(forced.stderr).toMatch(
+        /Cannot write (README\.md|src\/.*) into ".*svc": ".*" is a (folder|file), where the project has a (file|folder)\. Expected/,
+      );
       expect(listFiles(project)).toEqual(['src']);
       expect(readText(path.join(project, 'src'))).toBe('not a folder');
     }
@@ -184,7 +212,10 @@ describe('create-cognito-jwt-api CLI', () => {
     const args = GOOD.filter((arg) => arg !== '--skip-install');
     const { code, stdout } = await runCli(['svc', ...args], {
       cwd,
-      env: { PATH: `${bin}${path.delimiter}${process.env.PATH}`, npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' },
+      env: {
+        PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+        npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64',
+      },
     });
     expect(code).toBe(0);
     expect(stdout).toContain('Installing dependencies with pnpm');
@@ -200,7 +231,10 @@ describe('create-cognito-jwt-api CLI', () => {
     writeFileSync(path.join(bin, 'npm'), '#!/bin/sh\nexit 3\n');
     chmodSync(path.join(bin, 'npm'), 0o755);
     const args = GOOD.filter((arg) => arg !== '--skip-install');
-    const { code, stderr } = await runCli(['svc', ...args], { cwd, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    const { code, stderr } = await runCli(['svc', ...args], {
+      cwd,
+      env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+    });
     expect(code).toBe(1);
     expect(stderr).toMatch(/npm install failed \(exit code 3\)/);
     expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);

@@ -27,8 +27,15 @@ describe('FileSystemError.from', () => {
   });
 
   it('names both paths of a rename', () => {
-    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'rename', path: '/a/.svc.creating-1', dest: '/a/svc' });
-    expect(FileSystemError.from(denied)!.message).toMatch(/^Could not rename \/a\/\.svc\.creating-1 to \/a\/svc: permission denied \(EACCES\)\./);
+    const denied = Object.assign(new Error('EACCES: permission denied'), {
+      code: 'EACCES',
+      syscall: 'rename',
+      path: '/a/.svc.creating-1',
+      dest: '/a/svc',
+    });
+    expect(FileSystemError.from(denied)!.message).toMatch(
+      /^Could not rename \/a\/\.svc\.creating-1 to \/a\/svc: permission denied \(EACCES\)\./,
+    );
   });
 
   it('reaches the user of a command as one line, with exit code 1', async () => {
@@ -38,12 +45,16 @@ describe('FileSystemError.from', () => {
     writeFileSync(path.join(dir, '.cognito-jwt-api'), 'not a folder');
     const { code, err } = await update(dir, '--force');
     expect(code).toBe(1);
-    expect(err).toMatch(/^Could not \w+ \S*\.cognito-jwt-api\S*: a part of the path is a file, not a folder \(ENOTDIR\)\. Expected folders along the path: move the file aside, then run again\.\n$/);
+    expect(err).toMatch(
+      /^Could not \w+ \S*\.cognito-jwt-api\S*: a part of the path is a file, not a folder \(ENOTDIR\)\. Expected folders along the path: move the file aside, then run again\.\n$/,
+    );
   });
 
   it('leaves other errors alone: they are bugs, and keep their stack', () => {
     expect(FileSystemError.from(new TypeError('x is undefined'))).toBeUndefined();
-    expect(FileSystemError.from(Object.assign(new Error('gone'), { code: 'ENOENT', syscall: 'open', path: '/x' }))).toBeUndefined();
+    expect(
+      FileSystemError.from(Object.assign(new Error('gone'), { code: 'ENOENT', syscall: 'open', path: '/x' })),
+    ).toBeUndefined();
     expect(FileSystemError.from({ code: 'EACCES', path: '/x' })).toBeUndefined();
     expect(FileSystemError.from(undefined)).toBeUndefined();
   });

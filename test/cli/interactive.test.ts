@@ -52,7 +52,7 @@ class Terminal {
 }
 
 describe('interactive CLI', () => {
-  it('asks for missing answers, re-asks an invalid one with the rule\'s message, and generates', async () => {
+  it("asks for missing answers, re-asks an invalid one with the rule's message, and generates", async () => {
     const cwd = tempDir();
     const terminal = new Terminal(['svc', '--skip-install', '--client-id', 'abc'], cwd);
     let seen = await terminal.waitFor('Package name');
@@ -90,10 +90,25 @@ describe('interactive CLI', () => {
 
   describe('signed in to AWS', () => {
     const POOL = 'eu-west-1_Term1';
-    const FLAGS = ['svc', '--skip-install', '--name', 'svc', '--region', 'eu-west-1', '--user-pool-id', POOL, '--client-id', 'termclient', '--origins', 'https://app.example.com'];
+    const FLAGS = [
+      'svc',
+      '--skip-install',
+      '--name',
+      'svc',
+      '--region',
+      'eu-west-1',
+      '--user-pool-id',
+      POOL,
+      '--client-id',
+      'termclient',
+      '--origins',
+      'https://app.example.com',
+    ];
     let cognito: TestCognito;
     beforeAll(async () => {
-      cognito = await startTestCognito([{ id: POOL, name: 'users', clients: [{ clientId: 'termclient', name: 'web' }] }]);
+      cognito = await startTestCognito([
+        { id: POOL, name: 'users', clients: [{ clientId: 'termclient', name: 'web' }] },
+      ]);
     });
     afterAll(() => cognito?.stop());
 
@@ -122,7 +137,10 @@ describe('interactive CLI', () => {
       // Cognito's endpoint is a trap that counts requests: the run must send none.
       const trap = await startRequestTrap();
       try {
-        const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint });
+        const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, {
+          ...cognito.envFor(POOL),
+          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint,
+        });
         await pastOptionalQuestions(terminal);
         expect(await terminal.exited, terminal.screen).toBe(0);
         expect(terminal.screen).not.toContain(VERIFY_QUESTION);

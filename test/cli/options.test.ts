@@ -7,10 +7,22 @@ import { flagOf } from '../../src/schema/rules.js';
 describe('parseCommandLine', () => {
   it('reads a folder, values, repeated and comma-separated lists, and short flags', () => {
     expect(
-      parseCommandLine(['svc', '--region', 'eu-west-1', '--origins', 'https://a.example.com,https://b.example.com', '--origins=https://c.example.com', '-y']),
+      parseCommandLine([
+        'svc',
+        '--region',
+        'eu-west-1',
+        '--origins',
+        'https://a.example.com,https://b.example.com',
+        '--origins=https://c.example.com',
+        '-y',
+      ]),
     ).toEqual({
       positionals: ['svc'],
-      values: { region: 'eu-west-1', origins: ['https://a.example.com,https://b.example.com', 'https://c.example.com'], yes: true },
+      values: {
+        region: 'eu-west-1',
+        origins: ['https://a.example.com,https://b.example.com', 'https://c.example.com'],
+        yes: true,
+      },
     });
   });
 
@@ -29,13 +41,17 @@ describe('parseCommandLine', () => {
 
   it('refuses an empty value, but for a list, where it means none', () => {
     for (const argv of [['--iac='], ['--client-id', ''], ['--region', ' '], ['--issuer=']]) {
-      expect(() => parseCommandLine(argv), argv.join(' ')).toThrow(/^--(iac|client-id|region|issuer) needs a value, but got "\s*"\. Expected e\.g\. --\S+ .*, or leave the flag out\.$/);
+      expect(() => parseCommandLine(argv), argv.join(' ')).toThrow(
+        /^--(iac|client-id|region|issuer) needs a value, but got "\s*"\. Expected e\.g\. --\S+ .*, or leave the flag out\.$/,
+      );
     }
     expect(parseCommandLine(['--scopes', '']).values.scopes).toEqual(['']);
   });
 
   it('refuses a value on a boolean flag and a single-value flag given twice', () => {
-    expect(() => parseCommandLine(['--force=yes'])).toThrow('--force takes no value but true or false, and got "yes". Expected --force alone, or --force=false.');
+    expect(() => parseCommandLine(['--force=yes'])).toThrow(
+      '--force takes no value but true or false, and got "yes". Expected --force alone, or --force=false.',
+    );
     expect(() => parseCommandLine(['--region', 'a', '--region', 'b'])).toThrow(/--region is given twice/);
   });
 
@@ -58,7 +74,9 @@ describe('flags', () => {
     const help = helpText('1.2.3');
     for (const flag of ALL_FLAGS) expect(help).toContain(`--${flag.name}`);
     expect(help).toContain('<cdk|terraform|sam>');
-    expect(help).toMatch(/npm create cognito-jwt-api@latest my-service -- --region eu-west-1 --user-pool-id \S+ --client-id \S+ --origins \S+ --yes/);
+    expect(help).toMatch(
+      /npm create cognito-jwt-api@latest my-service -- --region eu-west-1 --user-pool-id \S+ --client-id \S+ --origins \S+ --yes/,
+    );
   });
 });
 

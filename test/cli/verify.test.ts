@@ -15,8 +15,19 @@ beforeAll(async () => {
       id: POOL,
       name: 'users',
       clients: [
-        { clientId: 'webclient', name: 'web', allowedOAuthScopes: ['openid', 'orders-api/read'], allowedOAuthFlows: ['code'], callbackUrls: ['https://app.example.com/callback'] },
-        { clientId: 'serverclient', name: 'server', secret: 'do-not-print-this-secret', callbackUrls: ['https://app.example.com/callback'] },
+        {
+          clientId: 'webclient',
+          name: 'web',
+          allowedOAuthScopes: ['openid', 'orders-api/read'],
+          allowedOAuthFlows: ['code'],
+          callbackUrls: ['https://app.example.com/callback'],
+        },
+        {
+          clientId: 'serverclient',
+          name: 'server',
+          secret: 'do-not-print-this-secret',
+          callbackUrls: ['https://app.example.com/callback'],
+        },
       ],
     },
     { id: OTHER_POOL, name: 'others', clients: [{ clientId: 'foreignclient' }] },
@@ -24,13 +35,31 @@ beforeAll(async () => {
 });
 afterAll(() => cognito?.stop());
 
-function verify(answers: { pool?: string; client?: string; origins?: string; scopes?: string }, env?: Record<string, string | undefined>) {
+function verify(
+  answers: { pool?: string; client?: string; origins?: string; scopes?: string },
+  env?: Record<string, string | undefined>,
+) {
   const cwd = tempDir();
   const pool = answers.pool ?? POOL;
-  const args = ['svc', '--region', 'us-east-1', '--user-pool-id', pool, '--client-id', answers.client ?? 'webclient',
-    '--origins', answers.origins ?? 'https://app.example.com', '--yes', '--skip-install', '--verify'];
+  const args = [
+    'svc',
+    '--region',
+    'us-east-1',
+    '--user-pool-id',
+    pool,
+    '--client-id',
+    answers.client ?? 'webclient',
+    '--origins',
+    answers.origins ?? 'https://app.example.com',
+    '--yes',
+    '--skip-install',
+    '--verify',
+  ];
   if (answers.scopes) args.push('--scopes', answers.scopes);
-  return runCli(args, { cwd, env: env ?? cognito.envFor(pool) }).then((result) => ({ ...result, written: existsSync(path.join(cwd, 'svc')) }));
+  return runCli(args, { cwd, env: env ?? cognito.envFor(pool) }).then((result) => ({
+    ...result,
+    written: existsSync(path.join(cwd, 'svc')),
+  }));
 }
 
 describe('--verify against the pool', () => {
@@ -50,7 +79,9 @@ describe('--verify against the pool', () => {
   it('fails on an unknown pool: exit 1, the fix named, nothing written', async () => {
     const result = await verify({ pool: 'us-east-1_Nope9' });
     expect(result.code).toBe(1);
-    expect(result.stdout + result.stderr).toMatch(/user pool us-east-1_Nope9 not found in region us-east-1: is the region right\? Nothing was written\./);
+    expect(result.stdout + result.stderr).toMatch(
+      /user pool us-east-1_Nope9 not found in region us-east-1: is the region right\? Nothing was written\./,
+    );
     expect(result.written).toBe(false);
   });
 
@@ -71,35 +102,49 @@ describe('--verify against the pool', () => {
   it('fails on a scope the client may not request', async () => {
     const result = await verify({ scopes: 'orders-api/write' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/scopes: orders-api\/write not allowed for the client \(AllowedOAuthScopes: openid, orders-api\/read\)/);
+    expect(result.stderr).toMatch(
+      /scopes: orders-api\/write not allowed for the client \(AllowedOAuthScopes: openid, orders-api\/read\)/,
+    );
   });
 
   it('warns about an origin that is not the origin of any callback URL', async () => {
     const result = await verify({ origins: 'https://app.example.com,https://admin.example.com' });
     expect(result.code).toBe(0);
-    expect(result.stdout + result.stderr).toMatch(/warning +callback urls +https:\/\/admin.example.com is the origin of no callback URL/);
+    expect(result.stdout + result.stderr).toMatch(
+      /warning +callback urls +https:\/\/admin.example.com is the origin of no callback URL/,
+    );
   });
 
   it('explains where credentials come from when there are none', async () => {
-    const result = await verify({}, {
-      ...cognito.envFor(POOL),
-      AWS_ACCESS_KEY_ID: undefined,
-      AWS_SECRET_ACCESS_KEY: undefined,
-      AWS_PROFILE: undefined,
-      AWS_CONFIG_FILE: '/nonexistent',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-    });
+    const result = await verify(
+      {},
+      {
+        ...cognito.envFor(POOL),
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_PROFILE: undefined,
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+      },
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^No AWS credentials found for --verify\. The AWS SDK looks, in order, at: AWS_ACCESS_KEY_ID/m);
+    expect(result.stderr).toMatch(
+      /^No AWS credentials found for --verify\. The AWS SDK looks, in order, at: AWS_ACCESS_KEY_ID/m,
+    );
     expect(result.written).toBe(false);
   });
 
   it('reports an endpoint that keeps answering 500 in one line, after bounded retries, nothing written', async () => {
     const trap = await startRequestTrap();
     try {
-      const result = await verify({}, { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint });
+      const result = await verify(
+        {},
+        { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint },
+      );
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^Cognito answered cognito-idp:DescribeUserPool in us-east-1 with a server error after 4 attempts \(Unknown, HTTP 500\)\. /);
+      expect(result.stderr).toMatch(
+        /^Cognito answered cognito-idp:DescribeUserPool in us-east-1 with a server error after 4 attempts \(Unknown, HTTP 500\)\. /,
+      );
       expect(result.stderr).not.toMatch(/Unexpected error|\n\s+at /);
       expect(trap.requests()).toBe(4);
       expect(result.written).toBe(false);

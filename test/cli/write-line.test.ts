@@ -37,7 +37,10 @@ describe('writeLine', () => {
 
   it('sends the rest through the stream when the pipe is full, and every later line too, in order', () => {
     const stream = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    fd.next.push((bytes, offset) => (fd.writes.push(bytes.subarray(offset, offset + 2).toString()), 2), failure('EAGAIN'));
+    fd.next.push(
+      (bytes, offset) => (fd.writes.push(bytes.subarray(offset, offset + 2).toString()), 2),
+      failure('EAGAIN'),
+    );
     writeLine(1, 'first');
     writeLine(1, 'second');
     expect(fd.writes).toEqual(['fi']);

@@ -6,7 +6,10 @@ import { writeProject } from '../../src/fronts/cli/write-project.js';
 import { CancelledError } from '../../src/errors.js';
 import { tempDir } from '../helpers/temp.js';
 
-const FILES: Array<[string, string]> = [['package.json', '{}\n'], ['src/api.ts', 'export {};\n']];
+const FILES: Array<[string, string]> = [
+  ['package.json', '{}\n'],
+  ['src/api.ts', 'export {};\n'],
+];
 
 /** The SIGTERM listeners a call added, found right after the call (the writes are synchronous). */
 function addedListeners(start: () => Promise<void>) {

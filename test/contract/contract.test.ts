@@ -20,7 +20,8 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
   'required scopes and many origins': {
     ...EXAMPLE_INPUT,
     scopes: 'orders-api/read,orders-api/write,openid',
-    origins: 'https://app.example.com,https://admin.example.com:8443,https://staging.example.org,http://localhost:5173,http://127.0.0.1:3000',
+    origins:
+      'https://app.example.com,https://admin.example.com:8443,https://staging.example.org,http://localhost:5173,http://127.0.0.1:3000',
   },
   'any origin (--allow-any-origin)': { ...EXAMPLE_INPUT, origins: '*', allowAnyOrigin: true },
   'a gov region and the older runtime': {
@@ -51,7 +52,11 @@ async function modelsOf(answersInput: AnswersInput, routes: readonly ProtectedRo
   // The handlers of added routes are the user's to write: here, copies of the sample's.
   const cdkFiles = render('cdk');
   const sample = contentsOf(cdkFiles, 'src/handlers/me.ts');
-  const added = routes.map((route) => ({ path: `src/handlers/${route.handler}.ts`, contents: sample, ownership: 'sample' as const }));
+  const added = routes.map((route) => ({
+    path: `src/handlers/${route.handler}.ts`,
+    contents: sample,
+    ownership: 'sample' as const,
+  }));
   const cdkDir = writeProject([...cdkFiles, ...added], 'cdk');
   written.push(cdkDir);
   return {
@@ -74,7 +79,7 @@ describe.each(Object.entries(ANSWER_SETS))('for %s', (_name, input) => {
 });
 
 describe('with routes a front keeps beside the sample (the projen option)', () => {
-  it('CDK, Terraform and SAM describe them too, each with its own scopes or the answers\'', async () => {
+  it("CDK, Terraform and SAM describe them too, each with its own scopes or the answers'", async () => {
     const input = { ...EXAMPLE_INPUT, scopes: 'orders-api/read' };
     const routes = parseRoutes([
       { method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },
@@ -85,7 +90,11 @@ describe('with routes a front keeps beside the sample (the projen option)', () =
     ]);
     const { answers, models } = await modelsOf(input, routes);
     const expected = describeApi(answers, routes);
-    expect(expected.routes.filter((route) => route.authorization === 'JWT').map((route) => `${route.method} ${route.path} ${route.scopes.join(' ')}`)).toEqual([
+    expect(
+      expected.routes
+        .filter((route) => route.authorization === 'JWT')
+        .map((route) => `${route.method} ${route.path} ${route.scopes.join(' ')}`),
+    ).toEqual([
       'GET /me orders-api/read',
       'POST /orders orders-api/write',
       'GET /orders/{id} orders-api/read',
@@ -103,19 +112,26 @@ describe('a drifting flavour', () => {
     const files = terraformFiles(renderProject({ ...answers, iac: 'terraform' }));
     files['main.tf'] = files['main.tf']!.replace('authorization_type = "NONE"', 'authorization_type = "JWT"');
     const drifted = await terraformModel(files);
-    expect(() => assertSameApi(describeApi(answers), { terraform: drifted })).toThrow(/terraform describes another API/);
+    expect(() => assertSameApi(describeApi(answers), { terraform: drifted })).toThrow(
+      /terraform describes another API/,
+    );
   });
 
   it('fails the contract when a SAM route loses its scopes', () => {
     const answers = parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' });
-    const template = contentsOf(renderProject({ ...answers, iac: 'sam' }), 'template.yaml').replace(/\n\s+AuthorizationScopes: .*/, '');
+    const template = contentsOf(renderProject({ ...answers, iac: 'sam' }), 'template.yaml').replace(
+      /\n\s+AuthorizationScopes: .*/,
+      '',
+    );
     expect(() => assertSameApi(describeApi(answers), { sam: samModel(template) })).toThrow(/sam describes another API/);
   });
 
   it('fails the contract when the CDK preflight routes lose their explicit no-authorizer', async () => {
     const answers = parseAnswers(EXAMPLE_INPUT);
     const files = renderProject({ ...answers, iac: 'cdk' }).map((file) =>
-      file.path === 'infra/api-stack.ts' ? { ...file, contents: file.contents.replace('authorizer: new HttpNoneAuthorizer(),', '') } : file,
+      file.path === 'infra/api-stack.ts'
+        ? { ...file, contents: file.contents.replace('authorizer: new HttpNoneAuthorizer(),', '') }
+        : file,
     );
     const dir = writeProject(files, 'cdk-drift');
     written.push(dir);

@@ -38,7 +38,11 @@ export function assertInvariants(model: ApiModel, answers: Answers): void {
   ok(keys.includes('OPTIONS /{proxy+}'), 'OPTIONS /{proxy+} must exist (ref #9)');
   for (const route of model.routes) {
     if (route.method === 'OPTIONS') {
-      deepStrictEqual([route.authorization, route.scopes], ['NONE', []], `${route.path}: OPTIONS must be unauthenticated (ref #9)`);
+      deepStrictEqual(
+        [route.authorization, route.scopes],
+        ['NONE', []],
+        `${route.path}: OPTIONS must be unauthenticated (ref #9)`,
+      );
     } else {
       deepStrictEqual(route.authorization, 'JWT', `${route.method} ${route.path} must use the JWT authorizer (ref #9)`);
     }

@@ -17,23 +17,42 @@ import { samModel } from './sam.js';
 import { terraformFiles, terraformModel } from './terraform.js';
 
 const region = fc.oneof(
-  fc.constantFrom('us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1', 'us-gov-east-1', 'il-central-1', 'ca-west-1'),
+  fc.constantFrom(
+    'us-east-1',
+    'eu-west-1',
+    'ap-southeast-2',
+    'us-gov-west-1',
+    'us-gov-east-1',
+    'il-central-1',
+    'ca-west-1',
+  ),
   fc.stringMatching(/^[a-z]{2}-(gov-)?[a-z]{4,9}-[1-9]\d?$/).filter((value) => !value.startsWith('cn-')),
 );
 const host = fc.oneof(fc.domain(), fc.constant('[2001:db8::1]'), fc.constant('xn--bcher-kva.example'));
 const port = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined });
 const origin = fc.oneof(
   fc.tuple(host, port).map(([name, p]) => `https://${name}${p ? `:${p}` : ''}`),
-  fc.tuple(fc.constantFrom('localhost', '127.0.0.1', '[::1]'), port).map(([name, p]) => `http://${name}${p ? `:${p}` : ''}`),
+  fc
+    .tuple(fc.constantFrom('localhost', '127.0.0.1', '[::1]'), port)
+    .map(([name, p]) => `http://${name}${p ? `:${p}` : ''}`),
 );
-const customScope = fc.stringMatching(/^[\x21\x23-\x26\x28-\x2B\x2D-\x5B\x5D-\x7E]{1,24}\/[\x21\x23-\x26\x28-\x2B\x2D\x2E\x30-\x5B\x5D-\x7E]{1,24}$/);
+const customScope = fc.stringMatching(
+  /^[\x21\x23-\x26\x28-\x2B\x2D-\x5B\x5D-\x7E]{1,24}\/[\x21\x23-\x26\x28-\x2B\x2D\x2E\x30-\x5B\x5D-\x7E]{1,24}$/,
+);
 
 const answers = fc
   .record({
-    name: fc.oneof(fc.stringMatching(/^[a-z][a-z\d-]{0,30}$/), fc.stringMatching(/^@[a-z][a-z\d-]{0,10}\/[a-z][a-z\d._-]{0,20}$/)),
+    name: fc.oneof(
+      fc.stringMatching(/^[a-z][a-z\d-]{0,30}$/),
+      fc.stringMatching(/^@[a-z][a-z\d-]{0,10}\/[a-z][a-z\d._-]{0,20}$/),
+    ),
     region,
     poolSuffix: fc.stringMatching(/^[a-zA-Z\d]{1,30}$/),
-    clientId: fc.oneof(fc.stringMatching(/^[a-z\d]{26}$/), fc.stringMatching(/^[\w+]{1,128}$/), fc.constant('Z'.repeat(128))),
+    clientId: fc.oneof(
+      fc.stringMatching(/^[a-z\d]{26}$/),
+      fc.stringMatching(/^[\w+]{1,128}$/),
+      fc.constant('Z'.repeat(128)),
+    ),
     origins: fc.uniqueArray(origin, { minLength: 1, maxLength: 8 }),
     anyOrigin: fc.boolean(),
     scopes: fc.uniqueArray(fc.oneof(fc.constantFrom(...STANDARD_SCOPES), customScope), { maxLength: 4 }),
@@ -51,7 +70,9 @@ const answers = fc
       scopes: value.scopes,
       runtime: value.runtime,
       ...(value.updatedIssuer
-        ? { issuer: `https://issuer-cognito-idp.${value.region}.amazonaws.com/${`${value.region}_${value.poolSuffix}`.slice(0, 55)}` }
+        ? {
+            issuer: `https://issuer-cognito-idp.${value.region}.amazonaws.com/${`${value.region}_${value.poolSuffix}`.slice(0, 55)}`,
+          }
         : {}),
     }),
   );
@@ -60,7 +81,10 @@ function assertParses(file: RenderedFile): Promise<unknown> | void {
   if (/\.(ts|tsx)$/.test(file.path)) {
     const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     const diagnostics = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
-    expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), file.path).toEqual([]);
+    expect(
+      diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+      file.path,
+    ).toEqual([]);
   } else if (file.path.endsWith('.json')) {
     JSON.parse(file.contents);
   } else if (/\.ya?ml$/.test(file.path)) {
@@ -73,12 +97,20 @@ function assertParses(file: RenderedFile): Promise<unknown> | void {
 
 /** The model of the shared API definition (src/api.ts), which the CDK stack is built from. */
 async function definitionModel(files: readonly RenderedFile[]): Promise<ApiModel> {
-  const js = ts.transpileModule(contentsOf(files, 'src/api.ts'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(contentsOf(files, 'src/api.ts'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const api = await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
   return {
     authorizer: { issuer: api.auth.issuer, audience: api.auth.audience, identitySource: api.auth.identitySource },
     routes: [
-      ...api.preflight.paths.map((path: string) => ({ method: 'OPTIONS', path, authorization: 'NONE', scopes: [], handler: api.preflight.handler })),
+      ...api.preflight.paths.map((path: string) => ({
+        method: 'OPTIONS',
+        path,
+        authorization: 'NONE',
+        scopes: [],
+        handler: api.preflight.handler,
+      })),
       ...api.routes.map((route: any) => ({ ...route, authorization: 'JWT', scopes: route.scopes ?? api.auth.scopes })),
     ],
     cors: {

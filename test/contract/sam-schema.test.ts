@@ -17,7 +17,11 @@ type PropertyType = { type: string; element?: PropertyType; types?: PropertyType
 type Property = { type: PropertyType; required?: boolean };
 
 const isIntrinsic = (value: unknown) =>
-  !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && /^(Ref|Condition|Fn::\w+)$/.test(Object.keys(value)[0]!);
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 1 &&
+  /^(Ref|Condition|Fn::\w+)$/.test(Object.keys(value)[0]!);
 
 /** Every problem of `value` against a property type, as "path: problem". */
 function check(value: unknown, type: PropertyType, path: string): string[] {
@@ -33,21 +37,34 @@ function check(value: unknown, type: PropertyType, path: string): string[] {
     case 'json':
       return [];
     case 'array':
-      return Array.isArray(value) ? value.flatMap((item, index) => check(item, type.element!, `${path}[${index}]`)) : [`${path}: expected a list`];
+      return Array.isArray(value)
+        ? value.flatMap((item, index) => check(item, type.element!, `${path}[${index}]`))
+        : [`${path}: expected a list`];
     case 'map':
-      return value && typeof value === 'object' ? Object.entries(value).flatMap(([key, item]) => check(item, type.element!, `${path}.${key}`)) : [`${path}: expected a map`];
+      return value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([key, item]) => check(item, type.element!, `${path}.${key}`))
+        : [`${path}: expected a map`];
     case 'union': {
       const results = type.types!.map((member) => check(value, member, path));
       return results.some((problems) => problems.length === 0) ? [] : results.flat();
     }
     case 'ref':
-      return checkProperties(value, db.get('typeDefinition', type.reference!.$ref).properties as Record<string, Property>, path);
+      return checkProperties(
+        value,
+        db.get('typeDefinition', type.reference!.$ref).properties as Record<string, Property>,
+        path,
+      );
     default:
       return [`${path}: unknown type ${type.type}`];
   }
 }
 
-function checkProperties(value: unknown, properties: Record<string, Property>, path: string, partial = false): string[] {
+function checkProperties(
+  value: unknown,
+  properties: Record<string, Property>,
+  path: string,
+  partial = false,
+): string[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${path}: expected an object`];
   const problems = Object.entries(value).flatMap(([key, item]) =>
     properties[key] ? check(item, properties[key]!.type, `${path}.${key}`) : [`${path}.${key}: no such property`],
@@ -74,7 +91,9 @@ function schemaOf(type: string): Record<string, Property> {
 }
 
 function resourceProperties(type: string): Record<string, Property> {
-  const passed = Object.entries(PASSED_THROUGH[type] ?? {}).map(([name, target]) => [name, schemaOf(target)[name]!] as const);
+  const passed = Object.entries(PASSED_THROUGH[type] ?? {}).map(
+    ([name, target]) => [name, schemaOf(target)[name]!] as const,
+  );
   return { ...Object.fromEntries(passed), ...schemaOf(type) };
 }
 
@@ -82,7 +101,9 @@ describe.each([
   ['the README example', EXAMPLE_INPUT],
   ['scopes and any origin', { ...EXAMPLE_INPUT, scopes: 'orders-api/read', origins: '*', allowAnyOrigin: true }],
 ])('SAM template for %s', (_name, input) => {
-  const template = parseSamTemplate(contentsOf(renderProject(parseAnswers({ ...input, iac: 'sam' })), 'template.yaml')).template;
+  const template = parseSamTemplate(
+    contentsOf(renderProject(parseAnswers({ ...input, iac: 'sam' })), 'template.yaml'),
+  ).template;
 
   it('holds only properties the resource schemas define, with values of their kind', () => {
     const problems = Object.entries(template.Resources as Record<string, Node>).flatMap(([id, resource]) =>
@@ -92,15 +113,27 @@ describe.each([
   });
 
   it('holds only function properties in its globals', () => {
-    expect(checkProperties(template.Globals.Function, resourceProperties('AWS::Serverless::Function'), 'Globals.Function', true)).toEqual([]);
+    expect(
+      checkProperties(
+        template.Globals.Function,
+        resourceProperties('AWS::Serverless::Function'),
+        'Globals.Function',
+        true,
+      ),
+    ).toEqual([]);
   });
 
   it('is checked for real: a misspelt property is reported', () => {
-    const [id, fn] = Object.entries(template.Resources as Record<string, Node>).find(([, resource]) => resource.Type === 'AWS::Serverless::Function')!;
+    const [id, fn] = Object.entries(template.Resources as Record<string, Node>).find(
+      ([, resource]) => resource.Type === 'AWS::Serverless::Function',
+    )!;
     const misspelt = { ...fn.Properties, Handeler: 'x.handler' };
     expect(checkProperties(misspelt, resourceProperties(fn.Type), id)).toContain(`${id}.Handeler: no such property`);
     const [eventId, event] = Object.entries(fn.Properties.Events as Record<string, Node>)[0]!;
-    const badEvent = { ...fn.Properties, Events: { [eventId]: { ...event, Properties: { ...event.Properties, Mehtod: 'GET' } } } };
+    const badEvent = {
+      ...fn.Properties,
+      Events: { [eventId]: { ...event, Properties: { ...event.Properties, Mehtod: 'GET' } } },
+    };
     expect(checkProperties(badEvent, resourceProperties(fn.Type), id).join('\n')).toContain('Mehtod: no such property');
   });
 });

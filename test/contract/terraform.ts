@@ -5,7 +5,9 @@ import type { ApiModel, ApiRoute } from './model.js';
 
 export function terraformFiles(files: readonly RenderedFile[]): Record<string, string> {
   return Object.fromEntries(
-    files.filter((file) => /^infra\/[^/]+\.tf$/.test(file.path)).map((file) => [file.path.slice('infra/'.length), file.contents]),
+    files
+      .filter((file) => /^infra\/[^/]+\.tf$/.test(file.path))
+      .map((file) => [file.path.slice('infra/'.length), file.contents]),
   );
 }
 

@@ -48,7 +48,11 @@ interface DryRunFile {
 }
 interface DryRunResponse {
   status: number;
-  body: { directoryContents?: DryRunFile[]; log?: Array<{ body: { message: string } }>; error?: { name: string; message: string } };
+  body: {
+    directoryContents?: DryRunFile[];
+    log?: Array<{ body: { message: string } }>;
+    error?: { name: string; message: string };
+  };
 }
 
 const VALUES = {
@@ -69,7 +73,10 @@ let responses: DryRunResponse[] = [];
 /** Installs the scaffolder unless the folder already holds it, then the packages as packed now. */
 async function installScaffolder(): Promise<void> {
   const manifest = path.join(CACHE, 'package.json');
-  const reusable = existsSync(path.join(CACHE, 'node_modules/.package-lock.json')) && existsSync(manifest) && readFileSync(manifest, 'utf8') === MANIFEST;
+  const reusable =
+    existsSync(path.join(CACHE, 'node_modules/.package-lock.json')) &&
+    existsSync(manifest) &&
+    readFileSync(manifest, 'utf8') === MANIFEST;
   if (!reusable) {
     rmSync(CACHE, { recursive: true, force: true });
     mkdirSync(CACHE, { recursive: true });
@@ -80,12 +87,20 @@ async function installScaffolder(): Promise<void> {
   rmSync(packed, { recursive: true, force: true });
   mkdirSync(packed);
   // The global setup has built dist/ and backstage/dist/.
-  const pack = (...args: string[]) => execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed, ...args], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const pack = (...args: string[]) =>
+    execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
   const tarballs = [pack(), pack('-w', 'backstage')].map((file) => path.join(packed, file));
   // Removed first, so that npm installs these tarballs and does not keep the last run's copies.
-  for (const name of ['create-cognito-jwt-api', MODULE]) rmSync(path.join(CACHE, 'node_modules', name), { recursive: true, force: true });
+  for (const name of ['create-cognito-jwt-api', MODULE])
+    rmSync(path.join(CACHE, 'node_modules', name), { recursive: true, force: true });
   await execOk('npm', [...INSTALL, '--no-save', ...tarballs], { cwd: CACHE });
-  copyFileSync(fileURLToPath(new URL('backstage-scaffolder/dry-run.mjs', import.meta.url)), path.join(CACHE, 'dry-run.mjs'));
+  copyFileSync(
+    fileURLToPath(new URL('backstage-scaffolder/dry-run.mjs', import.meta.url)),
+    path.join(CACHE, 'dry-run.mjs'),
+  );
 }
 
 beforeAll(async () => {
@@ -110,7 +125,12 @@ beforeAll(async () => {
 
 /** The files of a dry run's workspace, by path, as text. */
 const filesOf = (response: DryRunResponse) =>
-  new Map((response.body.directoryContents ?? []).map((file) => [file.path, Buffer.from(file.base64Content, 'base64').toString('utf8')]));
+  new Map(
+    (response.body.directoryContents ?? []).map((file) => [
+      file.path,
+      Buffer.from(file.base64Content, 'base64').toString('utf8'),
+    ]),
+  );
 
 describe('the template on a real Backstage scaffolder (dry run)', () => {
   it.each(Object.entries(FLAVOURS).map(([iac, file], index) => ({ iac, file, index })))(
@@ -119,10 +139,15 @@ describe('the template on a real Backstage scaffolder (dry run)', () => {
       const response = responses[index]!;
       expect(response.status, JSON.stringify(response.body.error)).toBe(200);
       const files = filesOf(response);
-      expect([...files.keys()]).toEqual(expect.arrayContaining(['catalog-info.yaml', 'src/api.ts', '.yo-rc.json', 'package.json', file]));
+      expect([...files.keys()]).toEqual(
+        expect.arrayContaining(['catalog-info.yaml', 'src/api.ts', '.yo-rc.json', 'package.json', file]),
+      );
       expect(files.get('src/api.ts')).toMatch(new RegExp(`userPoolId: ["']${VALUES.userPoolId}["']`));
       const entities = parseAllDocuments(files.get('catalog-info.yaml')!).map((document) => document.toJS());
-      expect(entities.map((entity) => `${entity.kind}:${entity.metadata.name}`)).toEqual(['Component:orders-api', 'API:orders-api']);
+      expect(entities.map((entity) => `${entity.kind}:${entity.metadata.name}`)).toEqual([
+        'Component:orders-api',
+        'API:orders-api',
+      ]);
       for (const entity of entities) expect(entity.spec.owner).toBe(VALUES.owner);
       // The steps the scaffolder cannot dry-run (publishing, registering) are skipped, not failed.
       const log = (response.body.log ?? []).map((line) => line.body.message).join('\n');
@@ -130,12 +155,14 @@ describe('the template on a real Backstage scaffolder (dry run)', () => {
     },
   );
 
-  it('refuses a pool id of another region than the pinned one with 400 (InputError) in the form\'s words, writing nothing', () => {
+  it("refuses a pool id of another region than the pinned one with 400 (InputError) in the form's words, writing nothing", () => {
     const response = responses[Object.keys(FLAVOURS).length]!;
     expect(response.status).toBe(400);
     expect(response.body.error?.name).toBe('InputError');
     const message = response.body.error?.message ?? '';
-    expect(message).toContain(`Cognito user pool ID "${REFUSED_POOL}" is in region ${EXAMPLE_INPUT.region} but AWS region is ${PINNED_REGION}`);
+    expect(message).toContain(
+      `Cognito user pool ID "${REFUSED_POOL}" is in region ${EXAMPLE_INPUT.region} but AWS region is ${PINNED_REGION}`,
+    );
     expect(message).not.toMatch(/--[a-z]/);
     expect(response.body.directoryContents).toBeUndefined();
   });

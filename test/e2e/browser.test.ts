@@ -17,7 +17,15 @@ import { scaffold, startDevServer, type DevServer } from '../../demo/service.js'
 const POOL_ID = 'us-east-1_AbCdEfGhI';
 const CLIENT_ID = '1example23456789abcdefghij';
 const USER = { email: 'browser@example.com', password: 'Browser-passw0rd!' };
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-browser-'));
 const project = path.join(workspace, 'browser-service');
@@ -86,7 +94,10 @@ beforeAll(async () => {
   accessToken = (await cognito.signIn(CLIENT_ID, USER.email, USER.password)).accessToken;
   await scaffold(project, { region: 'us-east-1', userPoolId: POOL_ID, clientId: CLIENT_ID, origins: [allowedOrigin] });
   dev = await startDevServer(project, cognito.issuerOf(POOL_ID));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
 });
 
 afterAll(async () => {
@@ -129,7 +140,13 @@ describe('a route table that puts the authorizer on OPTIONS', () => {
     symlinkSync(path.join(project, 'node_modules'), path.join(broken, 'node_modules'));
     const routes = path.join(broken, 'dev/routes.ts');
     const original = readFileSync(routes, 'utf8');
-    writeFileSync(routes, original.replace("method: 'OPTIONS', path, authorization: 'NONE'", "method: 'OPTIONS', path, authorization: 'JWT'"));
+    writeFileSync(
+      routes,
+      original.replace(
+        "method: 'OPTIONS', path, authorization: 'NONE'",
+        "method: 'OPTIONS', path, authorization: 'JWT'",
+      ),
+    );
     expect(readFileSync(routes, 'utf8')).not.toBe(original);
     const brokenDev = await startDevServer(broken, cognito.issuerOf(POOL_ID));
     try {

@@ -20,7 +20,10 @@ const ofType = (type: string) => resources.filter((resource) => resource.Type ==
 
 beforeAll(async () => {
   // Non-interactive (no terminal), with the real install step.
-  await execOk(process.execPath, [BIN, 'my-service', ...EXAMPLE_FLAGS, '--scopes', SCOPE], { cwd: workspace, env: { CI: '1' } });
+  await execOk(process.execPath, [BIN, 'my-service', ...EXAMPLE_FLAGS, '--scopes', SCOPE], {
+    cwd: workspace,
+    env: { CI: '1' },
+  });
 });
 
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));

@@ -18,10 +18,14 @@ import { execOk } from '../helpers/exec.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline'];
 const ANSWER_FLAGS = [
-  '--region', EXAMPLE_INPUT.region,
-  '--user-pool-id', EXAMPLE_INPUT.userPoolId,
-  '--client-id', EXAMPLE_INPUT.clientId,
-  '--origins', 'https://app.example.com',
+  '--region',
+  EXAMPLE_INPUT.region,
+  '--user-pool-id',
+  EXAMPLE_INPUT.userPoolId,
+  '--client-id',
+  EXAMPLE_INPUT.clientId,
+  '--origins',
+  'https://app.example.com',
 ];
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-packages-'));
@@ -39,7 +43,13 @@ beforeAll(() => {
   mkdirSync(packed);
   // The global setup has built dist/ (the root's prepack would build it again).
   const pack = (...args: string[]) =>
-    path.join(packed, execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed, ...args], { cwd: ROOT, encoding: 'utf8' }).trim());
+    path.join(
+      packed,
+      execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', packed, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).trim(),
+    );
   tarballs.root = pack();
   tarballs.generator = pack('-w', 'yeoman');
   tarballs.module = pack('-w', 'backstage');
@@ -53,9 +63,26 @@ describe('the packages as published', () => {
     const dir = folder('create');
     await execOk('npm', [...INSTALL, tarballs.root], { cwd: dir });
     // --offline: the package installed here is the one run, not one from the registry.
-    await execOk('npm', ['create', '--offline', 'cognito-jwt-api', '--', 'my-service', ...ANSWER_FLAGS, '--iac', 'cdk', '--yes', '--skip-install'], { cwd: dir, env: { CI: '1' } });
+    await execOk(
+      'npm',
+      [
+        'create',
+        '--offline',
+        'cognito-jwt-api',
+        '--',
+        'my-service',
+        ...ANSWER_FLAGS,
+        '--iac',
+        'cdk',
+        '--yes',
+        '--skip-install',
+      ],
+      { cwd: dir, env: { CI: '1' } },
+    );
     const project = path.join(dir, 'my-service');
-    expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(`userPoolId: "${EXAMPLE_INPUT.userPoolId}"`);
+    expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(
+      `userPoolId: "${EXAMPLE_INPUT.userPoolId}"`,
+    );
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'))).toMatchObject({ name: 'my-service' });
     expect(existsSync(path.join(project, 'infra/api-stack.ts'))).toBe(true);
     // The templates keep it as _gitignore, a name npm does not drop when packing; it is renamed on writing.
@@ -72,13 +99,31 @@ describe('the packages as published', () => {
     mkdirSync(project);
     chmodSync(workspace, 0o755);
     for (const writable of [home, project]) chmodSync(writable, 0o777);
-    await execOk('npx', ['--offline', 'yo', 'cognito-jwt-api', ...ANSWER_FLAGS, '--iac', 'sam', '--yes', '--skip-install', '--no-insight'], {
-      cwd: project,
-      env: { CI: '1', HOME: home, NO_UPDATE_NOTIFIER: '1' },
-    });
-    expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(`userPoolId: "${EXAMPLE_INPUT.userPoolId}"`);
+    await execOk(
+      'npx',
+      [
+        '--offline',
+        'yo',
+        'cognito-jwt-api',
+        ...ANSWER_FLAGS,
+        '--iac',
+        'sam',
+        '--yes',
+        '--skip-install',
+        '--no-insight',
+      ],
+      {
+        cwd: project,
+        env: { CI: '1', HOME: home, NO_UPDATE_NOTIFIER: '1' },
+      },
+    );
+    expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(
+      `userPoolId: "${EXAMPLE_INPUT.userPoolId}"`,
+    );
     expect(existsSync(path.join(project, 'template.yaml'))).toBe(true);
-    expect(Object.keys(JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8')))).toEqual(['create-cognito-jwt-api']);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8')))).toEqual([
+      'create-cognito-jwt-api',
+    ]);
   });
 
   it('the Backstage module installs beside create-cognito-jwt-api from their tarballs, and loads as a scaffolder module', async () => {

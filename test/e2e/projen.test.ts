@@ -22,8 +22,15 @@ const PROJEN_VERSION = (createRequire(import.meta.url)('projen/package.json') as
 describe('a projen-managed service', () => {
   it('is set up as the README says, takes a route of its own, installs, passes its own tests and type-checks', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }).trim();
-    await execOk('npm', ['install', '--no-audit', '--no-fund', '-D', `projen@${PROJEN_VERSION}`, 'tsx', `./${tarball}`], { cwd: dir });
+    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    await execOk(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '-D', `projen@${PROJEN_VERSION}`, 'tsx', `./${tarball}`],
+      { cwd: dir },
+    );
     const options = {
       ...EXAMPLE_INPUT,
       iac: 'terraform',
@@ -40,7 +47,9 @@ describe('a projen-managed service', () => {
     copyFileSync(path.join(dir, 'src/handlers/me.ts'), path.join(dir, 'src/handlers/orders.ts'));
     await execOk('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir });
     await execOk('npx', ['projen'], { cwd: dir });
-    expect(readFileSync(path.join(dir, 'infra/main.tf'), 'utf8')).toContain('"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }');
+    expect(readFileSync(path.join(dir, 'infra/main.tf'), 'utf8')).toContain(
+      '"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }',
+    );
     expect(await execOk('npm', ['test'], { cwd: dir })).toMatch(/Tests\s+\d+ passed/);
     await execOk('npm', ['run', 'build'], { cwd: dir });
   });

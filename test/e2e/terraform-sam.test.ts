@@ -18,7 +18,10 @@ describe.each(['terraform', 'sam'] as const)('generated %s project', (iac) => {
   const project = path.join(workspace, iac);
 
   it('installs, passes its own tests and builds', async () => {
-    await execOk(process.execPath, [BIN, iac, ...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read'], { cwd: workspace, env: { CI: '1' } });
+    await execOk(process.execPath, [BIN, iac, ...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read'], {
+      cwd: workspace,
+      env: { CI: '1' },
+    });
     expect(await execOk('npm', ['test'], { cwd: project })).toMatch(/Tests\s+\d+ passed/);
     await execOk('npm', ['run', 'build'], { cwd: project });
   });

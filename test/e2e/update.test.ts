@@ -4,7 +4,7 @@ import { BIN } from '../helpers/cli.js';
 import { execOk } from '../helpers/exec.js';
 import { fixtureCopy, read } from '../helpers/project.js';
 
-describe('updating the previous version\'s CDK project', () => {
+describe("updating the previous version's CDK project", () => {
   it('yields a project that installs and passes its own tests', async () => {
     const dir = fixtureCopy('cdk');
     await execOk(process.execPath, [BIN, 'update'], { cwd: dir });

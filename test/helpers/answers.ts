@@ -13,8 +13,12 @@ export const EXAMPLE_INPUT = {
 
 /** The same answers as command-line flags. */
 export const EXAMPLE_FLAGS = [
-  '--region', EXAMPLE_INPUT.region,
-  '--user-pool-id', EXAMPLE_INPUT.userPoolId,
-  '--client-id', EXAMPLE_INPUT.clientId,
-  '--origins', EXAMPLE_INPUT.origins.join(','),
+  '--region',
+  EXAMPLE_INPUT.region,
+  '--user-pool-id',
+  EXAMPLE_INPUT.userPoolId,
+  '--client-id',
+  EXAMPLE_INPUT.clientId,
+  '--origins',
+  EXAMPLE_INPUT.origins.join(','),
 ];

@@ -52,7 +52,8 @@ function arnProblem(value: string): string | undefined {
   const resource = sections.slice(5).join(':');
   if (!PARTITION.test(partition)) return `is an invalid ARN: invalid partition value (expecting ${PARTITION})`;
   if (region !== '' && !REGION.test(region)) return `is an invalid ARN: invalid region value (expecting ${REGION})`;
-  if (account !== '' && !ACCOUNT_ID.test(account)) return `is an invalid ARN: invalid account ID value (expecting ${ACCOUNT_ID})`;
+  if (account !== '' && !ACCOUNT_ID.test(account))
+    return `is an invalid ARN: invalid account ID value (expecting ${ACCOUNT_ID})`;
   if (resource === '') return 'is an invalid ARN: missing resource value';
   return undefined;
 }
@@ -77,4 +78,5 @@ function iamRoleNameProblem(value: string): string | undefined {
 }
 
 // internal/service/lambda/permission.go: functionRegexp
-const LAMBDA_FUNCTION_NAME = /^(arn:[\w-]+:lambda:)?([a-z]{2}-(?:[a-z]+-){1,2}\d{1}:)?(\d{12}:)?(function:)?([0-9A-Za-z_-]+)(:(\$LATEST|[0-9A-Za-z_-]+))?$/;
+const LAMBDA_FUNCTION_NAME =
+  /^(arn:[\w-]+:lambda:)?([a-z]{2}-(?:[a-z]+-){1,2}\d{1}:)?(\d{12}:)?(function:)?([0-9A-Za-z_-]+)(:(\$LATEST|[0-9A-Za-z_-]+))?$/;

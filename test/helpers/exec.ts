@@ -6,7 +6,11 @@ export interface Exec {
   output: string;
 }
 
-export function exec(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Exec> {
+export function exec(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<Exec> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: cleanEnv({ NO_COLOR: '1', ...options.env }) });
     let output = '';
@@ -24,8 +28,13 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
 }
 
 /** Like `exec`, but throws unless the command exits 0. */
-export async function execOk(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<string> {
+export async function execOk(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<string> {
   const result = await exec(command, args, options);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code} in ${options.cwd}:\n${result.output}`);
+  if (result.code !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.code} in ${options.cwd}:\n${result.output}`);
   return result.output;
 }

@@ -25,8 +25,15 @@ describe('CognitoJwtApiProject', () => {
       if (file.ownership === 'sample') expect(synthesized, file.path).toBe(file.contents);
       else if (file.path === 'package.json') {
         const { projen: _projen, [PACKAGE_NAME]: _self, ...devDependencies } = synthesized.devDependencies;
-        expect({ ...synthesized, '//': undefined, devDependencies }).toEqual({ ...JSON.parse(file.contents), '//': undefined });
-      } else if (file.path.endsWith('.json')) expect({ ...synthesized, '//': undefined }, file.path).toEqual({ ...JSON.parse(file.contents), '//': undefined });
+        expect({ ...synthesized, '//': undefined, devDependencies }).toEqual({
+          ...JSON.parse(file.contents),
+          '//': undefined,
+        });
+      } else if (file.path.endsWith('.json'))
+        expect({ ...synthesized, '//': undefined }, file.path).toEqual({
+          ...JSON.parse(file.contents),
+          '//': undefined,
+        });
       else expect(String(synthesized), file.path).toContain(file.contents);
     }
     expect(snapshot['src/api.ts']).toMatch(new RegExp(`^// ${MARKER.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
@@ -35,8 +42,15 @@ describe('CognitoJwtApiProject', () => {
   });
 
   it('takes the answers as options and checks them with the same schema', () => {
-    expect(() => new CognitoJwtApiProject({ ...EXAMPLE_INPUT, region: 'us-east-1', outdir: tempDir('projen') })).toThrow(InvalidAnswersError);
-    const project = new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', scopes: 'orders-api/read', outdir: tempDir('projen') });
+    expect(
+      () => new CognitoJwtApiProject({ ...EXAMPLE_INPUT, region: 'us-east-1', outdir: tempDir('projen') }),
+    ).toThrow(InvalidAnswersError);
+    const project = new CognitoJwtApiProject({
+      ...EXAMPLE_INPUT,
+      iac: 'terraform',
+      scopes: 'orders-api/read',
+      outdir: tempDir('projen'),
+    });
     expect(project.answers).toEqual(parseAnswers({ ...EXAMPLE_INPUT, iac: 'terraform', scopes: 'orders-api/read' }));
   });
 
@@ -47,7 +61,11 @@ describe('CognitoJwtApiProject', () => {
     writeFileSync(handler, `${readFileSync(handler, 'utf8')}\n// our own change\n`);
     expect(statSync(path.join(dir, 'src/api.ts')).mode & 0o222).toBe(0); // managed: read-only
 
-    new CognitoJwtApiProject({ ...EXAMPLE_INPUT, origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'], outdir: dir }).synth();
+    new CognitoJwtApiProject({
+      ...EXAMPLE_INPUT,
+      origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'],
+      outdir: dir,
+    }).synth();
     expect(readFileSync(path.join(dir, 'src/api.ts'), 'utf8')).toContain("'https://admin.example.com'");
     expect(readFileSync(handler, 'utf8')).toContain('// our own change');
   });
@@ -57,7 +75,9 @@ describe('CognitoJwtApiProject', () => {
     const routes = [{ method: 'POST' as const, path: '/orders', handler: 'orders', scopes: ['orders-api/write'] }];
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', routes, outdir: dir }).synth();
     const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
-    expect(read('src/api.ts')).toContain("{ method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },");
+    expect(read('src/api.ts')).toContain(
+      "{ method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },",
+    );
     expect(read('infra/main.tf')).toContain('"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }');
     // Its README sends route and origin changes to .projenrc.ts, not to the read-only files.
     expect(read('README.md')).toContain('Add the route to the `routes` option in `.projenrc.ts`');
@@ -65,10 +85,23 @@ describe('CognitoJwtApiProject', () => {
     expect(read('README.md')).not.toContain('to `local.routes` in `infra/main.tf`');
 
     // Synthesized again with another origin, the route stays.
-    new CognitoJwtApiProject({ ...EXAMPLE_INPUT, iac: 'terraform', routes, origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'], outdir: dir }).synth();
+    new CognitoJwtApiProject({
+      ...EXAMPLE_INPUT,
+      iac: 'terraform',
+      routes,
+      origins: [...EXAMPLE_INPUT.origins, 'https://admin.example.com'],
+      outdir: dir,
+    }).synth();
     expect(read('src/api.ts')).toContain("path: '/orders'");
     expect(read('src/api.ts')).toContain("'https://admin.example.com'");
-    expect(() => new CognitoJwtApiProject({ ...EXAMPLE_INPUT, routes: [{ method: 'GET', path: 'orders', handler: 'orders' }], outdir: tempDir('projen') })).toThrow(RouteError);
+    expect(
+      () =>
+        new CognitoJwtApiProject({
+          ...EXAMPLE_INPUT,
+          routes: [{ method: 'GET', path: 'orders', handler: 'orders' }],
+          outdir: tempDir('projen'),
+        }),
+    ).toThrow(RouteError);
   });
 
   it('keeps package.json writable and lists what `npx projen` needs in the project', () => {
@@ -77,12 +110,22 @@ describe('CognitoJwtApiProject', () => {
     const file = path.join(dir, 'package.json');
     expect(statSync(file).mode & 0o200).not.toBe(0); // npm install rewrites it
     const { devDependencies } = JSON.parse(readFileSync(file, 'utf8'));
-    expect(devDependencies).toMatchObject({ projen: `^${PROJEN_VERSION}`, [PACKAGE_NAME]: `^${PACKAGE_VERSION}`, tsx: expect.any(String) });
+    expect(devDependencies).toMatchObject({
+      projen: `^${PROJEN_VERSION}`,
+      [PACKAGE_NAME]: `^${PACKAGE_VERSION}`,
+      tsx: expect.any(String),
+    });
     expect(Object.keys(devDependencies)).toEqual(Object.keys(devDependencies).sort());
   });
 
   it('adds package.json entries from its options, the file being managed', () => {
-    const snapshot = Testing.synth(new CognitoJwtApiProject({ ...EXAMPLE_INPUT, outdir: tempDir('projen'), packageJson: { dependencies: { zod: '^4.0.0' }, scripts: { lint: 'tsc --noEmit' } } }));
+    const snapshot = Testing.synth(
+      new CognitoJwtApiProject({
+        ...EXAMPLE_INPUT,
+        outdir: tempDir('projen'),
+        packageJson: { dependencies: { zod: '^4.0.0' }, scripts: { lint: 'tsc --noEmit' } },
+      }),
+    );
     expect(snapshot['package.json'].dependencies).toEqual({ zod: '^4.0.0' });
     expect(snapshot['package.json'].scripts).toMatchObject({ lint: 'tsc --noEmit', test: 'vitest run' });
   });

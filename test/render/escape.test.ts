@@ -3,7 +3,7 @@ import { code, codes, hcl, sh, text, ts, yaml } from '../../src/render/escape.js
 
 describe('escaping helpers', () => {
   it('writes TypeScript literals that cannot break out of their string', () => {
-    expect(ts("a'b\\c`${x}\"")).toBe("'a\\'b\\\\c`${x}\"'");
+    expect(ts('a\'b\\c`${x}"')).toBe("'a\\'b\\\\c`${x}\"'");
     expect(ts(['a', 'b'])).toBe("['a', 'b']");
     expect(ts(7200)).toBe('7200');
     expect(ts(false)).toBe('false');

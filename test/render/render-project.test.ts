@@ -50,7 +50,11 @@ describe('renderProject', () => {
 
   it('marks the example route and its test as samples; everything else, CORS code included, as managed', () => {
     const ownership = Object.fromEntries(render().map((file) => [file.path, file.ownership]));
-    expect(Object.keys(ownership).filter((file) => ownership[file] === 'sample').sort()).toEqual(['src/handlers/me.ts', 'test/handlers/me.test.ts']);
+    expect(
+      Object.keys(ownership)
+        .filter((file) => ownership[file] === 'sample')
+        .sort(),
+    ).toEqual(['src/handlers/me.ts', 'test/handlers/me.test.ts']);
     expect(ownership['src/handlers/preflight.ts']).toBe('managed');
     expect(ownership['src/lib/cors.ts']).toBe('managed');
     expect(ownership['src/api.ts']).toBe('managed');
@@ -65,24 +69,35 @@ describe('renderProject', () => {
     expect(paths.some((path) => path.includes('partials/'))).toBe(false);
   });
 
-  it.each(['cdk', 'terraform', 'sam'] as const)('cites no numbered reference in any %s file: comments give the reason and the documentation link', (iac) => {
-    for (const projen of [false, true]) {
-      for (const file of renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac, scopes: 'orders-api/read' }), { projen })) {
-        expect(file.contents, file.path).not.toMatch(/ref #/i);
+  it.each(['cdk', 'terraform', 'sam'] as const)(
+    'cites no numbered reference in any %s file: comments give the reason and the documentation link',
+    (iac) => {
+      for (const projen of [false, true]) {
+        for (const file of renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac, scopes: 'orders-api/read' }), {
+          projen,
+        })) {
+          expect(file.contents, file.path).not.toMatch(/ref #/i);
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(['cdk', 'terraform', 'sam'] as const)('writes every %s TypeScript string single-quoted, unless it holds a single quote', (iac) => {
-    for (const file of render({ iac, scopes: 'orders-api/read' }).filter((candidate) => candidate.path.endsWith('.ts'))) {
-      const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, true);
-      const visit = (node: ts.Node): void => {
-        if (ts.isStringLiteral(node) && !node.getText().startsWith("'")) expect(node.text, `${file.path}: ${node.getText()}`).toContain("'");
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-    }
-  });
+  it.each(['cdk', 'terraform', 'sam'] as const)(
+    'writes every %s TypeScript string single-quoted, unless it holds a single quote',
+    (iac) => {
+      for (const file of render({ iac, scopes: 'orders-api/read' }).filter((candidate) =>
+        candidate.path.endsWith('.ts'),
+      )) {
+        const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, true);
+        const visit = (node: ts.Node): void => {
+          if (ts.isStringLiteral(node) && !node.getText().startsWith("'"))
+            expect(node.text, `${file.path}: ${node.getText()}`).toContain("'");
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+      }
+    },
+  );
 
   it.each([
     ['cdk', ['cdk.out/'], ['.terraform/', '.aws-sam/']],
@@ -94,13 +109,16 @@ describe('renderProject', () => {
     for (const line of others) expect(lines).not.toContain(line);
   });
 
-  it.each(LAMBDA_RUNTIMES)('maps %s to its own CDK Runtime constant, never through Runtime.ALL (which finds NODEJS_LATEST)', (runtime) => {
-    const stack = fileOf(render({ iac: 'cdk', runtime }), 'infra/api-stack.ts');
-    const constant = `NODEJS_${RUNTIME_DETAILS[runtime].node}_X`;
-    expect(stack).toContain(`'${runtime}': Runtime.${constant},`);
-    expect(stack).not.toMatch(/Runtime\.ALL\./);
-    expect(fileOf(render({ iac: 'cdk', runtime }), 'src/api.ts')).toContain(`export const runtime = '${runtime}';`);
-  });
+  it.each(LAMBDA_RUNTIMES)(
+    'maps %s to its own CDK Runtime constant, never through Runtime.ALL (which finds NODEJS_LATEST)',
+    (runtime) => {
+      const stack = fileOf(render({ iac: 'cdk', runtime }), 'infra/api-stack.ts');
+      const constant = `NODEJS_${RUNTIME_DETAILS[runtime].node}_X`;
+      expect(stack).toContain(`'${runtime}': Runtime.${constant},`);
+      expect(stack).not.toMatch(/Runtime\.ALL\./);
+      expect(fileOf(render({ iac: 'cdk', runtime }), 'src/api.ts')).toContain(`export const runtime = '${runtime}';`);
+    },
+  );
 
   it('allows no "*" origin and no credentials by default (ref #14)', () => {
     const api = fileOf(render(), 'src/api.ts');
@@ -122,12 +140,19 @@ describe('renderProject', () => {
     expect(fileOf(render({ scopes: 'orders-api/read' }), 'src/api.ts')).toContain("scopes: ['orders-api/read']");
   });
 
-  it.each(LAMBDA_RUNTIMES)('states the first SAM CLI that builds %s, in the README and in samconfig.toml', (runtime) => {
-    const files = render({ iac: 'sam', runtime });
-    const minimum = RUNTIME_DETAILS[runtime].samCli;
-    expect(fileOf(files, 'README.md')).toContain(`Needs the AWS SAM CLI ${minimum} or later, the first to build \`${runtime}\``);
-    expect(fileOf(files, 'samconfig.toml').split('\n')[0]).toBe(`# Needs the AWS SAM CLI ${minimum} or later, the first to build ${runtime} (\`sam --version\`).`);
-  });
+  it.each(LAMBDA_RUNTIMES)(
+    'states the first SAM CLI that builds %s, in the README and in samconfig.toml',
+    (runtime) => {
+      const files = render({ iac: 'sam', runtime });
+      const minimum = RUNTIME_DETAILS[runtime].samCli;
+      expect(fileOf(files, 'README.md')).toContain(
+        `Needs the AWS SAM CLI ${minimum} or later, the first to build \`${runtime}\``,
+      );
+      expect(fileOf(files, 'samconfig.toml').split('\n')[0]).toBe(
+        `# Needs the AWS SAM CLI ${minimum} or later, the first to build ${runtime} (\`sam --version\`).`,
+      );
+    },
+  );
 
   it('writes the answers-derived versions into package.json', () => {
     const pkg = JSON.parse(fileOf(render({ runtime: 'nodejs22.x' }), 'package.json'));
@@ -150,7 +175,12 @@ describe('describeApi', () => {
       audience: ['1example23456789abcdefghij'],
       identitySource: '$request.header.Authorization',
     });
-    expect(model.cors).toMatchObject({ methods: ['GET', 'OPTIONS'], headers: ['authorization', 'content-type'], maxAge: 7200, credentials: false });
+    expect(model.cors).toMatchObject({
+      methods: ['GET', 'OPTIONS'],
+      headers: ['authorization', 'content-type'],
+      maxAge: 7200,
+      credentials: false,
+    });
   });
 });
 
@@ -162,7 +192,8 @@ describe('stackIdOf', () => {
     ['a.b_c', 'ABC'],
   ])('turns %s into the CloudFormation id %s', (name, id) => expect(stackIdOf(name)).toBe(id));
 
-  it('keeps within the 128 characters of a stack name', () => expect(stackIdOf(`a-${'b'.repeat(200)}`)).toHaveLength(128));
+  it('keeps within the 128 characters of a stack name', () =>
+    expect(stackIdOf(`a-${'b'.repeat(200)}`)).toHaveLength(128));
 });
 
 describe('resourcePrefixOf', () => {

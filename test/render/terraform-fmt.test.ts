@@ -20,15 +20,27 @@ const skipped = terraform ? '' : ' (skipped: terraform is not on PATH)';
 describe('generated Terraform files', () => {
   it.skipIf(!terraform).each([
     ['the README example', {}, []],
-    ['any origin, own scopes and routes of several lengths', { origins: '*', allowAnyOrigin: true, scopes: 'orders-api/read' }, [
-      { method: 'POST', path: '/orders', handler: 'create-order', scopes: ['orders-api/write'] },
-      { method: 'GET', path: '/orders/{id}', handler: 'get-order' },
-    ]],
+    [
+      'any origin, own scopes and routes of several lengths',
+      { origins: '*', allowAnyOrigin: true, scopes: 'orders-api/read' },
+      [
+        { method: 'POST', path: '/orders', handler: 'create-order', scopes: ['orders-api/write'] },
+        { method: 'GET', path: '/orders/{id}', handler: 'get-order' },
+      ],
+    ],
   ] as const)(`pass terraform fmt -check, for %s${skipped}`, (_, input, routes) => {
     const dir = tempDir('terraform-fmt');
-    const files = renderProject(parseAnswers({ ...EXAMPLE_INPUT, ...input, iac: 'terraform' }), { routes: parseRoutes(routes) });
-    writeFiles(dir, files.filter((file) => file.path.startsWith('infra/')).map((file) => [file.path, file.contents]));
-    const run = spawnSync('terraform', ['fmt', '-check', '-diff', '-recursive', 'infra'], { cwd: dir, encoding: 'utf8' });
+    const files = renderProject(parseAnswers({ ...EXAMPLE_INPUT, ...input, iac: 'terraform' }), {
+      routes: parseRoutes(routes),
+    });
+    writeFiles(
+      dir,
+      files.filter((file) => file.path.startsWith('infra/')).map((file) => [file.path, file.contents]),
+    );
+    const run = spawnSync('terraform', ['fmt', '-check', '-diff', '-recursive', 'infra'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(run.stdout, 'files terraform fmt would rewrite, and how').toBe('');
     expect(run.status).toBe(0);
   });

@@ -35,17 +35,24 @@ interface ComputedUse {
 
 async function terraformProject(input: Record<string, unknown>) {
   const files = renderProject(parseAnswers({ ...EXAMPLE_INPUT, ...input, iac: 'terraform' }));
-  const parsed = await Promise.all(files.filter((file) => /^infra\/[^/]+\.tf$/.test(file.path)).map((file) => parse(file.path, file.contents)));
+  const parsed = await Promise.all(
+    files.filter((file) => /^infra\/[^/]+\.tf$/.test(file.path)).map((file) => parse(file.path, file.contents)),
+  );
   const blocks: Blocks = {};
   for (const part of parsed) {
-    for (const [prefix, group] of [['', part.resource], ['data.', part.data]] as const) {
+    for (const [prefix, group] of [
+      ['', part.resource],
+      ['data.', part.data],
+    ] as const) {
       for (const [type, named] of Object.entries((group ?? {}) as Record<string, Record<string, Body[]>>)) {
         for (const [name, [body]] of Object.entries(named)) (blocks[`${prefix}${type}`] ??= {})[name] = body!;
       }
     }
   }
   const testFiles = files.filter((file) => /^infra\/tests\/[^/]+\.tftest\.hcl$/.test(file.path));
-  const mocks = await Promise.all(testFiles.map(async (file) => ({ path: file.path, parsed: await parse(file.path, file.contents) })));
+  const mocks = await Promise.all(
+    testFiles.map(async (file) => ({ path: file.path, parsed: await parse(file.path, file.contents) })),
+  );
   return { blocks, mocks };
 }
 
@@ -56,7 +63,9 @@ function mockDefault(mockFile: Body, type: string, attribute: string): unknown {
   const provider = bareType.split('_')[0]!;
   const mockProviders = ((mockFile.mock_provider as Record<string, Body[]> | undefined)?.[provider] ?? []) as Body[];
   for (const mockProvider of mockProviders) {
-    const mocked = (mockProvider[dataSource ? 'mock_data' : 'mock_resource'] as Record<string, Body[]> | undefined)?.[bareType];
+    const mocked = (mockProvider[dataSource ? 'mock_data' : 'mock_resource'] as Record<string, Body[]> | undefined)?.[
+      bareType
+    ];
     const defaults = mocked?.[0]?.defaults as Body | undefined;
     if (defaults && attribute in defaults) return defaults[attribute];
   }
@@ -93,13 +102,15 @@ function computedUses(blocks: Blocks, mockFile: Body): ComputedUse[] {
 
 /** What the provider would say of the argument's value under the mocks, or undefined when it passes. */
 function problemOf(use: ComputedUse, uses: ComputedUse[]): string | undefined {
-  if (typeof use.mocked !== 'string') return `${use.attribute} has no string default in a mock_resource/mock_data block`;
+  if (typeof use.mocked !== 'string')
+    return `${use.attribute} has no string default in a mock_resource/mock_data block`;
   // Each whole interpolation of a computed attribute becomes its mock default.
   let value = use.expression;
   for (const other of uses.filter((candidate) => candidate.argument === use.argument)) {
     value = value.replaceAll(`\${${other.reference}}`, String(other.mocked));
   }
-  if (value.includes('${')) return `${use.argument} = "${use.expression}" is more than references to computed attributes; extend this test to evaluate it`;
+  if (value.includes('${'))
+    return `${use.argument} = "${use.expression}" is more than references to computed attributes; extend this test to evaluate it`;
   const problem = shapeProblem(use.shape, value);
   return problem && `${use.argument} = ${JSON.stringify(value)} under the mocks: ${problem}`;
 }
@@ -114,7 +125,10 @@ describe.each([
     const found = computedUses(blocks, mocks[0]!.parsed).map(({ argument, attribute }) => ({ argument, attribute }));
     expect(found).toEqual(
       expect.arrayContaining([
-        { argument: 'aws_iam_role.handler.assume_role_policy', attribute: 'data.aws_iam_policy_document.assume_lambda.json' },
+        {
+          argument: 'aws_iam_role.handler.assume_role_policy',
+          attribute: 'data.aws_iam_policy_document.assume_lambda.json',
+        },
         { argument: 'aws_iam_role_policy.logs.policy', attribute: 'data.aws_iam_policy_document.logs.json' },
         { argument: 'aws_lambda_function.handler.role', attribute: 'aws_iam_role.handler.arn' },
         { argument: 'aws_lambda_permission.api.source_arn', attribute: 'aws_apigatewayv2_api.http.execution_arn' },

@@ -108,11 +108,22 @@ describe('parseAnswers', () => {
       ScopeError,
       LambdaRuntimeError,
     ]);
-    expect(error.errors.map((e) => e.field)).toEqual(['name', 'region', 'userPoolId', 'clientId', 'origins', 'iac', 'scopes', 'runtime']);
+    expect(error.errors.map((e) => e.field)).toEqual([
+      'name',
+      'region',
+      'userPoolId',
+      'clientId',
+      'origins',
+      'iac',
+      'scopes',
+      'runtime',
+    ]);
     expect(error.errors[1]!.message).toBe(
       '--region "useast1" is not an AWS region code. Expected a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1".',
     );
-    expect(error.errors[5]!.message).toBe('--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.');
+    expect(error.errors[5]!.message).toBe(
+      '--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.',
+    );
     expect(error.errors[7]!.message).toMatch(/^--runtime "nodejs18.x" is not one of nodejs24.x, nodejs22.x/);
     for (const each of error.errors) expect(each.message).toMatch(/^--[a-z-]+ .*Expected .*/s);
   });
@@ -141,11 +152,12 @@ describe('one rule text, phrased by each front', () => {
     for (const message of titles) expect(message).not.toContain('--');
     // The same texts, each title in place of its flag.
     const fields = Object.keys(TITLE_LABELS) as Array<keyof typeof TITLE_LABELS>;
-    const asFlags = (text: string) => fields.reduce((out, field) => out.replaceAll(TITLE_LABELS[field], FLAG_LABELS[field]), text);
+    const asFlags = (text: string) =>
+      fields.reduce((out, field) => out.replaceAll(TITLE_LABELS[field], FLAG_LABELS[field]), text);
     expect(titles.map(asFlags)).toEqual(flags);
   });
 
-  it('checks one answer with a front\'s labels too, as a form checks a field', () => {
+  it("checks one answer with a front's labels too, as a form checks a field", () => {
     const [error] = checkAnswer('clientId', 'a b', {}, TITLE_LABELS);
     expect(error!.message).toMatch(/^Cognito app client ID "a b" is not a Cognito app client id\. Expected /);
   });
@@ -160,12 +172,19 @@ describe('resolveFormAnswers', () => {
 
   it('refuses a malformed pool id alone: the region it cannot give is not reported missing', () => {
     expect(() => resolveFormAnswers({ ...form, userPoolId: 'local_abc' }, TITLE_LABELS)).toThrow(
-      new InvalidAnswersError([new UserPoolIdError('userPoolId', 'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".')]),
+      new InvalidAnswersError([
+        new UserPoolIdError(
+          'userPoolId',
+          'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
+        ),
+      ]),
     );
   });
 
-  it('keeps a region given beside the pool id, and holds it to the pool\'s', () => {
-    expect(() => resolveFormAnswers({ ...form, region: 'us-east-1' }, TITLE_LABELS)).toThrow(/^Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1\./);
+  it("keeps a region given beside the pool id, and holds it to the pool's", () => {
+    expect(() => resolveFormAnswers({ ...form, region: 'us-east-1' }, TITLE_LABELS)).toThrow(
+      /^Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1\./,
+    );
   });
 });
 
@@ -173,7 +192,9 @@ describe('--issuer (ref #2)', () => {
   const updated = `https://issuer-cognito-idp.eu-west-1.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`;
 
   it('defaults to https://cognito-idp.<region>.amazonaws.com/<pool id>', () => {
-    expect(issuerOf(parseAnswers(EXAMPLE_INPUT))).toBe(`https://cognito-idp.eu-west-1.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`);
+    expect(issuerOf(parseAnswers(EXAMPLE_INPUT))).toBe(
+      `https://cognito-idp.eu-west-1.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`,
+    );
   });
 
   it('accepts the newer issuer of the same pool', () => {
@@ -183,7 +204,9 @@ describe('--issuer (ref #2)', () => {
   it('refuses the issuer of another pool, naming both forms of this one', () => {
     const error = parseError({ issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' });
     expect(error.errors[0]).toBeInstanceOf(IssuerError);
-    expect(error.message).toMatch(/is not an issuer of user pool eu-west-1_AbCdEfGhI. Expected "https:\/\/cognito-idp\..*" or "https:\/\/issuer-cognito-idp\./);
+    expect(error.message).toMatch(
+      /is not an issuer of user pool eu-west-1_AbCdEfGhI. Expected "https:\/\/cognito-idp\..*" or "https:\/\/issuer-cognito-idp\./,
+    );
   });
 
   it.each([
@@ -219,7 +242,11 @@ describe('checkGivenAnswers', () => {
     try {
       checkGivenAnswers(given);
     } catch (error) {
-      expect((error as InvalidAnswersError).errors.map((problem) => problem.field)).toEqual(['userPoolId', 'clientId', 'origins']);
+      expect((error as InvalidAnswersError).errors.map((problem) => problem.field)).toEqual([
+        'userPoolId',
+        'clientId',
+        'origins',
+      ]);
     }
   });
 
@@ -269,7 +296,9 @@ describe('defaults and requirements', () => {
     } catch (error) {
       // --region is left out of the list: the pool id, once given, brings it.
       expect((error as MissingAnswersError).flags).toEqual(['--user-pool-id', '--origins']);
-      expect((error as Error).message).toMatch(/^Missing --user-pool-id, --origins \(a non-interactive run never prompts; --region, when left out, is the one in the pool id\)/);
+      expect((error as Error).message).toMatch(
+        /^Missing --user-pool-id, --origins \(a non-interactive run never prompts; --region, when left out, is the one in the pool id\)/,
+      );
       expect((error as Error).message).toMatch(/npm create cognito-jwt-api@latest my-service -- --region eu-west-1 /);
     }
   });

@@ -67,18 +67,22 @@ describe('package name rule', () => {
 });
 
 describe('scope rule', () => {
-  it.each(['openid', 'email', 'aws.cognito.signin.user.admin', 'orders-api/read', 'https://api.example.com/orders.write'])(
-    'accepts %s',
-    (scope) => expect(checkScope(scope)).toBeUndefined(),
-  );
+  it.each([
+    'openid',
+    'email',
+    'aws.cognito.signin.user.admin',
+    'orders-api/read',
+    'https://api.example.com/orders.write',
+  ])('accepts %s', (scope) => expect(checkScope(scope)).toBeUndefined());
   it('accepts a resource server identifier that holds "/" (the scope name may not)', () => {
     expect(checkScope('https://api.example.com/v1/read')).toBeUndefined();
   });
   it.each(['read', 'orders-api/', '/read', 'orders-api/read/'])('refuses %j as not a scope', (scope) =>
     expect(checkScope(scope)).toMatch(/neither a standard scope/),
   );
-  it.each(['orders api/read', 'orders-api/"read"', "it's/read", 'a\\b/c', 'a,b/c'])('refuses %j for its characters', (scope) =>
-    expect(checkScope(scope)).toMatch(/whitespace, a quote, a comma or a backslash/),
+  it.each(['orders api/read', 'orders-api/"read"', "it's/read", 'a\\b/c', 'a,b/c'])(
+    'refuses %j for its characters',
+    (scope) => expect(checkScope(scope)).toMatch(/whitespace, a quote, a comma or a backslash/),
   );
 });
 
@@ -115,10 +119,26 @@ describe('origin normalisation (ref #17)', () => {
   });
 
   it('gives the templates a pattern that refuses what a browser never sends: default ports, empty or dash-edged labels', () => {
-    for (const origin of ['https://app.example.com', 'https://app.example.com:8443', 'https://a.example.com:4430', 'http://localhost:5173', 'https://[::1]']) {
+    for (const origin of [
+      'https://app.example.com',
+      'https://app.example.com:8443',
+      'https://a.example.com:4430',
+      'http://localhost:5173',
+      'https://[::1]',
+    ]) {
       expect(ORIGIN_PATTERN.test(origin), origin).toBe(true);
     }
-    for (const origin of ['https://app.example.com:443', 'https://app.example.com:0443', 'https://app.example.com:0', 'http://localhost:80', 'http://localhost:080', 'https://a..com', 'https://-.', 'https://a-.com', 'http://app.example.com']) {
+    for (const origin of [
+      'https://app.example.com:443',
+      'https://app.example.com:0443',
+      'https://app.example.com:0',
+      'http://localhost:80',
+      'http://localhost:080',
+      'https://a..com',
+      'https://-.',
+      'https://a-.com',
+      'http://app.example.com',
+    ]) {
       expect(ORIGIN_PATTERN.test(origin), origin).toBe(false);
     }
   });

@@ -14,7 +14,10 @@ import { renderProject } from '../../src/render/render-project.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { writeProject } from '../contract/model.js';
 
-type Authorize = (header: string | undefined, scopes: readonly string[]) => Promise<{ allowed: boolean; statusCode?: number; reason?: string }>;
+type Authorize = (
+  header: string | undefined,
+  scopes: readonly string[],
+) => Promise<{ allowed: boolean; statusCode?: number; reason?: string }>;
 
 const CLIENT_ID = EXAMPLE_INPUT.clientId;
 const keys: Record<string, { privateKey: CryptoKey; alg: string }> = {};
@@ -25,7 +28,12 @@ const now = () => Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
   const jwks: object[] = [];
-  for (const [kid, alg] of [['rs256', 'RS256'], ['rs384', 'RS384'], ['rs512', 'RS512'], ['ps256', 'PS256']] as const) {
+  for (const [kid, alg] of [
+    ['rs256', 'RS256'],
+    ['rs384', 'RS384'],
+    ['rs512', 'RS512'],
+    ['ps256', 'PS256'],
+  ] as const) {
     const pair = await generateKeyPair(alg);
     keys[kid] = { privateKey: pair.privateKey, alg };
     jwks.push({ ...(await exportJWK(pair.publicKey)), kid, alg, use: 'sig' });
@@ -44,13 +52,21 @@ afterAll(() => server?.close());
 
 async function token(claims: JWTPayload = {}, { kid = 'rs256' as string | null } = {}): Promise<string> {
   const key = keys[kid ?? 'rs256']!;
-  return new SignJWT({ sub: 'user-1', token_use: 'access', client_id: CLIENT_ID, scope: 'openid', iat: now(), exp: now() + 300, ...claims })
+  return new SignJWT({
+    sub: 'user-1',
+    token_use: 'access',
+    client_id: CLIENT_ID,
+    scope: 'openid',
+    iat: now(),
+    exp: now() + 300,
+    ...claims,
+  })
     .setProtectedHeader({ alg: key.alg, ...(kid === null ? {} : { kid }) })
     .setIssuer(issuer)
     .sign(key.privateKey);
 }
 
-describe('the dev server\'s JWT authorizer (ref #4, #6)', () => {
+describe("the dev server's JWT authorizer (ref #4, #6)", () => {
   it('admits a valid RS256 access token', async () => {
     expect(await authorize(`Bearer ${await token()}`, [])).toMatchObject({ allowed: true });
   });
@@ -59,9 +75,12 @@ describe('the dev server\'s JWT authorizer (ref #4, #6)', () => {
     expect(await authorize(await token({}, { kid: null }), [])).toMatchObject({ allowed: false, statusCode: 401 });
   });
 
-  it.each(['rs384', 'rs512', 'ps256'])('refuses a %s token whose key is in the JWKS: Cognito signs RS256, the documentation names no other', async (kid) => {
-    expect(await authorize(await token({}, { kid }), [])).toMatchObject({ allowed: false, statusCode: 401 });
-  });
+  it.each(['rs384', 'rs512', 'ps256'])(
+    'refuses a %s token whose key is in the JWKS: Cognito signs RS256, the documentation names no other',
+    async (kid) => {
+      expect(await authorize(await token({}, { kid }), [])).toMatchObject({ allowed: false, statusCode: 401 });
+    },
+  );
 
   it.each([
     ['exp a second ago', () => ({ exp: now() - 1 })],
@@ -72,10 +91,13 @@ describe('the dev server\'s JWT authorizer (ref #4, #6)', () => {
     expect(await authorize(await token(claims()), [])).toMatchObject({ allowed: false, statusCode: 401 });
   });
 
-  it('admits a token carrying any one of a route\'s scopes, refuses one with none (403)', async () => {
+  it("admits a token carrying any one of a route's scopes, refuses one with none (403)", async () => {
     const scopes = ['orders-api/read', 'orders-api/write'];
     expect(await authorize(await token({ scope: 'openid orders-api/write' }), scopes)).toMatchObject({ allowed: true });
     expect(await authorize(await token({ scope: 'orders-api/read' }), scopes)).toMatchObject({ allowed: true });
-    expect(await authorize(await token({ scope: 'openid' }), scopes)).toMatchObject({ allowed: false, statusCode: 403 });
+    expect(await authorize(await token({ scope: 'openid' }), scopes)).toMatchObject({
+      allowed: false,
+      statusCode: 403,
+    });
   });
 });

@@ -35,12 +35,22 @@ function projectWithOrders(label: string): string {
  * its exit code and each test's status by full name ("POST /orders answers an ID token with 403").
  */
 async function runProtectedRoutesTest(dir: string) {
-  const env = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith('VITEST')).map((name) => [name, undefined]));
+  const env = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => name.startsWith('VITEST'))
+      .map((name) => [name, undefined]),
+  );
   const report = path.join(dir, 'vitest-report.json');
   const args = [VITEST, 'run', 'test/handlers/protected-routes.test.ts', '--reporter=json', `--outputFile=${report}`];
   const { code, output } = await exec(process.execPath, args, { cwd: dir, env });
-  const results = (JSON.parse(readFileSync(report, 'utf8')) as { testResults: Array<{ assertionResults: Array<{ fullName: string; status: string }> }> }).testResults;
-  const statuses = Object.fromEntries(results.flatMap((file) => file.assertionResults.map((test) => [test.fullName, test.status])));
+  const results = (
+    JSON.parse(readFileSync(report, 'utf8')) as {
+      testResults: Array<{ assertionResults: Array<{ fullName: string; status: string }> }>;
+    }
+  ).testResults;
+  const statuses = Object.fromEntries(
+    results.flatMap((file) => file.assertionResults.map((test) => [test.fullName, test.status])),
+  );
   return { code, output, statuses };
 }
 

@@ -15,7 +15,13 @@ import { tempDir } from '../helpers/temp.js';
 async function create(cwd: string, ...args: string[]) {
   let out = '';
   let err = '';
-  const io: Io = { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`), env: {}, cwd, stdinIsTty: false };
+  const io: Io = {
+    out: (text) => (out += `${text}\n`),
+    err: (text) => (err += `${text}\n`),
+    env: {},
+    cwd,
+    stdinIsTty: false,
+  };
   const code = await main([...args, ...EXAMPLE_FLAGS, '--yes', '--skip-install'], io);
   return { code, out, err };
 }

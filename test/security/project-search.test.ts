@@ -20,7 +20,7 @@ function plantedParent() {
 }
 
 describe('update without a folder', () => {
-  it('stops its search at the enclosing git work tree\'s root', async () => {
+  it("stops its search at the enclosing git work tree's root", async () => {
     const { shared, before } = plantedParent();
     const repo = path.join(shared, 'clone');
     mkdirSync(repo);
@@ -34,7 +34,7 @@ describe('update without a folder', () => {
     expect(read(shared, JOURNAL)).toBe(before[JOURNAL]);
   });
 
-  it('never looks above the user\'s home', async () => {
+  it("never looks above the user's home", async () => {
     const { shared, before } = plantedParent();
     const home = path.join(shared, 'home', 'alice');
     const work = path.join(home, 'work');

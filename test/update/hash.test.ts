@@ -13,7 +13,11 @@ function reference(text: string): string {
 
 describe('fnv1a64', () => {
   it('gives the published test vectors', () => {
-    expect([fnv1a64(''), fnv1a64('a'), fnv1a64('foobar')]).toEqual(['cbf29ce484222325', 'af63dc4c8601ec8c', '85944171f73967e8']);
+    expect([fnv1a64(''), fnv1a64('a'), fnv1a64('foobar')]).toEqual([
+      'cbf29ce484222325',
+      'af63dc4c8601ec8c',
+      '85944171f73967e8',
+    ]);
   });
 
   it('hashes the UTF-8 bytes, as the definition does, for any text and size', () => {

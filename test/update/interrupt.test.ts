@@ -34,7 +34,10 @@ describe('an interrupted update', () => {
     await update(reference);
     const updated = tree(reference);
     // Every 50 ms from start-up to well past the end of the run, so that some land while files are staged.
-    for (const [signal, delayMs] of Array.from({ length: 19 }, (_, i) => [i % 2 ? 'SIGINT' : 'SIGTERM', i * 50] as const)) {
+    for (const [signal, delayMs] of Array.from(
+      { length: 19 },
+      (_, i) => [i % 2 ? 'SIGINT' : 'SIGTERM', i * 50] as const,
+    )) {
       const dir = fixtureCopy('cdk');
       await interruptedUpdate(dir, signal, delayMs);
       expect([unchanged, updated], `${signal} after ${delayMs} ms`).toContainEqual(tree(dir));
@@ -58,7 +61,14 @@ describe('an interrupted update', () => {
     const before = tree(dir);
     const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
     const others = process.listeners('SIGTERM');
-    const applying = applyAtomically(dir, new Map([['a.txt', 'A'], ['nested/b.txt', 'B'], ['.nvmrc', null]]));
+    const applying = applyAtomically(
+      dir,
+      new Map([
+        ['a.txt', 'A'],
+        ['nested/b.txt', 'B'],
+        ['.nvmrc', null],
+      ]),
+    );
     const added = process.listeners('SIGTERM').filter((listener) => !others.includes(listener));
     expect(added).toHaveLength(1);
     added[0]!('SIGTERM'); // as the signal arrives while the staged writes are in flight
@@ -71,13 +81,19 @@ describe('an interrupted update', () => {
 
   it('stopped during the renames, finishes them and raises the signal again', () => {
     const dir = fixtureCopy('cdk');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./interrupted-renames.ts', import.meta.url)), dir], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./interrupted-renames.ts', import.meta.url)), dir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     expect(run.signal).toBe('SIGTERM');
     expect(run.stdout).toBe('');
     const files = tree(dir);
     expect([files['a.txt'], files['nested/b.txt']]).toEqual(['A', 'B']);
-    expect(Object.keys(files).filter((file) => file.startsWith('.cognito-jwt-api/') && !file.endsWith('pristine.json'))).toEqual([]);
+    expect(
+      Object.keys(files).filter((file) => file.startsWith('.cognito-jwt-api/') && !file.endsWith('pristine.json')),
+    ).toEqual([]);
   });
 
   it('is rolled forward from its journal after a crash in the middle of the renames', async () => {
@@ -94,7 +110,17 @@ describe('an interrupted update', () => {
     mkdirSync(path.join(state, 'staging-AbC123', 'files'), { recursive: true });
     writeFileSync(path.join(state, 'staging-AbC123', 'files', 'c.txt'), 'C');
     writeFileSync(path.join(dir, 'd.txt'), 'D (already moved)');
-    writeFileSync(path.join(state, 'update-journal.json'), JSON.stringify({ staging: 'staging-AbC123', operations: [['d.txt', true], ['c.txt', true], ['a.txt', false]] }));
+    writeFileSync(
+      path.join(state, 'update-journal.json'),
+      JSON.stringify({
+        staging: 'staging-AbC123',
+        operations: [
+          ['d.txt', true],
+          ['c.txt', true],
+          ['a.txt', false],
+        ],
+      }),
+    );
     const journal = readJournal(dir)!;
     expect(journal.operations).toHaveLength(3);
     replayJournal(dir, journal);

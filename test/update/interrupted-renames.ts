@@ -13,5 +13,11 @@ fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
 syncBuiltinESMExports();
 
 const { applyAtomically } = await import('../../src/update/apply.js');
-await applyAtomically(process.argv[2]!, new Map([['a.txt', 'A'], ['nested/b.txt', 'B']]));
+await applyAtomically(
+  process.argv[2]!,
+  new Map([
+    ['a.txt', 'A'],
+    ['nested/b.txt', 'B'],
+  ]),
+);
 console.log('finished without the signal');

@@ -21,12 +21,26 @@ describe('mergeText', () => {
 });
 
 describe('mergePackageJson', () => {
-  const base = { name: 'svc', scripts: { test: 'vitest run' }, devDependencies: { vitest: '^4.0.0', typescript: '~5.9.0', old: '^1.0.0' } };
-  const merge = (yours: object, template: object) => JSON.parse(mergePackageJson(JSON.stringify(base), JSON.stringify(yours), JSON.stringify(template)).contents);
+  const base = {
+    name: 'svc',
+    scripts: { test: 'vitest run' },
+    devDependencies: { vitest: '^4.0.0', typescript: '~5.9.0', old: '^1.0.0' },
+  };
+  const merge = (yours: object, template: object) =>
+    JSON.parse(mergePackageJson(JSON.stringify(base), JSON.stringify(yours), JSON.stringify(template)).contents);
 
   it('applies template bumps and removals where you kept the generated value, and keeps yours elsewhere', () => {
-    const yours = { ...base, scripts: { ...base.scripts, lint: 'eslint .' }, dependencies: { zod: '^4.0.0' }, devDependencies: { ...base.devDependencies, typescript: '~5.8.0' } };
-    const template = { ...base, scripts: { ...base.scripts, dev: 'tsx dev/start.ts' }, devDependencies: { vitest: '^4.1.0', typescript: '~5.9.3', jose: '^6.0.0' } };
+    const yours = {
+      ...base,
+      scripts: { ...base.scripts, lint: 'eslint .' },
+      dependencies: { zod: '^4.0.0' },
+      devDependencies: { ...base.devDependencies, typescript: '~5.8.0' },
+    };
+    const template = {
+      ...base,
+      scripts: { ...base.scripts, dev: 'tsx dev/start.ts' },
+      devDependencies: { vitest: '^4.1.0', typescript: '~5.9.3', jose: '^6.0.0' },
+    };
     expect(merge(yours, template)).toEqual({
       name: 'svc',
       scripts: { test: 'vitest run', lint: 'eslint .', dev: 'tsx dev/start.ts' },
@@ -38,10 +52,21 @@ describe('mergePackageJson', () => {
   it('keeps a dependency or script you deleted deleted, even when the template changes it, and says so', () => {
     const { old: _old, ...devDependencies } = base.devDependencies;
     const yours = { ...base, scripts: {}, devDependencies };
-    const template = { ...base, scripts: { test: 'vitest run --coverage' }, devDependencies: { ...base.devDependencies, old: '^2.0.0', vitest: '^4.1.0' } };
+    const template = {
+      ...base,
+      scripts: { test: 'vitest run --coverage' },
+      devDependencies: { ...base.devDependencies, old: '^2.0.0', vitest: '^4.1.0' },
+    };
     const result = mergePackageJson(JSON.stringify(base), JSON.stringify(yours), JSON.stringify(template));
-    expect(JSON.parse(result.contents)).toEqual({ name: 'svc', scripts: {}, devDependencies: { vitest: '^4.1.0', typescript: '~5.9.0' } });
-    expect(result.notes).toEqual(['kept removed: scripts.test (template now wants "vitest run --coverage")', 'kept removed: old (template now wants ^2.0.0)']);
+    expect(JSON.parse(result.contents)).toEqual({
+      name: 'svc',
+      scripts: {},
+      devDependencies: { vitest: '^4.1.0', typescript: '~5.9.0' },
+    });
+    expect(result.notes).toEqual([
+      'kept removed: scripts.test (template now wants "vitest run --coverage")',
+      'kept removed: old (template now wants ^2.0.0)',
+    ]);
     // Deleted and unchanged by the template: nothing to say.
     expect(mergePackageJson(JSON.stringify(base), JSON.stringify(yours), JSON.stringify(base)).notes).toEqual([]);
   });
@@ -59,7 +84,10 @@ describe('answer migrations', () => {
   });
 
   it('leave current answers alone', () => {
-    expect(migrateAnswers({ runtime: 'nodejs24.x' }, ANSWERS_SCHEMA_VERSION)).toEqual({ answers: { runtime: 'nodejs24.x' }, applied: [] });
+    expect(migrateAnswers({ runtime: 'nodejs24.x' }, ANSWERS_SCHEMA_VERSION)).toEqual({
+      answers: { runtime: 'nodejs24.x' },
+      applied: [],
+    });
   });
 
   it('refuse answers from a newer tool', () => {

@@ -28,7 +28,9 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
     const { code, out, err } = await update(dir, '--iac', 'sam');
     expect(code, err).toBe(0);
-    expect(out).toContain('note: origins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, http://localhost:5173)');
+    expect(out).toContain(
+      'note: origins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, http://localhost:5173)',
+    );
     expect(read(dir, 'template.yaml')).toMatch(/Default: "?https:\/\/app\.example\.com"?\n/);
     expect(read(dir, 'template.yaml')).not.toContain('http://localhost:5173');
     expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com'] as readonly string[]");
@@ -44,7 +46,7 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     const dir = await editedProject((api) =>
       api
         .replace('scopes: [] as readonly string[]', "scopes: ['orders-api/read'] as readonly string[]")
-        .replace(/(  \{ method: 'GET', path: '\/me', handler: 'me' \},\n)/, `$1${ORDERS}`),
+        .replace(/( {2}\{ method: 'GET', path: '\/me', handler: 'me' \},\n)/, `$1${ORDERS}`),
     );
     const { code, out, err } = await update(dir, '--iac', 'sam');
     expect(code, err).toBe(0);
@@ -74,7 +76,9 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     const before = tree(dir);
     const { code, err } = await update(dir, '--origins', 'https://admin.example.com', '--iac', 'sam');
     expect(code).toBe(1);
-    expect(err).toMatch(/src\/api\.ts allows the origins \["https:\/\/app\.example\.com"\] \(cors\.allowOrigins\), but --origins gives \["https:\/\/admin\.example\.com"\]/);
+    expect(err).toMatch(
+      /src\/api\.ts allows the origins \["https:\/\/app\.example\.com"\] \(cors\.allowOrigins\), but --origins gives \["https:\/\/admin\.example\.com"\]/,
+    );
     expect(err).toMatch(/--origins https:\/\/app\.example\.com/);
     expect(tree(dir)).toEqual(before);
     expect(() => computeUpdate(dir, { origins: 'https://admin.example.com' })).toThrow(AnswersDisagreeError);
@@ -99,7 +103,7 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     expect(tree(dir)).toEqual(before);
   });
 
-  it('blames an origin the schema refuses on src/api.ts, with the schema\'s message', async () => {
+  it("blames an origin the schema refuses on src/api.ts, with the schema's message", async () => {
     const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['http://insecure.example.com']"));
     const { code, err } = await update(dir);
     expect(code).toBe(1);
@@ -127,6 +131,10 @@ describe('update of package.json', () => {
     expect(merged.devDependencies['aws-cdk-lib']).toBe(wanted.devDependencies['aws-cdk-lib']);
     expect(merged.scripts.synth).toBeUndefined();
     expect(merged.scripts.dev).toBe(wanted.scripts.dev);
-    expect(out).toMatch(new RegExp(`merge +package\\.json +\\(.*kept removed: vitest \\(template now wants \\${wanted.devDependencies.vitest}\\)`));
+    expect(out).toMatch(
+      new RegExp(
+        `merge +package\\.json +\\(.*kept removed: vitest \\(template now wants \\${wanted.devDependencies.vitest}\\)`,
+      ),
+    );
   });
 });

@@ -35,7 +35,10 @@ export const cors = {
 describe('readProjectApi', () => {
   it('reads back the origins, scopes and routes a generation wrote, for every flavour', () => {
     for (const iac of ['cdk', 'terraform', 'sam']) {
-      const text = generatedApi({ iac, origins: 'https://app.example.com,http://localhost:5173', scopes: 'orders-api/read' }, ROUTES);
+      const text = generatedApi(
+        { iac, origins: 'https://app.example.com,http://localhost:5173', scopes: 'orders-api/read' },
+        ROUTES,
+      );
       expect(readProjectApi(text), iac).toEqual({
         origins: ['https://app.example.com', 'http://localhost:5173'],
         scopes: ['orders-api/read'],
@@ -58,9 +61,17 @@ describe('readProjectApi', () => {
   it('refuses a value it cannot read as a literal, naming the file, the property and the fix', () => {
     const cases: [string, string, RegExp][] = [
       ["['https://app.example.com' /* production */]", 'process.env.ORIGINS!.split(",")', /cors\.allowOrigins/],
-      ["['https://app.example.com' /* production */]", '[...PRODUCTION, "https://app.example.com"]', /cors\.allowOrigins/],
+      [
+        "['https://app.example.com' /* production */]",
+        '[...PRODUCTION, "https://app.example.com"]',
+        /cors\.allowOrigins/,
+      ],
       ["scopes: ['orders-api/read', `orders-api/write`,]", 'scopes: [`${SERVER}/read`]', /auth\.scopes/],
-      ["{ 'method': \"POST\", path: '/orders', handler: ('orders') } satisfies Route,", '...adminRoutes,', /routes\[1\]/],
+      [
+        "{ 'method': \"POST\", path: '/orders', handler: ('orders') } satisfies Route,",
+        '...adminRoutes,',
+        /routes\[1\]/,
+      ],
       ["handler: ('orders')", 'handler: HANDLER', /routes\[1\]\.handler/],
     ];
     for (const [from, to, names] of cases) {
@@ -82,7 +93,9 @@ describe('readProjectApi', () => {
   });
 
   it('refuses a file without the declarations it reads', () => {
-    expect(() => readProjectApi(API.replace('export const cors', 'export const corsPolicy'))).toThrow(/src\/api\.ts: .*no `cors\.allowOrigins`/);
+    expect(() => readProjectApi(API.replace('export const cors', 'export const corsPolicy'))).toThrow(
+      /src\/api\.ts: .*no `cors\.allowOrigins`/,
+    );
     expect(() => readProjectApi(API.replace('scopes:', 'requiredScopes:'))).toThrow(ProjectApiError);
     expect(() => readProjectApi('export const routes = [')).toThrow(ProjectApiError);
   });

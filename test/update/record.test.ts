@@ -11,7 +11,10 @@ const { record } = recordOf(answers, renderProject(answers));
 
 describe('yoRcWith', () => {
   it("keeps other generators' settings", () => {
-    expect(JSON.parse(yoRcWith('{ "generator-other": { "x": 1 } }', record))).toEqual({ 'generator-other': { x: 1 }, [PACKAGE_NAME]: record });
+    expect(JSON.parse(yoRcWith('{ "generator-other": { "x": 1 } }', record))).toEqual({
+      'generator-other': { x: 1 },
+      [PACKAGE_NAME]: record,
+    });
   });
 
   it('keeps nothing of a file that holds no JSON object', () => {

@@ -27,23 +27,37 @@ describe('quotes of an earlier generation', () => {
   it('merges a line you added beside lines whose quotes the template changed, without a conflict', () => {
     const base = 'export const routes = [\n  { method: "GET", path: "/me", handler: "me" },\n];\n';
     const yours = base.replace('];', `${ORDERS.trimEnd()}\n];`);
-    const next = "export const routes = [\n  { method: 'GET', path: '/me', handler: 'me' },\n  { method: 'POST', path: '/orders', handler: 'orders' },\n];\n";
+    const next =
+      "export const routes = [\n  { method: 'GET', path: '/me', handler: 'me' },\n  { method: 'POST', path: '/orders', handler: 'orders' },\n];\n";
     expect(mergeText(base, yours, next).conflict).toBe(true);
-    expect(mergeText(...alignQuotes('src/api.ts', base, yours, next), next)).toEqual({ contents: next, conflict: false });
+    expect(mergeText(...alignQuotes('src/api.ts', base, yours, next), next)).toEqual({
+      contents: next,
+      conflict: false,
+    });
   });
 
-  it.each(['cdk', 'terraform'] as const)('update keeps a route added to a previous-version %s project, without a conflict', async (iac) => {
-    const dir = fixtureCopy(iac);
-    const api = read(dir, 'src/api.ts')!;
-    write(dir, 'src/api.ts', api.replace('  { method: "GET", path: "/me", handler: "me" },\n', `  { method: "GET", path: "/me", handler: "me" },\n${ORDERS}`));
-    write(dir, 'src/handlers/orders.ts', read(dir, 'src/handlers/me.ts')!);
-    commitAll(dir, 'a route of ours');
+  it.each(['cdk', 'terraform'] as const)(
+    'update keeps a route added to a previous-version %s project, without a conflict',
+    async (iac) => {
+      const dir = fixtureCopy(iac);
+      const api = read(dir, 'src/api.ts')!;
+      write(
+        dir,
+        'src/api.ts',
+        api.replace(
+          '  { method: "GET", path: "/me", handler: "me" },\n',
+          `  { method: "GET", path: "/me", handler: "me" },\n${ORDERS}`,
+        ),
+      );
+      write(dir, 'src/handlers/orders.ts', read(dir, 'src/handlers/me.ts')!);
+      commitAll(dir, 'a route of ours');
 
-    const { code, out } = await update(dir);
-    expect(code, out).toBe(0);
-    expect(out).not.toMatch(/conflict/);
-    const next = currentRender(dir, {}, { routes: [{ method: 'POST', path: '/orders', handler: 'orders' }] });
-    expect(read(dir, 'src/api.ts')).toBe(next.find((file) => file.path === 'src/api.ts')!.contents);
-    expect(read(dir, 'src/api.ts')).toContain("{ method: 'POST', path: '/orders', handler: 'orders' }");
-  });
+      const { code, out } = await update(dir);
+      expect(code, out).toBe(0);
+      expect(out).not.toMatch(/conflict/);
+      const next = currentRender(dir, {}, { routes: [{ method: 'POST', path: '/orders', handler: 'orders' }] });
+      expect(read(dir, 'src/api.ts')).toBe(next.find((file) => file.path === 'src/api.ts')!.contents);
+      expect(read(dir, 'src/api.ts')).toContain("{ method: 'POST', path: '/orders', handler: 'orders' }");
+    },
+  );
 });

@@ -14,13 +14,18 @@ import { commitAll, currentRender, fixtureCopy, read, remove, tree, update, writ
  * list of a previous-version project conflicts: the template's quotes changed on that list.)
  */
 const USER_NOTE = ' * - Our team: every route names its scopes.\n';
-const withUserNote = (api: string) => api.replace(' * - Add a browser origin:', `${USER_NOTE} * - Add a browser origin:`);
+const withUserNote = (api: string) =>
+  api.replace(' * - Add a browser origin:', `${USER_NOTE} * - Add a browser origin:`);
 
 describe.each(['cdk', 'terraform'] as const)('update of a %s project from the previous version', (iac) => {
   it('applies every rule in one run, and loses no edit', async () => {
     const dir = fixtureCopy(iac);
     // The user's edits since generation.
-    write(dir, 'tsconfig.json', read(dir, 'tsconfig.json')!.replace('"strict": true,', '"strict": true,\n    "noUnusedLocals": true,'));
+    write(
+      dir,
+      'tsconfig.json',
+      read(dir, 'tsconfig.json')!.replace('"strict": true,', '"strict": true,\n    "noUnusedLocals": true,'),
+    );
     write(dir, 'src/api.ts', withUserNote(read(dir, 'src/api.ts')!));
     write(dir, 'infra/README.md', `${read(dir, 'infra/README.md')}\nOur team's notes.\n`);
     const pkg = JSON.parse(read(dir, 'package.json')!);
@@ -80,7 +85,11 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
   it('takes a checkout with CRLF line ends as the same files, and keeps its line ends', async () => {
     const dir = fixtureCopy(iac);
     for (const [file, contents] of Object.entries(tree(dir))) write(dir, file, contents.replaceAll('\n', '\r\n'));
-    write(dir, 'tsconfig.json', read(dir, 'tsconfig.json')!.replace('"strict": true,', '"strict": true,\r\n    "noUnusedLocals": true,'));
+    write(
+      dir,
+      'tsconfig.json',
+      read(dir, 'tsconfig.json')!.replace('"strict": true,', '"strict": true,\r\n    "noUnusedLocals": true,'),
+    );
     commitAll(dir, 'checked out on Windows');
     const { code, out } = await update(dir);
     expect(code, out).toBe(0);
@@ -122,19 +131,30 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     expect(first.err).toMatch(/Conflicts remain in: src\/api\.ts/);
     const marked = read(dir, 'src/api.ts')!;
     // The hunk holds the comments around the line too, as the template changed them.
-    expect(marked).toMatch(/<<<<<<< yours\n(.*\n)* {2}maxAge: 600,\n(.*\n)*\|\|\|\|\|\|\| base \(as generated\)\n(.*\n)* {2}maxAge: 3600,\n(.*\n)*=======\n(.*\n)* {2}maxAge: 7200,\n(.*\n)*>>>>>>> template \(new\)\n/);
+    expect(marked).toMatch(
+      /<<<<<<< yours\n(.*\n)* {2}maxAge: 600,\n(.*\n)*\|\|\|\|\|\|\| base \(as generated\)\n(.*\n)* {2}maxAge: 3600,\n(.*\n)*=======\n(.*\n)* {2}maxAge: 7200,\n(.*\n)*>>>>>>> template \(new\)\n/,
+    );
     commitAll(dir, 'update with a conflict');
 
     expect((await update(dir)).code).toBe(1);
-    for (const flag of ['--check', '--dry-run']) expect((await update(dir, flag)).err).toMatch(/Conflicts remain in: src\/api\.ts/);
+    for (const flag of ['--check', '--dry-run'])
+      expect((await update(dir, flag)).err).toMatch(/Conflicts remain in: src\/api\.ts/);
     // An update that would change files again waits for the resolution: its markers would mix with these.
     const before = tree(dir);
     const again = await update(dir, '--scopes', 'orders-api/read');
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/^Conflicts from the last update remain in: src\/api\.ts\. .*resolve the <<<<<<< .* then run update again\.$/m);
+    expect(again.err).toMatch(
+      /^Conflicts from the last update remain in: src\/api\.ts\. .*resolve the <<<<<<< .* then run update again\.$/m,
+    );
     expect(tree(dir)).toEqual(before);
     // Resolved as a user would: the template's side, with their max age.
-    write(dir, 'src/api.ts', marked.replace(/<<<<<<< yours\n[\s\S]*?=======\n([\s\S]*?)>>>>>>> template \(new\)\n/, (_, theirs: string) => theirs.replace('maxAge: 7200,', 'maxAge: 600,')));
+    write(
+      dir,
+      'src/api.ts',
+      marked.replace(/<<<<<<< yours\n[\s\S]*?=======\n([\s\S]*?)>>>>>>> template \(new\)\n/, (_, theirs: string) =>
+        theirs.replace('maxAge: 7200,', 'maxAge: 600,'),
+      ),
+    );
     expect(read(dir, 'src/api.ts')).not.toMatch(CONFLICT_MARKER);
     // The resolution is not committed yet: recording it writes update's own files only, so the tree may be dirty.
     const resolved = await update(dir);
@@ -146,14 +166,21 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
 
 describe('update options', () => {
   it('says what a new --name does to the deployed stack', async () => {
-    for (const [iac, effect] of [['cdk', /creates a second stack and API/], ['terraform', /replaces the API and its functions/]] as const) {
+    for (const [iac, effect] of [
+      ['cdk', /creates a second stack and API/],
+      ['terraform', /replaces the API and its functions/],
+    ] as const) {
       const { out } = await update(fixtureCopy(iac), '--name', 'renamed-api', '--dry-run');
-      expect(out).toMatch(/^note: the name changes from "orders-api" to "renamed-api": .*Keep --name orders-api to deploy over the same one$/m);
+      expect(out).toMatch(
+        /^note: the name changes from "orders-api" to "renamed-api": .*Keep --name orders-api to deploy over the same one$/m,
+      );
       expect(out).toMatch(effect);
     }
     expect((await update(fixtureCopy('cdk'), '--dry-run')).out).not.toContain('the name changes');
     // A scope is not part of the stack's or the resources' names.
-    expect((await update(fixtureCopy('cdk'), '--name', '@acme/orders-api', '--dry-run')).out).not.toContain('the name changes');
+    expect((await update(fixtureCopy('cdk'), '--name', '@acme/orders-api', '--dry-run')).out).not.toContain(
+      'the name changes',
+    );
   });
 
   it('--dry-run prints the plan and unified diffs, and writes nothing', async () => {
@@ -175,7 +202,12 @@ describe('update options', () => {
     expect(check.code).toBe(2);
     const plan = JSON.parse(check.out);
     expect(plan.current).toBe(false);
-    expect(plan.plan).toContainEqual({ path: 'infra/main.tf', action: 'update', reason: 'untouched by you: replaced by the new output', ownership: 'managed' });
+    expect(plan.plan).toContainEqual({
+      path: 'infra/main.tf',
+      action: 'update',
+      reason: 'untouched by you: replaced by the new output',
+      ownership: 'managed',
+    });
     await update(dir);
     commitAll(dir, 'updated');
     expect((await update(dir, '--check')).code).toBe(0);
@@ -186,7 +218,9 @@ describe('update options', () => {
     write(dir, 'notes.txt', 'work in progress');
     const refused = await update(dir);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/uncommitted changes \(1 file\(s\), e\.g\. notes\.txt\)\. Expected a clean tree.*--force/);
+    expect(refused.err).toMatch(
+      /uncommitted changes \(1 file\(s\), e\.g\. notes\.txt\)\. Expected a clean tree.*--force/,
+    );
     expect(refused.out).not.toContain('Plan for'); // refused before a plan that would read as applied
     expect(read(dir, 'src/api.ts')).toContain('maxAge: 3600,');
     expect((await update(dir, '--force')).code).toBe(0);
@@ -197,10 +231,18 @@ describe('update options', () => {
     const dir = fixtureCopy('terraform');
     await update(dir);
     commitAll(dir, 'updated');
-    const { code } = await update(dir, '--origins', 'https://app.example.com,http://localhost:5173,https://admin.example.com');
+    const { code } = await update(
+      dir,
+      '--origins',
+      'https://app.example.com,http://localhost:5173,https://admin.example.com',
+    );
     expect(code).toBe(0);
-    expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com', 'http://localhost:5173', 'https://admin.example.com']");
-    expect(read(dir, 'infra/variables.tf')).toContain('default     = ["https://app.example.com", "http://localhost:5173", "https://admin.example.com"]');
+    expect(read(dir, 'src/api.ts')).toContain(
+      "allowOrigins: ['https://app.example.com', 'http://localhost:5173', 'https://admin.example.com']",
+    );
+    expect(read(dir, 'infra/variables.tf')).toContain(
+      'default     = ["https://app.example.com", "http://localhost:5173", "https://admin.example.com"]',
+    );
     expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers.origins).toHaveLength(3);
   });
 
@@ -216,7 +258,9 @@ describe('update options', () => {
     const moved = await update(dir, '--user-pool-id', `${region}_Moved3`, '--force');
     expect(moved.code, moved.err).toBe(0);
     expect(record().answers.issuer).toBeUndefined();
-    expect(moved.out).toContain(`note: the issuer chosen for ${userPoolId} was dropped with that pool: give --issuer if the new pool needs one`);
+    expect(moved.out).toContain(
+      `note: the issuer chosen for ${userPoolId} was dropped with that pool: give --issuer if the new pool needs one`,
+    );
   });
 
   it('moves to another pool: its region comes with it unless given', async () => {
@@ -231,7 +275,7 @@ describe('update options', () => {
     expect(mismatch.err).toMatch(/--user-pool-id "eu-west-1_Moved2"/);
   });
 
-  it('refuses an invalid answer flag with the schema\'s message, writing nothing', async () => {
+  it("refuses an invalid answer flag with the schema's message, writing nothing", async () => {
     const dir = fixtureCopy('cdk');
     const before = tree(dir);
     const { code, err } = await update(dir, '--origins', 'http://insecure.example.com');
@@ -250,12 +294,18 @@ describe('update options', () => {
     const before = tree(dir);
     const { code, err } = await update(dir);
     expect(code).toBe(1);
-    expect(err).toMatch(/^\.yo-rc\.json holds answers this version refuses \(its message names each by its flag\):\n--iac "pulumi" is not one of cdk, terraform, sam/);
-    expect(err).toMatch(/Expected valid stored answers: give that flag to replace the answer, or restore \.yo-rc\.json/);
+    expect(err).toMatch(
+      /^\.yo-rc\.json holds answers this version refuses \(its message names each by its flag\):\n--iac "pulumi" is not one of cdk, terraform, sam/,
+    );
+    expect(err).toMatch(
+      /Expected valid stored answers: give that flag to replace the answer, or restore \.yo-rc\.json/,
+    );
     expect(tree(dir)).toEqual(before);
     // A flag that breaks a rule across answers is the flag's problem, not the record's.
     const flagged = await update(dir, '--region', 'us-east-1', '--iac', 'cdk');
-    expect(flagged.err).toMatch(/^--user-pool-id "eu-west-1_AbCdEfGhI" is in region eu-west-1 but --region is us-east-1\./);
+    expect(flagged.err).toMatch(
+      /^--user-pool-id "eu-west-1_AbCdEfGhI" is in region eu-west-1 but --region is us-east-1\./,
+    );
     // Given as a flag, the answer replaces the stored one.
     expect((await update(dir, '--iac', 'cdk')).code).toBe(0);
   });
@@ -265,7 +315,9 @@ describe('update options', () => {
     write(dir, '.cognito-jwt-api/pristine.json', '{ truncated');
     commitAll(dir, 'base lost');
     const plan = JSON.parse((await update(dir, '--dry-run', '--json')).out);
-    expect(plan.notes).toContain('no readable .cognito-jwt-api/pristine.json: the recorded hashes tell untouched files; other differences are merged as conflicts');
+    expect(plan.notes).toContain(
+      'no readable .cognito-jwt-api/pristine.json: the recorded hashes tell untouched files; other differences are merged as conflicts',
+    );
     write(dir, '.yo-rc.json', '{ "create-cognito-jwt-api": ');
     const before = tree(dir);
     const { code, err } = await update(dir, '--force');
@@ -278,7 +330,8 @@ describe('update options', () => {
     const repo = fixtureCopy('cdk');
     const service = path.join(repo, 'services', 'orders');
     mkdirSync(service, { recursive: true });
-    for (const entry of readdirSync(repo)) if (entry !== '.git' && entry !== 'services') renameSync(path.join(repo, entry), path.join(service, entry));
+    for (const entry of readdirSync(repo))
+      if (entry !== '.git' && entry !== 'services') renameSync(path.join(repo, entry), path.join(service, entry));
     commitAll(repo, 'moved into services/orders');
     write(repo, 'notes.txt', 'work in progress elsewhere');
     expect((await update(service)).code).toBe(0);
@@ -320,7 +373,8 @@ describe('update options', () => {
   });
 
   it('prints its version', async () => {
-    for (const flag of ['--version', '-v']) expect(await update(fixtureCopy('cdk'), flag)).toEqual({ code: 0, out: `${PACKAGE_VERSION}\n`, err: '' });
+    for (const flag of ['--version', '-v'])
+      expect(await update(fixtureCopy('cdk'), flag)).toEqual({ code: 0, out: `${PACKAGE_VERSION}\n`, err: '' });
   });
 
   it('finds the project from a folder inside it, as Yeoman does', async () => {

@@ -26,10 +26,14 @@ function isCi(env: Io['env']): boolean {
 
 export async function runCreate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv);
-  if (values.help) return io.out(helpText(PACKAGE_VERSION)), 0;
-  if (values.version) return io.out(PACKAGE_VERSION), 0;
+  if (values.help || values.version) {
+    io.out(values.help ? helpText(PACKAGE_VERSION) : PACKAGE_VERSION);
+    return 0;
+  }
   if (positionals.length > 1) {
-    throw new CognitoJwtApiError(`Expected at most one folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Flags start with --; run with --help.`);
+    throw new CognitoJwtApiError(
+      `Expected at most one folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Flags start with --; run with --help.`,
+    );
   }
   const given = answersFromOptions(values);
   checkGivenAnswers(given);
@@ -49,7 +53,14 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
         throw error;
       }
     };
-    folder = String((await ask([{ type: 'input', name: 'folder', message: 'Project folder', default: suggestion, validate: usable }])).folder).trim() || suggestion;
+    folder =
+      String(
+        (
+          await ask([
+            { type: 'input', name: 'folder', message: 'Project folder', default: suggestion, validate: usable },
+          ])
+        ).folder,
+      ).trim() || suggestion;
   }
   const target = new TargetFolder(folder ?? suggestion, io.cwd);
   target.check(Boolean(values.force));
@@ -95,7 +106,8 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     process.once('SIGINT', onSigint);
     const code = await runInstall(pm, target.path).finally(() => process.off('SIGINT', onSigint));
     installed = code === 0;
-    if (!installed) io.err(`\n${pm} install failed (exit code ${code}). The project is complete; run "${pm} install" inside it.`);
+    if (!installed)
+      io.err(`\n${pm} install failed (exit code ${code}). The project is complete; run "${pm} install" inside it.`);
   }
   io.out(`\n${nextSteps(answers, { targetDir: target.path, cwd: io.cwd, installed, packageManager: pm })}`);
   return installed || values['skip-install'] ? 0 : 1;

@@ -19,7 +19,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 /** Prints an error and returns its exit code: our errors' messages, a stack only for a bug. */
 function reportError(error: unknown, io: Io): number {
-  if (error instanceof CancelledError || (error instanceof Error && ['ExitPromptError', 'AbortPromptError'].includes(error.name))) {
+  if (
+    error instanceof CancelledError ||
+    (error instanceof Error && ['ExitPromptError', 'AbortPromptError'].includes(error.name))
+  ) {
     io.err(new CancelledError().message);
     return 130;
   }

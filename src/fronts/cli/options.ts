@@ -24,7 +24,12 @@ export const INFO_FLAGS: readonly Flag[] = [
 ];
 
 export const RUN_FLAGS: readonly Flag[] = [
-  { name: 'yes', short: 'y', type: 'boolean', description: 'Never prompt; also implied when CI is set or stdin is not a terminal' },
+  {
+    name: 'yes',
+    short: 'y',
+    type: 'boolean',
+    description: 'Never prompt; also implied when CI is set or stdin is not a terminal',
+  },
   { name: 'skip-install', type: 'boolean', description: 'Do not install dependencies' },
   { name: 'force', type: 'boolean', description: 'Write into a non-empty folder (same-named files are overwritten)' },
   { name: 'dry-run', type: 'boolean', description: 'Print the files that would be written; write nothing' },
@@ -66,7 +71,9 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
     const flag = findFlag(rawName, flags);
     if (flag.type === 'boolean') {
       if (inline !== undefined && inline !== 'true' && inline !== 'false') {
-        throw new FlagUsageError(`--${flag.name} takes no value but true or false, and got ${JSON.stringify(inline)}. Expected --${flag.name} alone, or --${flag.name}=false.`);
+        throw new FlagUsageError(
+          `--${flag.name} takes no value but true or false, and got ${JSON.stringify(inline)}. Expected --${flag.name} alone, or --${flag.name}=false.`,
+        );
       }
       values[flag.name] = inline !== 'false';
       continue;
@@ -75,21 +82,27 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
     if (value === undefined) {
       const next = argv[index + 1];
       if (next === undefined || (next.startsWith('-') && next !== '-')) {
-        throw new FlagUsageError(`--${flag.name} needs a value. Expected e.g. --${flag.name} ${flag.example ?? '<value>'}.`);
+        throw new FlagUsageError(
+          `--${flag.name} needs a value. Expected e.g. --${flag.name} ${flag.example ?? '<value>'}.`,
+        );
       }
       value = next;
       index++;
     }
     // An empty value says nothing; only a list (`--scopes ""`: none) may be empty.
     if (value.trim() === '' && !flag.list) {
-      throw new FlagUsageError(`--${flag.name} needs a value, but got ${JSON.stringify(value)}. Expected e.g. --${flag.name} ${flag.example ?? '<value>'}, or leave the flag out.`);
+      throw new FlagUsageError(
+        `--${flag.name} needs a value, but got ${JSON.stringify(value)}. Expected e.g. --${flag.name} ${flag.example ?? '<value>'}, or leave the flag out.`,
+      );
     }
     if (flag.list) {
       const previous = values[flag.name];
       values[flag.name] = [...(Array.isArray(previous) ? previous : []), value];
     } else {
       if (values[flag.name] !== undefined) {
-        throw new FlagUsageError(`--${flag.name} is given twice. Expected it once, e.g. --${flag.name} ${flag.example ?? '<value>'}.`);
+        throw new FlagUsageError(
+          `--${flag.name} is given twice. Expected it once, e.g. --${flag.name} ${flag.example ?? '<value>'}.`,
+        );
       }
       values[flag.name] = value;
     }
@@ -142,7 +155,10 @@ const NAME_WIDTH = Math.max(...ALL_FLAGS.map((flag) => flagNames(flag).length)) 
 
 export function flagLine(flag: Flag): string {
   const extra = flag.choices ? ` (default ${flag.choices[0]})` : '';
-  const example = flag.example && !flag.choices && flag.type === 'string' ? `\n${' '.repeat(NAME_WIDTH + 2)}e.g. --${flag.name} ${flag.example}` : '';
+  const example =
+    flag.example && !flag.choices && flag.type === 'string'
+      ? `\n${' '.repeat(NAME_WIDTH + 2)}e.g. --${flag.name} ${flag.example}`
+      : '';
   return `  ${flagNames(flag).padEnd(NAME_WIDTH)}${flag.description}${extra}${example}`;
 }
 
@@ -160,7 +176,7 @@ export function helpText(version: string): string {
     '  npx create-cognito-jwt-api update [dir] [flags]   (re-render a generated project; update --help)',
     '',
     'Answers (asked for when missing in an interactive run; --region, --user-pool-id, --client-id',
-    'and --origins are required otherwise, though --region defaults to the pool id\'s prefix):',
+    "and --origins are required otherwise, though --region defaults to the pool id's prefix):",
     ...ANSWER_FLAGS.map(flagLine),
     '',
     'Run:',

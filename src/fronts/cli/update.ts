@@ -12,7 +12,13 @@ import { homedir } from 'node:os';
 import { applyAtomically } from '../../update/apply.js';
 import { readJournal, removeUncommittedStaging, replayJournal } from '../../update/journal.js';
 import { changes, type PlanEntry } from '../../update/plan.js';
-import { checkJournalAgainstRecord, computeUpdate, findProject, refuseOthersFolder, type UpdateComputation } from '../../update/project.js';
+import {
+  checkJournalAgainstRecord,
+  computeUpdate,
+  findProject,
+  refuseOthersFolder,
+  type UpdateComputation,
+} from '../../update/project.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../../update/record.js';
 import { PACKAGE_VERSION } from '../../version.js';
 import type { Io } from './process-io.js';
@@ -20,7 +26,11 @@ import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from 
 
 const UPDATE_RUN_FLAGS: readonly Flag[] = [
   { name: 'dry-run', type: 'boolean', description: 'Print the plan and the unified diffs; write nothing' },
-  { name: 'check', type: 'boolean', description: 'Write nothing; exit 0 if the project is current, 2 if an update would change files' },
+  {
+    name: 'check',
+    type: 'boolean',
+    description: 'Write nothing; exit 0 if the project is current, 2 if an update would change files',
+  },
   { name: 'json', type: 'boolean', description: 'Print the plan as JSON (with --check or --dry-run: for CI gates)' },
   { name: 'force', type: 'boolean', description: 'Update even when the git working tree has uncommitted changes' },
   ...INFO_FLAGS,
@@ -77,13 +87,25 @@ const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
-  if (values.help) return io.out(updateHelp()), 0;
-  if (values.version) return io.out(PACKAGE_VERSION), 0;
-  if (positionals.length > 1) throw new UpdateError(`Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`);
-  const dir = positionals[0] === undefined ? findProject(io.cwd, io.env.HOME || homedir()) : path.resolve(io.cwd, positionals[0]);
+  if (values.help || values.version) {
+    io.out(values.help ? updateHelp() : PACKAGE_VERSION);
+    return 0;
+  }
+  if (positionals.length > 1)
+    throw new UpdateError(
+      `Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`,
+    );
+  const dir =
+    positionals[0] === undefined ? findProject(io.cwd, io.env.HOME || homedir()) : path.resolve(io.cwd, positionals[0]);
   const found = statSync(dir, { throwIfNoEntry: false });
-  if (!found) throw new UpdateError(`${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
-  if (!found.isDirectory()) throw new UpdateError(`${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`);
+  if (!found)
+    throw new UpdateError(
+      `${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`,
+    );
+  if (!found.isDirectory())
+    throw new UpdateError(
+      `${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`,
+    );
   refuseOthersFolder(dir);
   const writesNothing = Boolean(values['dry-run'] || values.check);
   if (!writesNothing) finishInterrupted(dir, io);
@@ -94,7 +116,23 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   // A run that writes is refused before its plan is printed, so that the plan never reads as done.
   if (!writesNothing && update.writes.size > 0) refuseUnsafeWrites(dir, update, Boolean(values.force));
   if (values.json) {
-    io.out(JSON.stringify({ current: changed.length === 0, conflicts: update.conflicts, notes: update.notes, plan: update.plan.map(({ path: file, action, reason, ownership }) => ({ path: file, action, reason, ownership })) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          current: changed.length === 0,
+          conflicts: update.conflicts,
+          notes: update.notes,
+          plan: update.plan.map(({ path: file, action, reason, ownership }) => ({
+            path: file,
+            action,
+            reason,
+            ownership,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const note of update.notes) io.out(`note: ${note}`);
     if (visible.length > 0) io.out(`Plan for ${dir}:\n${visible.map(planLine).join('\n')}`);
@@ -107,7 +145,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   if (values['dry-run']) {
     if (!values.json) {
       const { createTwoFilesPatch } = await import('diff'); // only a dry run prints diffs
-      for (const entry of changed) io.out(createTwoFilesPatch(entry.path, entry.path, entry.current ?? '', entry.result ?? '', 'now', 'after update'));
+      for (const entry of changed)
+        io.out(
+          createTwoFilesPatch(entry.path, entry.path, entry.current ?? '', entry.result ?? '', 'now', 'after update'),
+        );
       io.out('Dry run: nothing was written.');
     }
     return 0;
@@ -125,7 +166,10 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
 /** Finishes an update a killed run committed to, once its journal and the project's record check out. */
 function finishInterrupted(dir: string, io: Io): void {
   const journal = readJournal(dir);
-  if (!journal) return removeUncommittedStaging(dir);
+  if (!journal) {
+    removeUncommittedStaging(dir);
+    return;
+  }
   checkJournalAgainstRecord(dir, journal);
   replayJournal(dir, journal);
   io.out('Finished an update that was interrupted.');

@@ -15,7 +15,11 @@ import { writeFiles } from '../../io/write-files.js';
  * Ctrl-C or SIGTERM before the rename: the half-written folder goes, the target never appears
  * (CancelledError); after it, the project is complete. Either way the signal then ends the process.
  */
-export async function writeProject(target: string, files: Iterable<[path: string, contents: string]>, isNew: boolean): Promise<void> {
+export async function writeProject(
+  target: string,
+  files: Iterable<[path: string, contents: string]>,
+  isNew: boolean,
+): Promise<void> {
   if (!isNew) return applyAtomically(target, new Map(files));
   await withSignalsHeld(async (checkpoint) => {
     const staging = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.creating-`));
@@ -23,7 +27,9 @@ export async function writeProject(target: string, files: Iterable<[path: string
       writeFiles(staging, files);
       await checkpoint();
       if (lstatSync(target, { throwIfNoEntry: false })) {
-        throw new CognitoJwtApiError(`${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`);
+        throw new CognitoJwtApiError(
+          `${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`,
+        );
       }
       renameSync(staging, target);
     } catch (error) {

@@ -28,7 +28,11 @@ export type CognitoJwtApiProjectOptions = AnswersInput &
      */
     routes?: ProtectedRoute[];
     /** Extra entries for the generated package.json (it is managed, so edit them here). */
-    packageJson?: { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> };
+    packageJson?: {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+      scripts?: Record<string, string>;
+    };
   };
 
 /** `.projenrc.ts`, run by `npx projen` with tsx (every generated project has it). */
@@ -79,7 +83,14 @@ function extendPackageJson(contents: string, extra: CognitoJwtApiProjectOptions[
   for (const key of ['dependencies', 'devDependencies', 'scripts'] as const) {
     if (!added[key]) continue;
     const merged = { ...pkg[key], ...added[key] };
-    pkg[key] = key === 'scripts' ? merged : Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]!]));
+    pkg[key] =
+      key === 'scripts'
+        ? merged
+        : Object.fromEntries(
+            Object.keys(merged)
+              .sort()
+              .map((name) => [name, merged[name]!]),
+          );
   }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
