@@ -2,7 +2,6 @@
  * The IaC flavours: a flavour is a template folder (templates/<id>) plus this manifest entry.
  */
 import type { Answers } from '../schema/answers.js';
-import { SAMPLE_ROUTES } from '../schema/routes.js';
 import { RUNTIME_DETAILS, type PackageName } from './versions.js';
 
 /** One folder (dist/<handler>/index.mjs) per function, for IaC tools that do not bundle. */
@@ -81,13 +80,6 @@ export const SHARED_PACKAGE = {
  * Who owns a generated file: `managed` files are the tool's to keep current (the CORS helpers and
  * the preflight handler among them, so that fixes reach projects through `update`); `sample`
  * files are written once and belong to the user from then on: the example route and its test.
+ * A template's place says which: those under a set's `samples/` folder are samples.
  */
 export type Ownership = 'managed' | 'sample';
-export const SAMPLE_PATHS: readonly string[] = SAMPLE_ROUTES.flatMap(({ handler }) => [
-  `src/handlers/${handler}.ts`,
-  `test/handlers/${handler}.test.ts`,
-]);
-
-export function ownershipOf(path: string): Ownership {
-  return SAMPLE_PATHS.includes(path) ? 'sample' : 'managed';
-}

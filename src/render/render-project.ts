@@ -5,7 +5,7 @@
  * nothing else; fronts (the Yeoman generator, Backstage, projen) decide where files go.
  */
 import type { Answers } from '../schema/answers.js';
-import { ownershipOf, type Ownership } from './flavours.js';
+import type { Ownership } from './flavours.js';
 import { renderPackageJson } from './package-json.js';
 import { templateData, type RenderOptions, type TemplateData } from './template-data.js';
 import { byPath, compiledTemplate, partialKey, templateFiles } from './templates.js';
@@ -30,13 +30,13 @@ function renderTemplate(key: string, data: TemplateData & { partial: (name: stri
 export function renderProject(answers: Answers, options: RenderOptions = {}): RenderedFile[] {
   const data = templateData(answers, options);
   const context = { ...data, partial: (name: string) => renderTemplate(partialKey(answers.iac, name), context) };
-  const files = new Map<string, string>();
+  const files = new Map<string, { contents: string; ownership: Ownership }>();
   for (const set of [SHARED_SET, answers.iac]) {
     for (const template of templateFiles(set)) {
       if (files.has(template.path)) throw new Error(`template ${template.path} exists in more than one set`);
-      files.set(template.path, renderTemplate(template.key, context));
+      files.set(template.path, { contents: renderTemplate(template.key, context), ownership: template.ownership });
     }
   }
-  files.set('package.json', renderPackageJson(answers));
-  return [...files].map(([path, contents]) => ({ path, contents, ownership: ownershipOf(path) })).sort(byPath);
+  files.set('package.json', { contents: renderPackageJson(answers), ownership: 'managed' });
+  return [...files].map(([path, { contents, ownership }]) => ({ path, contents, ownership })).sort(byPath);
 }

@@ -20,6 +20,8 @@ export const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.
 
 /** Folders inside a template set that hold pieces included by other templates, not output files. */
 const PARTIALS_FOLDER = 'partials';
+/** Folders inside a template set whose files are samples: written once, then the user's (see Ownership). */
+const SAMPLES_FOLDER = 'samples';
 
 /** EJS options; `strict` with the data's names destructured, so compiled templates run in ES modules. */
 const EJS_OPTIONS = { strict: true, destructuredLocals: [...TEMPLATE_LOCALS] as string[], compileDebug: false };
@@ -61,8 +63,14 @@ export function listTemplateSets(): Record<string, TemplateFile[]> {
   for (const key of allTemplateKeys()) {
     const [set, ...rest] = key.split('/');
     if (rest[0] === PARTIALS_FOLDER) continue;
+    // A template's ownership is where it lives: under samples/, the user's once written.
+    const sample = rest[0] === SAMPLES_FOLDER;
     sets[set!] ??= [];
-    sets[set!]!.push({ path: outputPath(rest.join('/')), key });
+    sets[set!]!.push({
+      path: outputPath(rest.slice(sample ? 1 : 0).join('/')),
+      key,
+      ownership: sample ? 'sample' : 'managed',
+    });
   }
   for (const files of Object.values(sets)) files.sort(byPath);
   return sets;
