@@ -1,5 +1,5 @@
 /**
- * The template folders: plain files under templates/<set>/ at the package root, filled in by
+ * The template folders: plain files under templates/<set>/ at the package root, those ending in .ejs filled in by
  * EJS. From source they are read and compiled on first use; the published bundle carries them
  * compiled ahead of time (precompiled.ts), so that a run reads no template file at all.
  */
@@ -26,8 +26,12 @@ const SAMPLES_FOLDER = 'samples';
 /** EJS options; `strict` with the data's names destructured, so compiled templates run in ES modules. */
 const EJS_OPTIONS = { strict: true, destructuredLocals: [...TEMPLATE_LOCALS] as string[], compileDebug: false };
 
-/** The body of a template's function, as EJS generates it. */
+/** Templates filled in by EJS end in `.ejs` (left out of the output path); any other file is copied verbatim. */
+const EJS_SUFFIX = '.ejs';
+
+/** The body of a template's function: as EJS generates it, or one that returns a static file's text. */
 export function templateFunctionBody(key: string): string {
+  if (!key.endsWith(EJS_SUFFIX)) return `"use strict";\nreturn ${JSON.stringify(templateText(key))};`;
   const template = new ejs.Template(templateText(key), { ...EJS_OPTIONS, filename: key });
   template.compile();
   return `"use strict";\n${template.source}`;
@@ -52,7 +56,7 @@ function templatesRoot(): string {
 }
 
 function outputPath(relative: string): string {
-  const parts = relative.split('/');
+  const parts = (relative.endsWith(EJS_SUFFIX) ? relative.slice(0, -EJS_SUFFIX.length) : relative).split('/');
   const base = parts.pop() ?? '';
   return [...parts, RENAMED_FILES[base] ?? base].join('/');
 }
@@ -86,7 +90,12 @@ export function templateFiles(set: string): TemplateFile[] {
 
 /** The key of a partial of a template set, e.g. `partialKey('cdk', 'deploy.md')`. */
 export function partialKey(set: string, name: string): string {
-  return `${set}/${PARTIALS_FOLDER}/${name}`;
+  const key = `${set}/${PARTIALS_FOLDER}/${name}`;
+  return hasTemplate(`${key}${EJS_SUFFIX}`) ? `${key}${EJS_SUFFIX}` : key;
+}
+
+function hasTemplate(key: string): boolean {
+  return PRECOMPILED ? key in PRECOMPILED.functions : existsSync(path.join(templatesRoot(), key));
 }
 
 /** Every template key on disk, partials included: what the bundle compiles ahead of time. */

@@ -35,6 +35,13 @@ describe('templates', () => {
     }
   });
 
+  it('are EJS exactly when they end in .ejs: any other file holds no template tag and is copied verbatim', () => {
+    for (const template of allTemplates()) {
+      if (template.path.endsWith('.ejs')) expect(template.text, template.path).toMatch(/<%/);
+      else expect(template.text, template.path).not.toMatch(/<%/);
+    }
+  });
+
   it('never use httpStatus, never echo the event', () => {
     for (const template of allTemplates()) {
       expect(template.text, template.path).not.toMatch(/httpStatus/);
