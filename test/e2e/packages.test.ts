@@ -12,21 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_INPUT } from '../helpers/answers.js';
+import { EXAMPLE_FLAGS, EXAMPLE_INPUT } from '../helpers/answers.js';
 import { execOk } from '../helpers/exec.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline'];
-const ANSWER_FLAGS = [
-  '--region',
-  EXAMPLE_INPUT.region,
-  '--user-pool-id',
-  EXAMPLE_INPUT.userPoolId,
-  '--client-id',
-  EXAMPLE_INPUT.clientId,
-  '--origins',
-  'https://app.example.com',
-];
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-packages-'));
 const packed = path.join(workspace, 'packed');
@@ -71,7 +61,7 @@ describe('the packages as published', () => {
         'cognito-jwt-api',
         '--',
         'my-service',
-        ...ANSWER_FLAGS,
+        ...EXAMPLE_FLAGS,
         '--iac',
         'cdk',
         '--yes',
@@ -81,7 +71,7 @@ describe('the packages as published', () => {
     );
     const project = path.join(dir, 'my-service');
     expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(
-      `userPoolId: "${EXAMPLE_INPUT.userPoolId}"`,
+      `userPoolId: '${EXAMPLE_INPUT.userPoolId}'`,
     );
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'))).toMatchObject({ name: 'my-service' });
     expect(existsSync(path.join(project, 'infra/api-stack.ts'))).toBe(true);
@@ -105,7 +95,7 @@ describe('the packages as published', () => {
         '--offline',
         'yo',
         'cognito-jwt-api',
-        ...ANSWER_FLAGS,
+        ...EXAMPLE_FLAGS,
         '--iac',
         'sam',
         '--yes',
@@ -118,7 +108,7 @@ describe('the packages as published', () => {
       },
     );
     expect(readFileSync(path.join(project, 'src/api.ts'), 'utf8')).toContain(
-      `userPoolId: "${EXAMPLE_INPUT.userPoolId}"`,
+      `userPoolId: '${EXAMPLE_INPUT.userPoolId}'`,
     );
     expect(existsSync(path.join(project, 'template.yaml'))).toBe(true);
     expect(Object.keys(JSON.parse(readFileSync(path.join(project, '.yo-rc.json'), 'utf8')))).toEqual([
