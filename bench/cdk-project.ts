@@ -52,11 +52,17 @@ export function benchCdkProject(runs: number): string {
   })) as [Measure & { total: number }, Measure & { total: number }];
   console.log(`== 5. Generated CDK project: npm install && npm test (warm cache, medians of ${runs} alternating runs)`);
   console.log(
-    `   create-cognito-jwt-api (cdk)     install ${(a.install / 1000).toFixed(1)} s, test ${(a.test / 1000).toFixed(1)} s, total ${(a.total / 1000).toFixed(1)} s, node_modules ${mb(a.bytes)}`,
+    `   create-cognito-jwt-api (cdk)     install ${(a.install / 1000).toFixed(1)} s, test ` +
+      `${(a.test / 1000).toFixed(1)} s, total ${(a.total / 1000).toFixed(1)} s, node_modules ${mb(a.bytes)}`,
   );
   console.log(
-    `   cdk init app --language ts       install ${(b.install / 1000).toFixed(1)} s, test ${(b.test / 1000).toFixed(1)} s, total ${(b.total / 1000).toFixed(1)} s, node_modules ${mb(b.bytes)}`,
+    `   cdk init app --language ts       install ${(b.install / 1000).toFixed(1)} s, test ` +
+      `${(b.test / 1000).toFixed(1)} s, total ${(b.total / 1000).toFixed(1)} s, node_modules ${mb(b.bytes)}`,
   );
   console.log(`   ratio: time ${ratio(a.total, b.total)}, size ${ratio(a.bytes, b.bytes)} (target <= 1.2x)\n`);
-  return `CDK project: ${(a.total / 1000).toFixed(1)} s and ${mb(a.bytes)} vs cdk init ${(b.total / 1000).toFixed(1)} s and ${mb(b.bytes)}: ${ratio(a.total, b.total)} time, ${ratio(a.bytes, b.bytes)} size`;
+  return (
+    `CDK project: ${(a.total / 1000).toFixed(1)} s and ${mb(a.bytes)} vs cdk init ` +
+    `${(b.total / 1000).toFixed(1)} s and ${mb(b.bytes)}: ${ratio(a.total, b.total)} time, ` +
+    `${ratio(a.bytes, b.bytes)} size`
+  );
 }

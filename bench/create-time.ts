@@ -107,7 +107,10 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
 
 const TARGET = 1.0;
 
-/** Runs the subjects alternately (each first in every other pair) after a warm-up of each; prints and returns the medians, their ratio and how far it holds. */
+/**
+ * Runs the subjects alternately (each first in every other pair) after a warm-up of each; prints and returns the
+ * medians, their ratio and how far it holds.
+ */
 async function alternate(
   node: string,
   subjects: readonly Subject[],
@@ -122,7 +125,8 @@ async function alternate(
     const PATH = `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`;
     return timedAsync(command, args, { cwd: work, env: { ...process.env, PATH, npm_config_yes: 'true', CI: '1' } });
   };
-  for (const subject of subjects) await once(subject); // warm-up: fills npm's cache and its exec install, and the code cache
+  // warm-up: fills npm's cache and its exec install, and the code cache
+  for (const subject of subjects) await once(subject);
   const times = subjects.map(() => [] as number[]);
   for (let run = 0; run < runs; run++) {
     // Alternating, and each subject first in every other pair, so that neither gains from going second.
@@ -132,7 +136,8 @@ async function alternate(
   console.log(`== ${title}: ${runs} alternating runs after a warm-up (medians)`);
   for (const [index, subject] of subjects.entries()) {
     console.log(
-      `   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   (${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`,
+      `   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   ` +
+        `(${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`,
     );
   }
   const [ours, reference] = times as [number[], number[]];
@@ -149,5 +154,8 @@ async function alternate(
     `   ratio of medians: ${show(figures[0]!)}: ${figures[0]!.verdict} (${against} <= ${TARGET.toFixed(1)}x)`,
   );
   console.log(`   median of the ${runs} pairs' ratios: ${show(figures[1]!)}: ${figures[1]!.verdict}\n`);
-  return `${median(ours).toFixed(0)} ms vs ${median(reference).toFixed(0)} ms, ${show(figures[0]!)}, ${figures[0]!.verdict}`;
+  return (
+    `${median(ours).toFixed(0)} ms vs ${median(reference).toFixed(0)} ms, ${show(figures[0]!)}, ` +
+    `${figures[0]!.verdict}`
+  );
 }

@@ -91,14 +91,18 @@ export async function benchDevLatency(requests: number): Promise<string> {
     }
     const row = (name: string, values: number[]) =>
       console.log(
-        `${name.padEnd(38)} p50 ${percentile(values, 50).toFixed(3).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(3).padStart(7)} ms`,
+        `${name.padEnd(38)} p50 ${percentile(values, 50).toFixed(3).padStart(7)} ms   p99 ` +
+          `${percentile(values, 99).toFixed(3).padStart(7)} ms`,
       );
     console.log(`== dev. npm run dev: ${requests} interleaved requests each on loopback, keep-alive, JWKS cached`);
     row('   GET /me with a valid access token', samples.get);
     row('   OPTIONS /me preflight (no authorizer)', samples.options);
     const added = percentile(samples.get, 50) - percentile(samples.options, 50);
     console.log(`   authorization overhead (p50 GET - p50 OPTIONS): ${added.toFixed(3)} ms (goal <= 1 ms)\n`);
-    return `npm run dev: authorized GET p50 ${percentile(samples.get, 50).toFixed(3)} ms vs OPTIONS ${percentile(samples.options, 50).toFixed(3)} ms (+${added.toFixed(3)} ms)`;
+    return (
+      `npm run dev: authorized GET p50 ${percentile(samples.get, 50).toFixed(3)} ms vs OPTIONS ` +
+      `${percentile(samples.options, 50).toFixed(3)} ms (+${added.toFixed(3)} ms)`
+    );
   } finally {
     agent.destroy();
     await dev.stop();

@@ -60,10 +60,15 @@ export async function benchLambdas(): Promise<string> {
   console.log(`   GET /me bundle   ${String(sizes.me!.bytes).padStart(6)} bytes (target <= 5120)`);
   console.log(`   dependencies bundled: ${dependencies.length === 0 ? 'none' : dependencies.join(', ')}`);
   console.log(
-    `   preflight invocation p50 ${percentile(ours, 50).toFixed(2)} us, p99 ${percentile(ours, 99).toFixed(2)} us (target p50 <= 20 us)`,
+    `   preflight invocation p50 ${percentile(ours, 50).toFixed(2)} us, p99 ${percentile(ours, 99).toFixed(2)} ` +
+      `us (target p50 <= 20 us)`,
   );
   console.log(
-    `   reference: an empty async handler, p50 ${percentile(reference, 50).toFixed(2)} us; ratio ${(percentile(ours, 50) / percentile(reference, 50)).toFixed(1)}x\n`,
+    `   reference: an empty async handler, p50 ${percentile(reference, 50).toFixed(2)} us; ratio ` +
+      `${(percentile(ours, 50) / percentile(reference, 50)).toFixed(1)}x\n`,
   );
-  return `lambdas: preflight ${sizes.preflight!.bytes} B, me ${sizes.me!.bytes} B, preflight p50 ${percentile(ours, 50).toFixed(2)} us`;
+  return (
+    `lambdas: preflight ${sizes.preflight!.bytes} B, me ${sizes.me!.bytes} B, preflight p50 ` +
+    `${percentile(ours, 50).toFixed(2)} us`
+  );
 }

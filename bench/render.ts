@@ -51,5 +51,8 @@ export function benchRender(samples: number): string {
   );
   console.log(`   reference: reading every template file verbatim                 ${copy.toFixed(2).padStart(7)} ms`);
   console.log(`   cold / reference: ${ratio(median(cold), copy)} (target: render <= 30 ms)\n`);
-  return `render: cold ${median(cold).toFixed(1)} ms, warm ${median(warm).toFixed(2)} ms (copy reference ${copy.toFixed(1)} ms)`;
+  return (
+    `render: cold ${median(cold).toFixed(1)} ms, warm ${median(warm).toFixed(2)} ms (copy reference ` +
+    `${copy.toFixed(1)} ms)`
+  );
 }

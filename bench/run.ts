@@ -48,7 +48,8 @@ for (const [signal, code] of [
       removeScratch();
     } catch (error) {
       console.error(
-        `The scratch folders could not all be removed (${(error as Error).message}); they are under ${tmpdir()}, named cognito-jwt-api-bench-*.`,
+        `The scratch folders could not all be removed (${(error as Error).message}); they are under ${tmpdir()}, ` +
+          `named cognito-jwt-api-bench-*.`,
       );
     }
     process.exit(code);

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
       preflight.status === 204 &&
         header(preflight, 'access-control-allow-origin') === APP_ORIGIN &&
         header(preflight, 'access-control-allow-headers').includes('authorization'),
-      `${preflight.status}; allow-origin ${header(preflight, 'access-control-allow-origin')}; allow-headers ${header(preflight, 'access-control-allow-headers')}`,
+      `${preflight.status}; allow-origin ${header(preflight, 'access-control-allow-origin')}; allow-headers ` +
+        `${header(preflight, 'access-control-allow-headers')}`,
     );
 
     const anonymous = await send(me, 'GET', { origin: APP_ORIGIN });
@@ -88,7 +89,9 @@ async function main(): Promise<void> {
     step(
       'GET /me with the access token',
       authorized.status === 200 && claims.token_use === 'access' && claims.client_id === CLIENT_ID,
-      `${authorized.status} ${authorized.status === 200 ? '' : header(authorized, 'www-authenticate')}; sub ${claims.sub}, token_use ${claims.token_use}, client_id ${claims.client_id}; allow-origin ${header(authorized, 'access-control-allow-origin')}`,
+      `${authorized.status} ${authorized.status === 200 ? '' : header(authorized, 'www-authenticate')}; sub ` +
+        `${claims.sub}, token_use ${claims.token_use}, client_id ${claims.client_id}; allow-origin ` +
+        `${header(authorized, 'access-control-allow-origin')}`,
     );
 
     const idToken = await send(me, 'GET', { origin: APP_ORIGIN, authorization: `Bearer ${tokens.idToken}` });

@@ -1,6 +1,9 @@
 // The esbuild plugins of the bundle (scripts/bundle.mjs).
 
-/** Puts the compiled templates (`precompiled`, a module's source) in place of src/render/precompiled.ts, and leaves EJS out. */
+/**
+ * Puts the compiled templates (`precompiled`, a module's source) in place of src/render/precompiled.ts, and leaves EJS
+ * out.
+ */
 export function precompiledTemplates(precompiled) {
   return {
     name: 'precompiled-templates',
@@ -12,7 +15,8 @@ export function precompiledTemplates(precompiled) {
       esbuild.onResolve({ filter: /^ejs$/ }, () => ({ path: 'ejs', namespace: 'no-ejs' }));
       esbuild.onLoad({ filter: /.*/, namespace: 'no-ejs' }, () => ({
         contents:
-          "export default { Template: class { constructor() { throw new Error('this build renders precompiled templates only'); } } };",
+          'export default { Template: class { constructor() { ' +
+          "throw new Error('this build renders precompiled templates only'); } } };",
         loader: 'js',
       }));
     },
@@ -25,7 +29,9 @@ export function inlinedVersion({ name, version }) {
     name: 'inlined-version',
     setup(esbuild) {
       esbuild.onLoad({ filter: /src[\\/]version\.ts$/ }, () => ({
-        contents: `export const PACKAGE_NAME = ${JSON.stringify(name)};\nexport const PACKAGE_VERSION = ${JSON.stringify(version)};\n`,
+        contents:
+          `export const PACKAGE_NAME = ${JSON.stringify(name)};\nexport const PACKAGE_VERSION = ` +
+          `${JSON.stringify(version)};\n`,
         loader: 'js',
       }));
     },

@@ -48,7 +48,9 @@ const common = {
   plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg)],
   banner: {
     // Bundled CommonJS dependencies call require() for Node built-ins.
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    js:
+      "import { createRequire as __createRequire } from 'node:module'; " +
+      'const require = __createRequire(import.meta.url);',
   },
 };
 
@@ -85,7 +87,9 @@ const { metafile } = await build({
   // compiles the file as it is, without a copy of it in a wrapper), opened on the first line so
   // that line numbers stay the file's.
   banner: {
-    js: "(function (exports, require, module, __filename, __dirname) { 'use strict'; var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
+    js:
+      "(function (exports, require, module, __filename, __dirname) { 'use strict'; " +
+      "var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
   },
   footer: { js: '})' },
 });

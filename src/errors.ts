@@ -54,7 +54,8 @@ export class MissingAnswersError extends CognitoJwtApiError {
   ) {
     super(
       `Missing ${flags.join(', ')} (a non-interactive run never prompts` +
-        `${regionFromPool ? '; --region, when left out, is the one in the pool id' : ''}). Expected every required flag, e.g.\n  ${example}`,
+        `${regionFromPool ? '; --region, when left out, is the one in the pool id' : ''}). Expected every ` +
+        `required flag, e.g.\n  ${example}`,
     );
   }
 }
@@ -110,7 +111,10 @@ const SYSTEM_ERRORS: Record<string, [meaning: string, expected: string]> = {
   EBUSY: ['it is busy', 'the path free: close what holds it'],
 };
 
-/** The file system refused an operation (permissions, a full disk, a path of the wrong kind): the machine's problem, not a bug. */
+/**
+ * The file system refused an operation (permissions, a full disk, a path of the wrong kind): the machine's problem,
+ * not a bug.
+ */
 export class FileSystemError extends CognitoJwtApiError {
   /** The error as a FileSystemError, when it is one of the system's file errors; else undefined. */
   static from(error: unknown): FileSystemError | undefined {
@@ -125,7 +129,8 @@ export class FileSystemError extends CognitoJwtApiError {
     const what = typeof dest === 'string' ? `${path} to ${dest}` : path;
     const [meaning, expected] = SYSTEM_ERRORS[code]!;
     return new FileSystemError(
-      `Could not ${typeof syscall === 'string' ? syscall : 'use'} ${what}: ${meaning} (${code}). Expected ${expected}, then run again.`,
+      `Could not ${typeof syscall === 'string' ? syscall : 'use'} ${what}: ${meaning} (${code}). Expected ` +
+        `${expected}, then run again.`,
     );
   }
 }
@@ -134,7 +139,8 @@ export class FileSystemError extends CognitoJwtApiError {
 export class VerificationFailedError extends CognitoJwtApiError {
   constructor(readonly errors: readonly string[]) {
     super(
-      `The check against AWS found ${errors.length} error(s): ${errors.join('; ')}${/[.?!]$/.test(errors.at(-1) ?? '') ? '' : '.'} ` +
+      `The check against AWS found ${errors.length} error(s): ` +
+        `${errors.join('; ')}${/[.?!]$/.test(errors.at(-1) ?? '') ? '' : '.'} ` +
         'Nothing was written. Expected a pool and app client that can issue tokens this API accepts; fix the above, ' +
         'or generate without the check (leave out --verify, or answer no when asked).',
     );
@@ -145,9 +151,12 @@ export class VerificationFailedError extends CognitoJwtApiError {
 export class AwsCredentialsError extends CognitoJwtApiError {
   constructor(profile: string | undefined) {
     super(
-      `No AWS credentials found for --verify${profile ? ` with --profile ${profile}` : ''}. The AWS SDK looks, in order, at: ` +
-        'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment; the profile from --profile or AWS_PROFILE in ' +
-        '~/.aws/credentials and ~/.aws/config (set one up with "aws configure", or "aws sso login --profile <name>" for ' +
+      `No AWS credentials found for --verify${profile ? ` with --profile ${profile}` : ''}. The AWS SDK looks, ` +
+        `in order, at: ` +
+        'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment; the profile from --profile or ' +
+        'AWS_PROFILE in ' +
+        '~/.aws/credentials and ~/.aws/config (set one up with "aws configure", or "aws sso login --profile ' +
+        '<name>" for ' +
         'IAM Identity Center); then container and instance roles. Configure one of these, or drop --verify.',
     );
   }
@@ -173,8 +182,10 @@ export class AwsUnavailableError extends CognitoJwtApiError {}
 export class AwsRequestError extends CognitoJwtApiError {
   constructor(action: string, resource: string, name: string, status: number, detail: string) {
     super(
-      `Cognito refused ${action} on ${resource}: ${name}${detail && detail !== name ? ` (${detail})` : ''}, HTTP ${status}. ` +
-        'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out --verify, or type the ids).',
+      `Cognito refused ${action} on ${resource}: ${name}${detail && detail !== name ? ` (${detail})` : ''}, HTTP ` +
+        `${status}. ` +
+        'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out ' +
+        '--verify, or type the ids).',
     );
   }
 }
@@ -200,8 +211,10 @@ export class UnsafeStatePathError extends UpdateError {
     problem: string,
   ) {
     super(
-      `${stateFile} names the file ${JSON.stringify(file)}, which ${problem}. Expected a relative path inside the project, ` +
-        `not under .git, as a generation writes it: this file was not written by this tool. Restore it from the project's ` +
+      `${stateFile} names the file ${JSON.stringify(file)}, which ${problem}. Expected a relative path inside ` +
+        `the project, ` +
+        `not under .git, as a generation writes it: this file was not written by this tool. Restore it from the ` +
+        `project's ` +
         `history (git log -- ${stateFile}) or remove it, then run again. Nothing was changed.`,
     );
   }
@@ -214,7 +227,8 @@ export class SymbolicLinkError extends CognitoJwtApiError {
     readonly linkTarget: string,
   ) {
     super(
-      `"${link}" is a symbolic link (to ${linkTarget}). Expected real folders and files where the project's files go: ` +
+      `"${link}" is a symbolic link (to ${linkTarget}). Expected real folders and files where the project's ` +
+        `files go: ` +
         'a read or write through a link could reach outside the project. Replace the link with what it points to ' +
         '(or remove it), then run again. Nothing was written.',
     );

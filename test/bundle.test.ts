@@ -98,7 +98,9 @@ describe('the bundle', () => {
         [
           '--input-type=module',
           '-e',
-          `import { renderProject, parseAnswers } from ${JSON.stringify(path.join(work, 'package', 'dist', 'index.js'))}; console.log(renderProject(parseAnswers(${JSON.stringify(EXAMPLE_INPUT)})).length)`,
+          `import { renderProject, parseAnswers } from ` +
+            `${JSON.stringify(path.join(work, 'package', 'dist', 'index.js'))}; ` +
+            `console.log(renderProject(parseAnswers(${JSON.stringify(EXAMPLE_INPUT)})).length)`,
         ],
         { cwd: work, encoding: 'utf8' },
       );
@@ -109,112 +111,120 @@ describe('the bundle', () => {
     }
   });
 
-  it('keeps a code cache beside its script: made by a first run, used by the next, replaced when damaged, never published', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-cache-'));
-    const stale = path.join(DIST, 'cli', 'left-by-a-run.cache');
-    try {
-      writeFileSync(stale, 'a cache made in this checkout');
-      unpackedPackage(work);
-      const cliDir = path.join(work, 'package', 'dist', 'cli');
-      const caches = () => readdirSync(cliDir).filter((file) => file.endsWith('.cache') || file.endsWith('.tmp'));
-      let project = 0;
-      const run = (env: Record<string, string> = {}) => {
-        const result = spawnSync(
-          process.execPath,
-          [
-            path.join(work, 'package', 'dist', 'cli.cjs'),
-            `svc${++project}`,
-            ...EXAMPLE_FLAGS,
-            '--yes',
-            '--skip-install',
-          ],
-          { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } },
-        );
-        expect(result.stderr).toBe('');
-        expect(result.status).toBe(0);
-      };
-      expect(caches()).toEqual([]);
+  it(
+    'keeps a code cache beside its script: made by a first run, used by the next, replaced when damaged, never ' +
+      'published',
+    () => {
+      const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-cache-'));
+      const stale = path.join(DIST, 'cli', 'left-by-a-run.cache');
+      try {
+        writeFileSync(stale, 'a cache made in this checkout');
+        unpackedPackage(work);
+        const cliDir = path.join(work, 'package', 'dist', 'cli');
+        const caches = () => readdirSync(cliDir).filter((file) => file.endsWith('.cache') || file.endsWith('.tmp'));
+        let project = 0;
+        const run = (env: Record<string, string> = {}) => {
+          const result = spawnSync(
+            process.execPath,
+            [
+              path.join(work, 'package', 'dist', 'cli.cjs'),
+              `svc${++project}`,
+              ...EXAMPLE_FLAGS,
+              '--yes',
+              '--skip-install',
+            ],
+            { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } },
+          );
+          expect(result.stderr).toBe('');
+          expect(result.status).toBe(0);
+        };
+        expect(caches()).toEqual([]);
 
-      run({ NODE_DISABLE_COMPILE_CACHE: '1' });
-      expect(caches()).toEqual([]);
+        run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+        expect(caches()).toEqual([]);
 
-      run();
-      const [cache] = caches();
-      expect(cache).toMatch(
-        new RegExp(
-          `^main-\\w+\\.cjs\\.\\d+-\\d+\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`,
-        ),
-      );
-      const file = path.join(cliDir, cache!);
-      const made = statSync(file);
-      run();
-      // Used, not made again: V8 accepted it.
-      expect(statSync(file).mtimeMs).toBe(made.mtimeMs);
-
-      writeFileSync(file, 'not a code cache');
-      run();
-      const remade = statSync(file);
-      expect(remade.size).toBeGreaterThan(100_000);
-      run();
-      expect(statSync(file).mtimeMs).toBe(remade.mtimeMs);
-
-      // Where the cache cannot be written (a folder in its place), runs go without one and leave nothing behind.
-      rmSync(file);
-      mkdirSync(path.join(file, 'in-the-way'), { recursive: true });
-      run();
-      expect(caches()).toEqual([cache]);
-      expect(readdirSync(file)).toEqual(['in-the-way']);
-
-      // The script edited in place: its size and time name its cache, so the old one is not read.
-      appendFileSync(path.join(cliDir, cache!.replace(/\.cjs\..*$/, '.cjs')), '\n// edited\n');
-      run();
-      expect(caches()).toHaveLength(2);
-    } finally {
-      rmSync(stale, { force: true });
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
-
-  it('loads, in a non-interactive run, only the Node built-ins a script writing one file loads and those the run needs', () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-builtins-'));
-    try {
-      // Prints, at exit, the built-ins the process loaded.
-      const probe = path.join(work, 'probe.cjs');
-      writeFileSync(
-        probe,
-        "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n",
-      );
-      const loaded = (args: string[]) => {
-        const run = spawnSync(process.execPath, ['-r', probe, ...args], {
-          cwd: work,
-          encoding: 'utf8',
-          env: { ...process.env, CI: '1' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        return new Set(
-          (JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) =>
-            name.startsWith('NativeModule '),
+        run();
+        const [cache] = caches();
+        expect(cache).toMatch(
+          new RegExp(
+            `^main-\\w+\\.cjs\\.\\d+-\\d+\\.${process.arch}-v8-${process.versions.v8.replace(/[.+-]/g, '\\$&')}\\.cache$`,
           ),
         );
-      };
-      const baseline = path.join(work, 'baseline.mjs');
-      writeFileSync(
-        baseline,
-        "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n",
-      );
-      const script = loaded([baseline]);
-      const cli = loaded([path.join(DIST, 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
-      // What the CLI needs beyond the script: node:vm and node:module, to run the command line's
-      // script with its code cache.
-      const needed = /^NativeModule (vm|module|internal\/source_map\/source_map)$/;
-      const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
-      // Not node:crypto, fs/promises or readline (an ES module import of node:fs), stdin's stream, or
-      // stdout's (a pipe's loads Node's socket code).
-      expect(extra).toEqual([]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+        const file = path.join(cliDir, cache!);
+        const made = statSync(file);
+        run();
+        // Used, not made again: V8 accepted it.
+        expect(statSync(file).mtimeMs).toBe(made.mtimeMs);
+
+        writeFileSync(file, 'not a code cache');
+        run();
+        const remade = statSync(file);
+        expect(remade.size).toBeGreaterThan(100_000);
+        run();
+        expect(statSync(file).mtimeMs).toBe(remade.mtimeMs);
+
+        // Where the cache cannot be written (a folder in its place), runs go without one and leave nothing behind.
+        rmSync(file);
+        mkdirSync(path.join(file, 'in-the-way'), { recursive: true });
+        run();
+        expect(caches()).toEqual([cache]);
+        expect(readdirSync(file)).toEqual(['in-the-way']);
+
+        // The script edited in place: its size and time name its cache, so the old one is not read.
+        appendFileSync(path.join(cliDir, cache!.replace(/\.cjs\..*$/, '.cjs')), '\n// edited\n');
+        run();
+        expect(caches()).toHaveLength(2);
+      } finally {
+        rmSync(stale, { force: true });
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'loads, in a non-interactive run, only the Node built-ins a script writing one file loads and those the run ' +
+      'needs',
+    () => {
+      const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-builtins-'));
+      try {
+        // Prints, at exit, the built-ins the process loaded.
+        const probe = path.join(work, 'probe.cjs');
+        writeFileSync(
+          probe,
+          "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n",
+        );
+        const loaded = (args: string[]) => {
+          const run = spawnSync(process.execPath, ['-r', probe, ...args], {
+            cwd: work,
+            encoding: 'utf8',
+            env: { ...process.env, CI: '1' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          return new Set(
+            (JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) =>
+              name.startsWith('NativeModule '),
+            ),
+          );
+        };
+        const baseline = path.join(work, 'baseline.mjs');
+        writeFileSync(
+          baseline,
+          "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n",
+        );
+        const script = loaded([baseline]);
+        const cli = loaded([path.join(DIST, 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
+        // What the CLI needs beyond the script: node:vm and node:module, to run the command line's
+        // script with its code cache.
+        const needed = /^NativeModule (vm|module|internal\/source_map\/source_map)$/;
+        const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
+        // Not node:crypto, fs/promises or readline (an ES module import of node:fs), stdin's stream, or
+        // stdout's (a pipe's loads Node's socket code).
+        expect(extra).toEqual([]);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('is published with no dependencies to install or look up', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));

@@ -51,7 +51,8 @@ describe('peer versions', () => {
     if (supported) expect(problem).toBeUndefined();
     else
       expect(problem).toBe(
-        `${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`,
+        `${PEERS[name].neededBy} supports ${name} ${PEERS[name].range}, but ${name} ${version} is installed. ` +
+          `Expected a supported version: npm install --save-dev ${name}@"${PEERS[name].range}".`,
       );
   });
 
@@ -83,7 +84,8 @@ describe('peer versions', () => {
       'yeoman-generator',
       '7.5.1',
       'generator.js',
-      'create-cognito-jwt-api/generators/app supports yeoman-generator ^8.0.0, but yeoman-generator 7.5.1 is installed.',
+      'create-cognito-jwt-api/generators/app supports yeoman-generator ^8.0.0, but yeoman-generator 7.5.1 is ' +
+        'installed.',
     ],
   ] as const)(
     'refuse an unsupported %s %s when the bundled entry point loads',
@@ -91,7 +93,8 @@ describe('peer versions', () => {
       const dir = installedAt(name, version);
       const dist = path.join(dir, 'node_modules', 'create-cognito-jwt-api');
       mkdirSync(dist);
-      cpSync(path.join(ROOT, 'dist'), path.join(dist, 'dist'), { recursive: true }); // a copy: a link would resolve back here
+      // a copy: a link would resolve back here
+      cpSync(path.join(ROOT, 'dist'), path.join(dist, 'dist'), { recursive: true });
       writeFileSync(path.join(dist, 'package.json'), readFileSync(path.join(ROOT, 'package.json')));
       expect(() => checkPeer(name, pathToFileURL(path.join(dir, 'x.js')).href)).toThrow(PeerVersionError);
       await expect(import(pathToFileURL(path.join(dist, 'dist', entry)).href)).rejects.toThrow(message);

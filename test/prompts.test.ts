@@ -18,7 +18,8 @@ describe('questions', () => {
   it('re-asks an invalid answer with the same message the flag gives', () => {
     const { region } = byName(questionsFor({}));
     expect(region!.validate!('useast1')).toBe(
-      '--region "useast1" is not an AWS region code. Expected a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1".',
+      '--region "useast1" is not an AWS region code. Expected a region code of AWS or AWS GovCloud (US), e.g. ' +
+        '"eu-west-1" or "us-gov-west-1".',
     );
     expect(region!.validate!('us-east-1')).toBe(true);
   });

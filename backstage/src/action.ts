@@ -28,7 +28,8 @@ export function createCognitoJwtApiAction() {
   return createTemplateAction({
     id: ACTION_ID,
     description:
-      'Writes an API Gateway HTTP API behind a Cognito JWT authorizer (AWS CDK, Terraform or AWS SAM) into the workspace',
+      'Writes an API Gateway HTTP API behind a Cognito JWT authorizer (AWS CDK, Terraform or AWS SAM) into the ' +
+      'workspace',
     supportsDryRun: true,
     examples: [
       {
@@ -89,7 +90,8 @@ function targetIn(workspace: string, targetPath: string | undefined): string {
     // By name: @backstage/backend-plugin-api may load another copy of @backstage/errors.
     if (!isError(error) || error.name !== 'NotAllowedError') throw error;
     throw new InputError(
-      `targetPath ${JSON.stringify(targetPath)} is outside the workspace. Expected a relative path inside it, e.g. "service" (or none: the workspace itself).`,
+      `targetPath ${JSON.stringify(targetPath)} is outside the workspace. Expected a relative path inside it, ` +
+        `e.g. "service" (or none: the workspace itself).`,
     );
   }
 }

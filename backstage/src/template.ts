@@ -57,7 +57,8 @@ export function templateDocument() {
       name: 'cognito-jwt-api',
       title: 'HTTP API behind Amazon Cognito',
       description:
-        'An API Gateway HTTP API whose routes accept only tokens of one Cognito user pool, callable from browsers (CORS preflight route included), deployed with AWS CDK, Terraform or AWS SAM.',
+        'An API Gateway HTTP API whose routes accept only tokens of one Cognito user pool, callable from ' +
+        'browsers (CORS preflight route included), deployed with AWS CDK, Terraform or AWS SAM.',
       tags: ['aws', 'cognito', 'api-gateway', 'typescript'],
     },
     spec: {

@@ -119,7 +119,8 @@ describe(`${ACTION_ID}`, () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe(
       'Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1. ' +
-        'Expected the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id that starts with "us-east-1_".',
+        'Expected the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id ' +
+        'that starts with "us-east-1_".',
     );
     expect((error as Error).message).not.toContain('--');
     expect(listFiles(workspacePath)).toEqual([]);
@@ -133,21 +134,27 @@ describe(`${ACTION_ID}`, () => {
     );
   });
 
-  it('names every refused answer by its field title, and does not report the region a malformed pool id cannot give', async () => {
-    const error = await run({
-      ...INPUT,
-      userPoolId: 'local_abc',
-      origins: ['http://app.example.com'],
-      iac: 'pulumi',
-    }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message.split('\n')).toEqual([
-      'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
-      expect.stringMatching(/^Allowed browser origins "http:\/\/app\.example\.com" uses http; /),
-      'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. Infrastructure as code cdk.',
-    ]);
-    expect((error as Error).message).not.toContain('--');
-  });
+  it(
+    'names every refused answer by its field title, and does not report the region a malformed pool id cannot ' +
+      'give',
+    async () => {
+      const error = await run({
+        ...INPUT,
+        userPoolId: 'local_abc',
+        origins: ['http://app.example.com'],
+        iac: 'pulumi',
+      }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message.split('\n')).toEqual([
+        'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id ' +
+          '"<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
+        expect.stringMatching(/^Allowed browser origins "http:\/\/app\.example\.com" uses http; /),
+        'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. ' +
+          'Infrastructure as code cdk.',
+      ]);
+      expect((error as Error).message).not.toContain('--');
+    },
+  );
 
   it('refuses "*" as an origin by the form\'s titles, not the command line\'s flags', async () => {
     const error = await run({ ...INPUT, origins: ['*'] }).catch((caught: unknown) => caught);
@@ -157,12 +164,16 @@ describe(`${ACTION_ID}`, () => {
     );
   });
 
-  it('writes into the workspace in a dry run too, which is what the template editor previews, and reports the files', async () => {
-    const { ctx, workspacePath } = await run(INPUT, { isDryRun: true });
-    const files = listFiles(workspacePath);
-    expect(files).toEqual(expect.arrayContaining(['src/api.ts', 'catalog-info.yaml', '.yo-rc.json']));
-    expect(ctx.output).toHaveBeenCalledWith('files', files);
-  });
+  it(
+    'writes into the workspace in a dry run too, which is what the template editor previews, and reports the ' +
+      'files',
+    async () => {
+      const { ctx, workspacePath } = await run(INPUT, { isDryRun: true });
+      const files = listFiles(workspacePath);
+      expect(files).toEqual(expect.arrayContaining(['src/api.ts', 'catalog-info.yaml', '.yo-rc.json']));
+      expect(ctx.output).toHaveBeenCalledWith('files', files);
+    },
+  );
 
   it('refuses a target path outside the workspace with an InputError', async () => {
     const workspacePath = workspace();
@@ -175,22 +186,26 @@ describe(`${ACTION_ID}`, () => {
     expect(existsSync(path.join(workspacePath, '..', 'escape'))).toBe(false);
   });
 
-  it('checks every path before it writes the first: a folder of the workspace that is a link elsewhere is refused, nothing written', async () => {
-    const workspacePath = workspace();
-    const outside = workspace();
-    // As a fetch step could leave it: the service's src/ is a link out of the workspace.
-    symlinkSync(outside, path.join(workspacePath, 'src'));
-    const ctx = createMockActionContext({ input: INPUT as never, workspacePath });
+  it(
+    'checks every path before it writes the first: a folder of the workspace that is a link elsewhere is ' +
+      'refused, nothing written',
+    async () => {
+      const workspacePath = workspace();
+      const outside = workspace();
+      // As a fetch step could leave it: the service's src/ is a link out of the workspace.
+      symlinkSync(outside, path.join(workspacePath, 'src'));
+      const ctx = createMockActionContext({ input: INPUT as never, workspacePath });
 
-    const error = await createCognitoJwtApiAction()
-      .handler(ctx)
-      .catch((caught: unknown) => caught);
+      const error = await createCognitoJwtApiAction()
+        .handler(ctx)
+        .catch((caught: unknown) => caught);
 
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toContain(`"${path.join(workspacePath, 'src')}" is a symbolic link`);
-    expect(readdirSync(workspacePath)).toEqual(['src']);
-    expect(readdirSync(outside)).toEqual([]);
-  });
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toContain(`"${path.join(workspacePath, 'src')}" is a symbolic link`);
+      expect(readdirSync(workspacePath)).toEqual(['src']);
+      expect(readdirSync(outside)).toEqual([]);
+    },
+  );
 
   it('refuses files already in the workspace, naming them, unless overwrite is true', async () => {
     const workspacePath = workspace();

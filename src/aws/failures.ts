@@ -72,7 +72,8 @@ export function failureOf(error: unknown, call: CallContext): Failure {
     // An answer Cognito's client could not read (a proxy's or a portal's page, a redirect).
     return {
       error: new AwsUnavailableError(
-        `The endpoint for ${action} in ${call.region} answered with something other than Cognito's API (HTTP ${status}). ` +
+        `The endpoint for ${action} in ${call.region} answered with something other than Cognito's API (HTTP ` +
+          `${status}). ` +
           `Expected Cognito: check a proxy, or ${endpointSetting()}.`,
       ),
     };
@@ -85,12 +86,14 @@ export function gaveUp(kind: Transient, error: unknown, call: CallContext, attem
   const action = `cognito-idp:${call.action}`;
   if (kind === 'throttled') {
     return new AwsUnavailableError(
-      `Cognito kept throttling ${action} in ${call.region} after ${attempts} attempts. Expected a quieter moment: try again shortly.`,
+      `Cognito kept throttling ${action} in ${call.region} after ${attempts} attempts. Expected a quieter ` +
+        `moment: try again shortly.`,
     );
   }
   if (kind === 'server') {
     return new AwsUnavailableError(
-      `Cognito answered ${action} in ${call.region} with a server error after ${attempts} attempts (${nameOf(error)}, HTTP ${statusOf(error) ?? '5xx'}). ` +
+      `Cognito answered ${action} in ${call.region} with a server error after ${attempts} attempts ` +
+        `(${nameOf(error)}, HTTP ${statusOf(error) ?? '5xx'}). ` +
         `Expected the service back: try again shortly, and check ${endpointSetting()}.`,
     );
   }

@@ -88,7 +88,8 @@ export async function verifyAnswers(
       add(
         'client secret',
         'warning',
-        'the client has a secret, which a browser app cannot keep: its tokens pass the authorizer, but a single-page app cannot sign in with it',
+        'the client has a secret, which a browser app cannot keep: its tokens pass the authorizer, but a ' +
+          'single-page app cannot sign in with it',
       );
     }
     if (answers.scopes.length > 0) {
@@ -97,7 +98,8 @@ export async function verifyAnswers(
         'scopes',
         missing.length > 0 ? 'error' : 'ok',
         missing.length > 0
-          ? `${missing.join(', ')} not allowed for the client (AllowedOAuthScopes: ${app.allowedOAuthScopes.join(', ') || 'none'}); its tokens can never carry them`
+          ? `${missing.join(', ')} not allowed for the client (AllowedOAuthScopes: ` +
+              `${app.allowedOAuthScopes.join(', ') || 'none'}); its tokens can never carry them`
           : `the client may request ${answers.scopes.join(', ')}`,
       );
       // ref #5: only tokens from the OAuth endpoints carry custom scopes.
@@ -117,7 +119,8 @@ export async function verifyAnswers(
       add(
         'callback urls',
         'warning',
-        `${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} the origin of no callback URL: the hosted login cannot redirect back there`,
+        `${unlisted.join(', ')} ${unlisted.length > 1 ? 'are' : 'is'} the origin of no callback URL: the hosted ` +
+          `login cannot redirect back there`,
       );
     }
   }

@@ -39,7 +39,10 @@ export function peerProblem(name: PeerName, version: string): string | undefined
   const peer: Peer = PEERS[name];
   const [major, minor] = version.split('.').map(Number);
   if (major !== undefined && minor !== undefined && peer.supports(major, minor)) return undefined;
-  return `${peer.neededBy} supports ${name} ${peer.range}, but ${name} ${version} is installed. Expected a supported version: npm install --save-dev ${name}@"${peer.range}".`;
+  return (
+    `${peer.neededBy} supports ${name} ${peer.range}, but ${name} ${version} is installed. Expected a ` +
+    `supported version: npm install --save-dev ${name}@"${peer.range}".`
+  );
 }
 
 /** The version of `name` that a module at `fromUrl` imports, or undefined when none is found. */

@@ -82,7 +82,9 @@ export function checkTargetPaths(root: string, files: Iterable<string>): string[
       const wantsFolder = depth < parts.length;
       if (found.isDirectory() !== wantsFolder) {
         throw new TargetPathError(
-          `Cannot write ${file} into "${root}": "${at}" is a ${wantsFolder ? 'file' : 'folder'}, where the project has a ${wantsFolder ? 'folder' : 'file'}. Expected nothing of another kind at that path: move it aside, or choose an empty folder.`,
+          `Cannot write ${file} into "${root}": "${at}" is a ${wantsFolder ? 'file' : 'folder'}, where the ` +
+            `project has a ${wantsFolder ? 'folder' : 'file'}. Expected nothing of another kind at that path: ` +
+            `move it aside, or choose an empty folder.`,
         );
       }
       if (!wantsFolder) present.push(file);

@@ -31,7 +31,8 @@ export const FLAVOURS = {
       // The CDK bundles each handler itself (NodejsFunction, local esbuild): build type-checks.
       build: 'tsc --noEmit',
       synth:
-        'cross-env CDK_DEFAULT_ACCOUNT=000000000000 CDK_DISABLE_VERSION_CHECK=1 AWS_EC2_METADATA_DISABLED=true cdk synth --no-notices --quiet',
+        'cross-env CDK_DEFAULT_ACCOUNT=000000000000 CDK_DISABLE_VERSION_CHECK=1 AWS_EC2_METADATA_DISABLED=true ' +
+        'cdk synth --no-notices --quiet',
       diff: 'cdk diff',
       deploy: 'cdk deploy',
       destroy: 'cdk destroy',

@@ -17,4 +17,8 @@ export interface TemplateFile {
 export type TemplateFunction = (locals: object, escapeFn: (value: unknown) => string) => string;
 
 /** The output file lists of the template sets, and each template's function as EJS generates it. */
-export const PRECOMPILED: { files: Record<string, TemplateFile[]>; functions: Record<string, TemplateFunction> } | undefined = undefined;
+export interface PrecompiledTemplates {
+  files: Record<string, TemplateFile[]>;
+  functions: Record<string, TemplateFunction>;
+}
+export const PRECOMPILED: PrecompiledTemplates | undefined = undefined;

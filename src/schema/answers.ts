@@ -196,8 +196,10 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       const poolRegion = regionOfUserPool(userPoolId);
       if (poolRegion === undefined || poolRegion === region) return undefined;
       return (label) =>
-        `${label.userPoolId} ${JSON.stringify(userPoolId)} is in region ${poolRegion} but ${label.region} is ${region}. ` +
-        `Expected the two to agree: ${label.region} ${poolRegion} (or no ${label.region}: the pool id gives it), or a pool id that starts with "${region}_".`;
+        `${label.userPoolId} ${JSON.stringify(userPoolId)} is in region ${poolRegion} but ${label.region} is ` +
+        `${region}. ` +
+        `Expected the two to agree: ${label.region} ${poolRegion} (or no ${label.region}: the pool id gives it), ` +
+        `or a pool id that starts with "${region}_".`;
     },
   },
   {
@@ -207,7 +209,8 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       const forms = issuersOf(region, userPoolId);
       if (issuer === undefined || forms.includes(issuer)) return undefined;
       return (label) =>
-        `${label.issuer} ${JSON.stringify(issuer)} is not an issuer of user pool ${userPoolId}. Expected ${forms.map((form) => `"${form}"`).join(' or ')}.`;
+        `${label.issuer} ${JSON.stringify(issuer)} is not an issuer of user pool ${userPoolId}. Expected ` +
+        `${forms.map((form) => `"${form}"`).join(' or ')}.`;
     },
   },
   {

@@ -70,10 +70,15 @@ function describeIssue(field: AnswerField, issue: $ZodIssue, value: unknown, lab
   const label = labels[field];
   if (issue.code === 'invalid_value') {
     const options = issue.values.map(String);
-    return `${label} ${JSON.stringify(value)} is not one of ${options.join(', ')}. Expected one of them, e.g. ${label} ${options[0]}.`;
+    return (
+      `${label} ${JSON.stringify(value)} is not one of ${options.join(', ')}. Expected one of them, e.g. ` +
+      `${label} ${options[0]}.`
+    );
   }
   if (value === undefined) return `${label} is missing. Expected a value, e.g. ${label} ${exampleOf(field)}.`;
-  return `${label} ${JSON.stringify(value)} is not valid: ${issue.message}. Expected e.g. ${label} ${exampleOf(field)}.`;
+  return (
+    `${label} ${JSON.stringify(value)} is not valid: ${issue.message}. Expected e.g. ${label} ` + `${exampleOf(field)}.`
+  );
 }
 
 /** The first documented example of a field, for messages and help. */
@@ -138,7 +143,10 @@ export function checkAnswers(
   );
 }
 
-/** One answer as the schema normalises it (e.g. origins listed, deduplicated, without a trailing slash); `undefined` if it refuses it. */
+/**
+ * One answer as the schema normalises it (e.g. origins listed, deduplicated, without a trailing slash); `undefined` if
+ * it refuses it.
+ */
 export function normaliseAnswer(field: AnswerField, value: unknown): unknown {
   const parsed = z.safeParse(AnswersFields.shape[field], value);
   return parsed.success ? parsed.data : undefined;

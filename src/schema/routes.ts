@@ -36,7 +36,9 @@ export function parseRoutes(input: unknown): ProtectedRoute[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new RouteError(
-      `routes${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}: ${issue.message}. Expected { method: ${ROUTE_METHODS.map((m) => `'${m}'`).join(' | ')}, path, handler, scopes? }.`,
+      `routes${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}: ` +
+        `${issue.message}. Expected { method: ${ROUTE_METHODS.map((m) => `'${m}'`).join(' | ')}, path, handler, ` +
+        `scopes? }.`,
     );
   }
   const problems: string[] = [];
@@ -56,37 +58,43 @@ export function parseRoutes(input: unknown): ProtectedRoute[] {
     const at = `routes[${index}]`;
     if (!(ROUTE_METHODS as readonly string[]).includes(route.method)) {
       problems.push(
-        `${at}.method ${JSON.stringify(route.method)} is not one of ${ROUTE_METHODS.join(', ')} (OPTIONS routes are the preflight's). Expected one of them, e.g. "POST".`,
+        `${at}.method ${JSON.stringify(route.method)} is not one of ${ROUTE_METHODS.join(', ')} (OPTIONS routes ` +
+          `are the preflight's). Expected one of them, e.g. "POST".`,
       );
     }
     if (!ROUTE_PATH_PATTERN.test(route.path)) {
       problems.push(
-        `${at}.path ${JSON.stringify(route.path)} is not an API Gateway route path. Expected "/" and segments, "{param}" ones and at most a last "{proxy+}", e.g. "/orders/{id}".`,
+        `${at}.path ${JSON.stringify(route.path)} is not an API Gateway route path. Expected "/" and segments, ` +
+          `"{param}" ones and at most a last "{proxy+}", e.g. "/orders/{id}".`,
       );
     }
     if (!HANDLER_PATTERN.test(route.handler) || route.handler === PREFLIGHT_HANDLER) {
       problems.push(
-        `${at}.handler ${JSON.stringify(route.handler)} is not a handler name. Expected lower-case letters, digits and "-" (at most 26, not "${PREFLIGHT_HANDLER}"), e.g. "orders": the file src/handlers/orders.ts.`,
+        `${at}.handler ${JSON.stringify(route.handler)} is not a handler name. Expected lower-case letters, ` +
+          `digits and "-" (at most 26, not "${PREFLIGHT_HANDLER}"), e.g. "orders": the file src/handlers/orders.ts.`,
       );
     }
     for (const scope of route.scopes ?? []) {
       if (!SCOPE_PATTERN.test(scope))
         problems.push(
-          `${at}.scopes: ${JSON.stringify(scope)} is not a Cognito scope. Expected "<resource server>/<scope>", e.g. "orders-api/write".`,
+          `${at}.scopes: ${JSON.stringify(scope)} is not a Cognito scope. Expected "<resource server>/<scope>", ` +
+            `e.g. "orders-api/write".`,
         );
     }
     const key = `${route.method} ${route.path}`;
     if (seen.has(key)) problems.push(`${at}: ${key} is there already. Expected each method and path once.`);
     else if (routeIds.has(routeIdOf(route)))
       problems.push(
-        `${at}: ${key} reads as ${routeIds.get(routeIdOf(route))} in resource names. Expected paths that differ in more than case, braces or punctuation.`,
+        `${at}: ${key} reads as ${routeIds.get(routeIdOf(route))} in resource names. Expected paths that differ ` +
+          `in more than case, braces or punctuation.`,
       );
     seen.add(key);
     routeIds.set(routeIdOf(route), key);
     const handlerId = pascalCase(route.handler);
     if (ids.has(handlerId) && ids.get(handlerId) !== route.handler) {
       problems.push(
-        `${at}.handler ${JSON.stringify(route.handler)} reads as ${JSON.stringify(ids.get(handlerId))} in resource names. Expected handler names that differ in more than dashes.`,
+        `${at}.handler ${JSON.stringify(route.handler)} reads as ${JSON.stringify(ids.get(handlerId))} in ` +
+          `resource names. Expected handler names that differ in more than dashes.`,
       );
     }
     if (!ids.has(handlerId)) ids.set(handlerId, route.handler);

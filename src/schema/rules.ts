@@ -23,7 +23,8 @@ export const STANDARD_SCOPES = ['openid', 'email', 'phone', 'profile', 'aws.cogn
  */
 export const SCOPE_PATTERN = new RegExp(
   `^(?:${STANDARD_SCOPES.map((scope) => scope.replaceAll('.', '\\.')).join('|')}|` +
-    '[\\x21\\x23-\\x26\\x28-\\x2B\\x2D-\\x5B\\x5D-\\x7E]{1,256}/[\\x21\\x23-\\x26\\x28-\\x2B\\x2D\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,256})$',
+    '[\\x21\\x23-\\x26\\x28-\\x2B\\x2D-\\x5B\\x5D-\\x7E]{1,256}' +
+    '/[\\x21\\x23-\\x26\\x28-\\x2B\\x2D\\x2E\\x30-\\x5B\\x5D-\\x7E]{1,256})$',
 );
 /**
  * A normalised origin (ref #17): what `normaliseOrigin` returns, and what the Terraform and SAM
@@ -32,9 +33,11 @@ export const SCOPE_PATTERN = new RegExp(
 export const ORIGIN_PATTERN = new RegExp(
   [
     '^(?:https://(?:',
-    '[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?(?:\\.[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?)*', // DNS labels, no empty or dash-edged one
+    // DNS labels, no empty or dash-edged one
+    '[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?(?:\\.[a-z\\d_](?:[a-z\\d_-]*[a-z\\d_])?)*',
     '|\\[[\\da-f:.]+\\])',
-    '(?::(?:[1-9]\\d?|[1-9]\\d{3,4}|[1-35-9]\\d\\d|4[0-35-9]\\d|44[0-24-9]))?', // a port as browsers write it, but not 443: they leave it out
+    // a port as browsers write it, but not 443: they leave it out
+    '(?::(?:[1-9]\\d?|[1-9]\\d{3,4}|[1-35-9]\\d\\d|4[0-35-9]\\d|44[0-24-9]))?',
     '|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\])',
     '(?::(?:[1-9]|[1-79]\\d|8[1-9]|[1-9]\\d{2,4}))?', // not 80, likewise
     ')$',
@@ -50,7 +53,9 @@ export const expectations = {
   clientId:
     'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
   origins: 'browser origins "scheme://host[:port]", e.g. "https://app.example.com" or "http://localhost:5173"',
-  scopes: `standard scopes (${STANDARD_SCOPES.join(', ')}) or custom scopes "<resource-server>/<scope>", e.g. "orders-api/read"`,
+  scopes:
+    `standard scopes (${STANDARD_SCOPES.join(', ')}) or custom scopes "<resource-server>/<scope>", e.g. ` +
+    `"orders-api/read"`,
   issuer:
     'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
 } as const;

@@ -20,7 +20,8 @@ export function nextSteps(
   steps.push(`${pm} test`);
   steps.push(...FLAVOURS[answers.iac].deploy.map((step) => step.replace(/^npm /, `${pm} `)));
   return [
-    `Created ${answers.name}: an HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}, deployed with ${FLAVOURS[answers.iac].title}.`,
+    `Created ${answers.name}: an HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}, deployed ` +
+      `with ${FLAVOURS[answers.iac].title}.`,
     '',
     'Next steps:',
     ...steps.map((step) => `  ${step}`),

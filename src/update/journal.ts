@@ -26,8 +26,10 @@ export interface Journal {
 
 function unreadable(detail: string): UpdateError {
   return new UpdateError(
-    `${JOURNAL_PATH} (left by an interrupted update) ${detail}. Expected a journal this tool wrote: check the project ` +
-      `with git status, then remove ${STATE_DIR}/update-journal.json and ${STATE_DIR}/${STAGING_PREFIX}* and run update again. Nothing was changed.`,
+    `${JOURNAL_PATH} (left by an interrupted update) ${detail}. Expected a journal this tool wrote: check the ` +
+      `project ` +
+      `with git status, then remove ${STATE_DIR}/update-journal.json and ${STATE_DIR}/${STAGING_PREFIX}* and run ` +
+      `update again. Nothing was changed.`,
   );
 }
 

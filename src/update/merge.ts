@@ -60,7 +60,8 @@ function mergeRecord(
     if (key in yours && !same(y, b))
       result[key] = y; // yours changed (or added) it: kept
     else if (!(key in yours) && key in base)
-      keptRemoved(group === undefined || DEPENDENCY_GROUPS.includes(group) ? key : `${group}.${key}`, t, b, notes); // you deleted it: stays deleted
+      // you deleted it: stays deleted
+      keptRemoved(group === undefined || DEPENDENCY_GROUPS.includes(group) ? key : `${group}.${key}`, t, b, notes);
     else if (key in template) result[key] = t; // untouched by you, or changed by the template: the template's value
     // else: the template dropped a key you had not changed
   }
@@ -71,7 +72,8 @@ function mergeRecord(
 function keptRemoved(name: string, template: unknown, base: unknown, notes: string[]): void {
   if (template === undefined || same(template, base)) return;
   notes.push(
-    `kept removed: ${name} (template now wants ${typeof template === 'string' && !/\s/.test(template) ? template : JSON.stringify(template)})`,
+    `kept removed: ${name} (template now wants ` +
+      `${typeof template === 'string' && !/\s/.test(template) ? template : JSON.stringify(template)})`,
   );
 }
 

@@ -29,7 +29,8 @@ export function migrateAnswers(
 ): { answers: Record<string, unknown>; applied: string[] } {
   if (version > ANSWERS_SCHEMA_VERSION) {
     throw new UpdateError(
-      `The project's answers have schema version ${version}, newer than this tool's ${ANSWERS_SCHEMA_VERSION}. Expected an equal or older one: run the latest create-cognito-jwt-api.`,
+      `The project's answers have schema version ${version}, newer than this tool's ${ANSWERS_SCHEMA_VERSION}. ` +
+        `Expected an equal or older one: run the latest create-cognito-jwt-api.`,
     );
   }
   let current = answers;
@@ -41,7 +42,9 @@ export function migrateAnswers(
         `No migration from answers schema version ${at}. Expected one of ${MIGRATIONS.map((m) => m.from).join(', ')}.`,
       );
     const next = step.migrate(current);
-    if (JSON.stringify(next) !== JSON.stringify(current)) applied.push(`${step.from}→${step.to}: ${step.description}`);
+    if (JSON.stringify(next) !== JSON.stringify(current)) {
+      applied.push(`${step.from}→${step.to}: ${step.description}`);
+    }
     current = next;
     at = step.to;
   }

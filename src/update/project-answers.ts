@@ -81,9 +81,12 @@ export function projectAnswers(
       if (given === undefined || same(given, inFile)) continue; // a bad flag: the schema explains it
       const flag = flagOf(field);
       throw new AnswersDisagreeError(
-        `${API_PATH} ${what} ${JSON.stringify(api[field])} (${property}), but ${flag} gives ${JSON.stringify(given)}, and ${YO_RC_PATH} ` +
-          `has ${JSON.stringify(stored[field])}. Expected one value: ${API_PATH} has been edited since generation, so update reads it there; ` +
-          `leave out ${flag} (or give ${flag} ${api[field].join(',') || '""'}) to keep it, or edit ${property} in ${API_PATH} to the value you want ` +
+        `${API_PATH} ${what} ${JSON.stringify(api[field])} (${property}), but ${flag} gives ` +
+          `${JSON.stringify(given)}, and ${YO_RC_PATH} ` +
+          `has ${JSON.stringify(stored[field])}. Expected one value: ${API_PATH} has been edited since ` +
+          `generation, so update reads it there; ` +
+          `leave out ${flag} (or give ${flag} ${api[field].join(',') || '""'}) to keep it, or edit ${property} ` +
+          `in ${API_PATH} to the value you want ` +
           'and run update without the flag. Nothing was changed.',
       );
     }
@@ -95,7 +98,8 @@ export function projectAnswers(
   // Said when they differ from those generated last (always, with no base to compare with, unless there are none).
   if (now.length > 0 ? !same(before, now) : (before?.length ?? 0) > 0) {
     notes.push(
-      `routes read from ${API_PATH}: ${now.join(', ') || `none beside the sample ${SAMPLE_ROUTES.map(routeKey).join(', ')}`}`,
+      `routes read from ${API_PATH}: ` +
+        `${now.join(', ') || `none beside the sample ${SAMPLE_ROUTES.map(routeKey).join(', ')}`}`,
     );
   }
   return { held, routes, notes };

@@ -26,14 +26,17 @@ const LITERAL_FORM =
 function refuse(where: string, problem: string): never {
   throw new ProjectApiError(
     `${API_PATH}: ${where} ${problem}. Expected ${LITERAL_FORM}, as generated, so that update can render the ` +
-      `infrastructure from it: write the values out, e.g. allowOrigins: ['https://app.example.com'], then run update again.`,
+      `infrastructure from it: write the values out, e.g. allowOrigins: ['https://app.example.com'], then run ` +
+      `update again.`,
   );
 }
 
 function unreadable(problem: string): never {
   throw new ProjectApiError(
-    `${API_PATH}: ${problem}. Expected the declarations as generated (export const auth = { scopes: [...] }, routes = [...], ` +
-      `cors = { allowOrigins: [...] }), each a literal, as update reads them there: restore them (see the file as generated in .cognito-jwt-api/pristine.json), then run update again.`,
+    `${API_PATH}: ${problem}. Expected the declarations as generated (export const auth = { scopes: [...] }, ` +
+      `routes = [...], ` +
+      `cors = { allowOrigins: [...] }), each a literal, as update reads them there: restore them (see the file ` +
+      `as generated in .cognito-jwt-api/pristine.json), then run update again.`,
   );
 }
 
@@ -104,7 +107,8 @@ function strings(list: Literal[], where: string): string[] {
 
 export function readProjectApi(text: string): ProjectApi {
   const file = ts.createSourceFile(API_PATH, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  // The parser recovers from syntax errors; its diagnostics (internal, but stable since TypeScript 1) say whether it had to.
+  // The parser recovers from syntax errors; its diagnostics (internal, but stable since TypeScript 1) say whether it
+  // had to.
   const syntax = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
   if (syntax) {
     const { line } = file.getLineAndCharacterOfPosition(syntax.start ?? 0);

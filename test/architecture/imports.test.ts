@@ -89,7 +89,10 @@ function packageEntries(): Map<string, string> {
   return entries;
 }
 
-/** Every module a file imports that is one of the checked files: imports, `export … from`, `import()`, type-only ones too. */
+/**
+ * Every module a file imports that is one of the checked files: imports, `export … from`, `import()`, type-only ones
+ * too.
+ */
 function importsOf(file: string, known: Set<string>, entries: Map<string, string>): string[] {
   const { importedFiles } = ts.preProcessFile(readFileSync(path.join(ROOT, file), 'utf8'), true, true);
   const found = new Set<string>();
@@ -116,7 +119,10 @@ function importGraph(): Map<string, string[]> {
   return new Map(files.map((file) => [file, importsOf(file, known, entries)]));
 }
 
-/** Cycles among files: each strongly connected component of more than one file (or a file importing itself), as a path round it. */
+/**
+ * Cycles among files: each strongly connected component of more than one file (or a file importing itself), as a path
+ * round it.
+ */
 function cyclesOf(graph: Map<string, string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -183,10 +189,14 @@ describe('the import graph', () => {
     expect(graph.get('src/index.ts')!.length).toBeGreaterThan(5);
   });
 
-  it('puts every source file in a layer: no loose file at the top of src/ but the entry, the errors and the version', () => {
-    const loose = [...graph.keys()].filter((file) => layerOf(file) === undefined);
-    expect(loose, `files in no layer of the table in ${path.basename(fileURLToPath(import.meta.url))}`).toEqual([]);
-  });
+  it(
+    'puts every source file in a layer: no loose file at the top of src/ but the entry, the errors and the ' +
+      'version',
+    () => {
+      const loose = [...graph.keys()].filter((file) => layerOf(file) === undefined);
+      expect(loose, `files in no layer of the table in ${path.basename(fileURLToPath(import.meta.url))}`).toEqual([]);
+    },
+  );
 
   it('compiles each exported subpath of the packages from a source file it checks', () => {
     const entries = [...packageEntries()];

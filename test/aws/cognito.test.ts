@@ -51,7 +51,8 @@ describe('Cognito access', () => {
     const access = await open();
     await expect(access.describeUserPool('eu-west-1_AbC')).rejects.toThrow(
       new AwsUnavailableError(
-        'Cognito kept throttling cognito-idp:DescribeUserPool in eu-west-1 after 4 attempts. Expected a quieter moment: try again shortly.',
+        'Cognito kept throttling cognito-idp:DescribeUserPool in eu-west-1 after 4 attempts. Expected a quieter ' +
+          'moment: try again shortly.',
       ),
     );
     expect(cognito.commandCalls(DescribeUserPoolCommand)).toHaveLength(4);
@@ -76,7 +77,8 @@ describe('Cognito access', () => {
     cognito.on(DescribeUserPoolCommand).rejects(awsError('Unknown', 'UnknownError', 503));
     await expect((await open()).describeUserPool('eu-west-1_AbC')).rejects.toThrow(
       new AwsUnavailableError(
-        'Cognito answered cognito-idp:DescribeUserPool in eu-west-1 with a server error after 4 attempts (Unknown, HTTP 503). ' +
+        'Cognito answered cognito-idp:DescribeUserPool in eu-west-1 with a server error after 4 attempts ' +
+          '(Unknown, HTTP 503). ' +
           'Expected the service back: try again shortly, and check AWS_ENDPOINT_URL if it is set.',
       ),
     );
@@ -90,8 +92,10 @@ describe('Cognito access', () => {
     const error = await (await open()).describeUserPoolClient('eu-west-1_AbC', 'x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AwsRequestError);
     expect((error as Error).message).toBe(
-      'Cognito refused cognito-idp:DescribeUserPoolClient on eu-west-1_AbC/x: InvalidParameterException (1 validation error detected: Value at clientId failed), HTTP 400. ' +
-        'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out --verify, or type the ids).',
+      'Cognito refused cognito-idp:DescribeUserPoolClient on eu-west-1_AbC/x: InvalidParameterException (1 ' +
+        'validation error detected: Value at clientId failed), HTTP 400. ' +
+        'Expected a region and ids Cognito accepts: check them; the check against AWS is optional (leave out ' +
+        '--verify, or type the ids).',
     );
     expect(cognito.commandCalls(DescribeUserPoolClientCommand)).toHaveLength(1);
   });

@@ -58,11 +58,15 @@ describe('bootstrapInterval', () => {
 });
 
 describe('verdict', () => {
-  it('is met only when the whole interval is within the target, not met when all of it is beyond, else inconclusive', () => {
-    expect(verdict([0.9, 1.0], 1)).toBe('met');
-    expect(verdict([0.95, 1.01], 1)).toBe('inconclusive');
-    expect(verdict([1.01, 1.1], 1)).toBe('not met');
-  });
+  it(
+    'is met only when the whole interval is within the target, not met when all of it is beyond, else ' +
+      'inconclusive',
+    () => {
+      expect(verdict([0.9, 1.0], 1)).toBe('met');
+      expect(verdict([0.95, 1.01], 1)).toBe('inconclusive');
+      expect(verdict([1.01, 1.1], 1)).toBe('not met');
+    },
+  );
 
   it('tells a clear win, a tie and a loss apart on noisy paired runs', () => {
     const judged = (factor: number) => {

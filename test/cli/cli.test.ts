@@ -159,30 +159,33 @@ describe('create-cognito-jwt-api CLI', () => {
     expect(readdirSync(cwd)).toEqual(['svc']);
   });
 
-  it('refuses, before writing, a target under a file and a --force folder holding a path of the other kind', async () => {
-    const cwd = tempDir();
-    writeFileSync(path.join(cwd, 'afile'), 'x');
-    for (const extra of [[], ['--dry-run']]) {
-      const under = await runCli(['afile/svc', ...GOOD, ...extra], { cwd });
-      expect(under.code).toBe(1);
-      expect(under.stderr).toMatch(/cannot be made: ".*afile" is a file\. Expected/);
-      expect(under.stderr).not.toMatch(/\n\s+at /);
-    }
-    const project = path.join(cwd, 'svc');
-    mkdirSync(project);
-    writeFileSync(path.join(project, 'src'), 'not a folder');
-    mkdirSync(path.join(project, 'README.md'));
-    for (const extra of [[], ['--dry-run']]) {
-      const forced = await runCli(['svc', ...GOOD, '--force', ...extra], { cwd });
-      expect(forced.code).toBe(1);
-      expect(forced.stderr).toMatch(
-        /Cannot write (README\.md|src\/.*) into ".*svc": ".*" is a (folder|file), where the project has a (file|folder)\. Expected/,
-      );
-      expect(listFiles(project)).toEqual(['src']);
-      expect(readText(path.join(project, 'src'))).toBe('not a folder');
-    }
-    expect(listFiles(cwd).filter((file) => !file.startsWith('svc'))).toEqual(['afile']);
-  });
+  it(
+    'refuses, before writing, a target under a file and a --force folder holding a path of the other ' + 'kind',
+    async () => {
+      const cwd = tempDir();
+      writeFileSync(path.join(cwd, 'afile'), 'x');
+      for (const extra of [[], ['--dry-run']]) {
+        const under = await runCli(['afile/svc', ...GOOD, ...extra], { cwd });
+        expect(under.code).toBe(1);
+        expect(under.stderr).toMatch(/cannot be made: ".*afile" is a file\. Expected/);
+        expect(under.stderr).not.toMatch(/\n\s+at /);
+      }
+      const project = path.join(cwd, 'svc');
+      mkdirSync(project);
+      writeFileSync(path.join(project, 'src'), 'not a folder');
+      mkdirSync(path.join(project, 'README.md'));
+      for (const extra of [[], ['--dry-run']]) {
+        const forced = await runCli(['svc', ...GOOD, '--force', ...extra], { cwd });
+        expect(forced.code).toBe(1);
+        expect(forced.stderr).toMatch(
+          /Cannot write (README\.md|src\/.*) into ".*svc": ".*" is a (folder|file), where the project has a (file|folder)\. Expected/,
+        );
+        expect(listFiles(project)).toEqual(['src']);
+        expect(readText(path.join(project, 'src'))).toBe('not a folder');
+      }
+      expect(listFiles(cwd).filter((file) => !file.startsWith('svc'))).toEqual(['afile']);
+    },
+  );
 
   it('writes into an existing empty folder', async () => {
     const cwd = tempDir();

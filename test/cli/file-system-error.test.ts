@@ -22,7 +22,8 @@ describe('FileSystemError.from', () => {
     const error = FileSystemError.from(thrownBy(() => mkdirSync(path.join(dir, 'afile', 'sub'))));
     expect(error).toBeInstanceOf(FileSystemError);
     expect(error!.message).toBe(
-      `Could not mkdir ${path.join(dir, 'afile', 'sub')}: a part of the path is a file, not a folder (ENOTDIR). Expected folders along the path: move the file aside, then run again.`,
+      `Could not mkdir ${path.join(dir, 'afile', 'sub')}: a part of the path is a file, not a folder (ENOTDIR). ` +
+        `Expected folders along the path: move the file aside, then run again.`,
     );
   });
 

@@ -29,19 +29,22 @@ describe('writeProject into a new folder', () => {
     expect(process.listeners('SIGTERM')).toEqual(others);
   });
 
-  it('stopped while its files are written, removes them, never creates the folder, and raises the signal again', async () => {
-    const dir = tempDir('project');
-    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
-    try {
-      const { done, added } = addedListeners(() => writeProject(path.join(dir, 'svc'), FILES, true));
-      added[0]!('SIGTERM'); // as a signal that arrived during the writes reaches its listener
-      await expect(done).rejects.toBeInstanceOf(CancelledError);
-      expect(kill.mock.calls).toEqual([[process.pid, 'SIGTERM']]);
-    } finally {
-      kill.mockRestore();
-    }
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  it(
+    'stopped while its files are written, removes them, never creates the folder, and raises the signal ' + 'again',
+    async () => {
+      const dir = tempDir('project');
+      const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+      try {
+        const { done, added } = addedListeners(() => writeProject(path.join(dir, 'svc'), FILES, true));
+        added[0]!('SIGTERM'); // as a signal that arrived during the writes reaches its listener
+        await expect(done).rejects.toBeInstanceOf(CancelledError);
+        expect(kill.mock.calls).toEqual([[process.pid, 'SIGTERM']]);
+      } finally {
+        kill.mockRestore();
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 });
 
 describe('writeProject into an existing folder (--force)', () => {

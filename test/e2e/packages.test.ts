@@ -116,26 +116,32 @@ describe('the packages as published', () => {
     ]);
   });
 
-  it('the Backstage module installs beside create-cognito-jwt-api from their tarballs, and loads as a scaffolder module', async () => {
-    const dir = folder('backstage');
-    await execOk('npm', [...INSTALL, tarballs.root, tarballs.module], { cwd: dir });
-    // Installed as a package, not linked: a `file:` dependency would have linked it.
-    expect(existsSync(path.join(dir, 'node_modules/create-cognito-jwt-api/package.json'))).toBe(true);
-    const loaded = await execOk(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const loaded = await import('backstage-plugin-scaffolder-backend-module-cognito-jwt-api');
+  it(
+    'the Backstage module installs beside create-cognito-jwt-api from their tarballs, and loads as a scaffolder ' +
+      'module',
+    async () => {
+      const dir = folder('backstage');
+      await execOk('npm', [...INSTALL, tarballs.root, tarballs.module], { cwd: dir });
+      // Installed as a package, not linked: a `file:` dependency would have linked it.
+      expect(existsSync(path.join(dir, 'node_modules/create-cognito-jwt-api/package.json'))).toBe(true);
+      const loaded = await execOk(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const loaded = await import('backstage-plugin-scaffolder-backend-module-cognito-jwt-api');
          const feature = loaded.default;
          console.log(JSON.stringify({ type: feature.$$type, actionId: loaded.ACTION_ID, registrations: feature.getRegistrations().map(({ type, pluginId, moduleId }) => ({ type, pluginId, moduleId })) }));`,
-      ],
-      { cwd: dir },
-    );
-    expect(JSON.parse(loaded.trim().split('\n').at(-1)!)).toEqual({
-      type: '@backstage/BackendFeature',
-      actionId: 'cognito-jwt-api:create',
-      registrations: [{ type: expect.stringMatching(/^module/), pluginId: 'scaffolder', moduleId: 'cognito-jwt-api' }],
-    });
-  });
+        ],
+        { cwd: dir },
+      );
+      expect(JSON.parse(loaded.trim().split('\n').at(-1)!)).toEqual({
+        type: '@backstage/BackendFeature',
+        actionId: 'cognito-jwt-api:create',
+        registrations: [
+          { type: expect.stringMatching(/^module/), pluginId: 'scaffolder', moduleId: 'cognito-jwt-api' },
+        ],
+      });
+    },
+  );
 });

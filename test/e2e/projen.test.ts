@@ -20,37 +20,41 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PROJEN_VERSION = (createRequire(import.meta.url)('projen/package.json') as { version: string }).version;
 
 describe('a projen-managed service', () => {
-  it('is set up as the README says, takes a route of its own, installs, passes its own tests and type-checks', async () => {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
-      cwd: root,
-      encoding: 'utf8',
-    }).trim();
-    await execOk(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '-D', `projen@${PROJEN_VERSION}`, 'tsx', `./${tarball}`],
-      { cwd: dir },
-    );
-    const options = {
-      ...EXAMPLE_INPUT,
-      iac: 'terraform',
-      routes: [{ method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] }],
-      // This package as packed: it is not published under this version.
-      packageJson: { devDependencies: { 'create-cognito-jwt-api': `file:./${tarball}` } },
-    };
-    writeFileSync(
-      path.join(dir, '.projenrc.ts'),
-      `import { CognitoJwtApiProject } from 'create-cognito-jwt-api/projen';\n\nnew CognitoJwtApiProject(${JSON.stringify(options, null, 2)}).synth();\n`,
-    );
-    await execOk('npx', ['tsx', '.projenrc.ts'], { cwd: dir });
-    // The route's handler is the user's to write; a copy of the sample's serves here.
-    copyFileSync(path.join(dir, 'src/handlers/me.ts'), path.join(dir, 'src/handlers/orders.ts'));
-    await execOk('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir });
-    await execOk('npx', ['projen'], { cwd: dir });
-    expect(readFileSync(path.join(dir, 'infra/main.tf'), 'utf8')).toContain(
-      '"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }',
-    );
-    expect(await execOk('npm', ['test'], { cwd: dir })).toMatch(/Tests\s+\d+ passed/);
-    await execOk('npm', ['run', 'build'], { cwd: dir });
-  });
+  it(
+    'is set up as the README says, takes a route of its own, installs, passes its own tests and ' + 'type-checks',
+    async () => {
+      const root = fileURLToPath(new URL('../..', import.meta.url));
+      const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      }).trim();
+      await execOk(
+        'npm',
+        ['install', '--no-audit', '--no-fund', '-D', `projen@${PROJEN_VERSION}`, 'tsx', `./${tarball}`],
+        { cwd: dir },
+      );
+      const options = {
+        ...EXAMPLE_INPUT,
+        iac: 'terraform',
+        routes: [{ method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] }],
+        // This package as packed: it is not published under this version.
+        packageJson: { devDependencies: { 'create-cognito-jwt-api': `file:./${tarball}` } },
+      };
+      writeFileSync(
+        path.join(dir, '.projenrc.ts'),
+        `import { CognitoJwtApiProject } from 'create-cognito-jwt-api/projen';\n\nnew ` +
+          `CognitoJwtApiProject(${JSON.stringify(options, null, 2)}).synth();\n`,
+      );
+      await execOk('npx', ['tsx', '.projenrc.ts'], { cwd: dir });
+      // The route's handler is the user's to write; a copy of the sample's serves here.
+      copyFileSync(path.join(dir, 'src/handlers/me.ts'), path.join(dir, 'src/handlers/orders.ts'));
+      await execOk('npm', ['install', '--no-audit', '--no-fund'], { cwd: dir });
+      await execOk('npx', ['projen'], { cwd: dir });
+      expect(readFileSync(path.join(dir, 'infra/main.tf'), 'utf8')).toContain(
+        '"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }',
+      );
+      expect(await execOk('npm', ['test'], { cwd: dir })).toMatch(/Tests\s+\d+ passed/);
+      await execOk('npm', ['run', 'build'], { cwd: dir });
+    },
+  );
 });

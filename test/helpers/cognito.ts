@@ -39,7 +39,10 @@ export async function startTestCognito(pools: readonly SeedPool[]): Promise<Test
   };
 }
 
-/** An endpoint on loopback that answers every request with an empty 500 and counts them: a Cognito that fails, or one a run must not call. */
+/**
+ * An endpoint on loopback that answers every request with an empty 500 and counts them: a Cognito that fails, or one a
+ * run must not call.
+ */
 export async function startRequestTrap(): Promise<{ endpoint: string; requests(): number; stop(): void }> {
   let requests = 0;
   const server = createServer((_, response) => {

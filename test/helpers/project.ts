@@ -20,7 +20,9 @@ const git = (dir: string, ...args: string[]) =>
     stdio: 'pipe',
   });
 
-/** A committed copy of the fixture for `iac` (stored as { files: { path: contents } }), removed when the test finishes. */
+/**
+ * A committed copy of the fixture for `iac` (stored as { files: { path: contents } }), removed when the test finishes.
+ */
 export function fixtureCopy(iac: 'cdk' | 'terraform', dir = tempDir(`update-${iac}`)): string {
   const { files } = JSON.parse(readFileSync(path.join(FIXTURES, `${iac}.json`), 'utf8')) as {
     files: Record<string, string>;

@@ -110,7 +110,10 @@ function problemOf(use: ComputedUse, uses: ComputedUse[]): string | undefined {
     value = value.replaceAll(`\${${other.reference}}`, String(other.mocked));
   }
   if (value.includes('${'))
-    return `${use.argument} = "${use.expression}" is more than references to computed attributes; extend this test to evaluate it`;
+    return (
+      `${use.argument} = "${use.expression}" is more than references to computed attributes; extend this ` +
+      `test to evaluate it`
+    );
   const problem = shapeProblem(use.shape, value);
   return problem && `${use.argument} = ${JSON.stringify(value)} under the mocks: ${problem}`;
 }

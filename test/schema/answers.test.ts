@@ -65,7 +65,8 @@ describe('parseAnswers', () => {
     expect(error.errors).toHaveLength(1);
     expect(error.errors[0]).toBeInstanceOf(UserPoolIdError);
     expect(error.message).toBe(
-      '--user-pool-id "eu-west-1_AbC" is in region eu-west-1 but --region is us-east-1. Expected the two to agree: --region eu-west-1 (or no --region: the pool id gives it), or a pool id that starts with "us-east-1_".',
+      '--user-pool-id "eu-west-1_AbC" is in region eu-west-1 but --region is us-east-1. Expected the two to ' +
+        'agree: --region eu-west-1 (or no --region: the pool id gives it), or a pool id that starts with "us-east-1_".',
     );
   });
 
@@ -119,7 +120,8 @@ describe('parseAnswers', () => {
       'runtime',
     ]);
     expect(error.errors[1]!.message).toBe(
-      '--region "useast1" is not an AWS region code. Expected a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1".',
+      '--region "useast1" is not an AWS region code. Expected a region code of AWS or AWS GovCloud (US), e.g. ' +
+        '"eu-west-1" or "us-gov-west-1".',
     );
     expect(error.errors[5]!.message).toBe(
       '--iac "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. --iac cdk.',
@@ -145,9 +147,12 @@ describe('one rule text, phrased by each front', () => {
     const titles = inputs.flatMap((input) => messages(input, TITLE_LABELS));
     expect(flags).toEqual(inputs.flatMap((input) => messages(input, FLAG_LABELS)));
     expect(titles).toEqual([
-      'Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1. Expected the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id that starts with "us-east-1_".',
+      'Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1. Expected ' +
+        'the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id that ' +
+        'starts with "us-east-1_".',
       expect.stringMatching(/^Allowed browser origins "https:\/\/a\.example\.com\/app" has the path "\/app"; /),
-      'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. Infrastructure as code cdk.',
+      'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. ' +
+        'Infrastructure as code cdk.',
     ]);
     for (const message of titles) expect(message).not.toContain('--');
     // The same texts, each title in place of its flag.
@@ -175,7 +180,8 @@ describe('resolveFormAnswers', () => {
       new InvalidAnswersError([
         new UserPoolIdError(
           'userPoolId',
-          'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
+          'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id ' +
+            '"<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
         ),
       ]),
     );

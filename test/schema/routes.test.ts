@@ -67,7 +67,8 @@ describe('parseRoutes', () => {
         { method: 'GET', path: '/files/{key+}', handler: 'files' },
       ]),
     ).toEqual([
-      'routes[1]: GET /files/{key+} reads as GET /files/{key} in resource names. Expected paths that differ in more than case, braces or punctuation.',
+      'routes[1]: GET /files/{key+} reads as GET /files/{key} in resource names. Expected paths that differ in ' +
+        'more than case, braces or punctuation.',
     ]);
     expect(
       problemsOf([

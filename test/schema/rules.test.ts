@@ -118,30 +118,34 @@ describe('origin normalisation (ref #17)', () => {
     expect('problem' in result && result.problem).toMatch(problem);
   });
 
-  it('gives the templates a pattern that refuses what a browser never sends: default ports, empty or dash-edged labels', () => {
-    for (const origin of [
-      'https://app.example.com',
-      'https://app.example.com:8443',
-      'https://a.example.com:4430',
-      'http://localhost:5173',
-      'https://[::1]',
-    ]) {
-      expect(ORIGIN_PATTERN.test(origin), origin).toBe(true);
-    }
-    for (const origin of [
-      'https://app.example.com:443',
-      'https://app.example.com:0443',
-      'https://app.example.com:0',
-      'http://localhost:80',
-      'http://localhost:080',
-      'https://a..com',
-      'https://-.',
-      'https://a-.com',
-      'http://app.example.com',
-    ]) {
-      expect(ORIGIN_PATTERN.test(origin), origin).toBe(false);
-    }
-  });
+  it(
+    'gives the templates a pattern that refuses what a browser never sends: default ports, empty or dash-edged ' +
+      'labels',
+    () => {
+      for (const origin of [
+        'https://app.example.com',
+        'https://app.example.com:8443',
+        'https://a.example.com:4430',
+        'http://localhost:5173',
+        'https://[::1]',
+      ]) {
+        expect(ORIGIN_PATTERN.test(origin), origin).toBe(true);
+      }
+      for (const origin of [
+        'https://app.example.com:443',
+        'https://app.example.com:0443',
+        'https://app.example.com:0',
+        'http://localhost:80',
+        'http://localhost:080',
+        'https://a..com',
+        'https://-.',
+        'https://a-.com',
+        'http://app.example.com',
+      ]) {
+        expect(ORIGIN_PATTERN.test(origin), origin).toBe(false);
+      }
+    },
+  );
 
   it('keeps "*" for the cross-field rule to judge', () => {
     expect(normaliseOrigin('*')).toEqual({ origin: '*' });

@@ -24,23 +24,28 @@ async function editedProject(edit: (api: string) => string): Promise<string> {
 const record = (dir: string) => JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
 
 describe('update reads the origins, scopes and routes the project holds in src/api.ts', () => {
-  it('keeps an origin removed from src/api.ts out of every file when the flavour changes, and says where it read them', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
-    const { code, out, err } = await update(dir, '--iac', 'sam');
-    expect(code, err).toBe(0);
-    expect(out).toContain(
-      'note: origins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, http://localhost:5173)',
-    );
-    expect(read(dir, 'template.yaml')).toMatch(/Default: "?https:\/\/app\.example\.com"?\n/);
-    expect(read(dir, 'template.yaml')).not.toContain('http://localhost:5173');
-    expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com'] as readonly string[]");
-    expect(record(dir).answers.origins).toEqual(['https://app.example.com']);
-    // The record now agrees with the project: nothing more to say, nothing more to do.
-    commitAll(dir, 'to SAM');
-    const again = await update(dir);
-    expect(again.out).not.toContain('read from src/api.ts');
-    expect(again.out).toMatch(/is current\./);
-  });
+  it(
+    'keeps an origin removed from src/api.ts out of every file when the flavour changes, and says where it read ' +
+      'them',
+    async () => {
+      const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
+      const { code, out, err } = await update(dir, '--iac', 'sam');
+      expect(code, err).toBe(0);
+      expect(out).toContain(
+        'note: origins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, ' +
+          'http://localhost:5173)',
+      );
+      expect(read(dir, 'template.yaml')).toMatch(/Default: "?https:\/\/app\.example\.com"?\n/);
+      expect(read(dir, 'template.yaml')).not.toContain('http://localhost:5173');
+      expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com'] as readonly string[]");
+      expect(record(dir).answers.origins).toEqual(['https://app.example.com']);
+      // The record now agrees with the project: nothing more to say, nothing more to do.
+      commitAll(dir, 'to SAM');
+      const again = await update(dir);
+      expect(again.out).not.toContain('read from src/api.ts');
+      expect(again.out).toMatch(/is current\./);
+    },
+  );
 
   it('carries scopes and routes added in src/api.ts into the infrastructure of another flavour', async () => {
     const dir = await editedProject((api) =>
@@ -58,7 +63,8 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     expect(template).toMatch(/AuthorizationScopes: \["?orders-api\/read"?\]/);
     expect(read(dir, 'src/api.ts')).toContain(ORDERS);
     expect(record(dir).answers.scopes).toEqual(['orders-api/read']);
-    // Once rendered with them, the same routes are nothing new; a route removed from src/api.ts leaves the template too.
+    // Once rendered with them, the same routes are nothing new; a route removed from src/api.ts leaves the template
+    // too.
     commitAll(dir, 'to SAM');
     const again = await update(dir);
     expect(again.out).not.toContain('read from src/api.ts');
@@ -71,20 +77,24 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     expect(read(dir, 'template.yaml')).not.toContain('/orders');
   });
 
-  it('refuses an answer flag that disagrees with an edited src/api.ts, naming both values and the flag, and writes nothing', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
-    const before = tree(dir);
-    const { code, err } = await update(dir, '--origins', 'https://admin.example.com', '--iac', 'sam');
-    expect(code).toBe(1);
-    expect(err).toMatch(
-      /src\/api\.ts allows the origins \["https:\/\/app\.example\.com"\] \(cors\.allowOrigins\), but --origins gives \["https:\/\/admin\.example\.com"\]/,
-    );
-    expect(err).toMatch(/--origins https:\/\/app\.example\.com/);
-    expect(tree(dir)).toEqual(before);
-    expect(() => computeUpdate(dir, { origins: 'https://admin.example.com' })).toThrow(AnswersDisagreeError);
-    // The flag that agrees with the file is no disagreement.
-    expect((await update(dir, '--origins', 'https://app.example.com', '--iac', 'sam')).code).toBe(0);
-  });
+  it(
+    'refuses an answer flag that disagrees with an edited src/api.ts, naming both values and the flag, and ' +
+      'writes nothing',
+    async () => {
+      const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
+      const before = tree(dir);
+      const { code, err } = await update(dir, '--origins', 'https://admin.example.com', '--iac', 'sam');
+      expect(code).toBe(1);
+      expect(err).toMatch(
+        /src\/api\.ts allows the origins \["https:\/\/app\.example\.com"\] \(cors\.allowOrigins\), but --origins gives \["https:\/\/admin\.example\.com"\]/,
+      );
+      expect(err).toMatch(/--origins https:\/\/app\.example\.com/);
+      expect(tree(dir)).toEqual(before);
+      expect(() => computeUpdate(dir, { origins: 'https://admin.example.com' })).toThrow(AnswersDisagreeError);
+      // The flag that agrees with the file is no disagreement.
+      expect((await update(dir, '--origins', 'https://app.example.com', '--iac', 'sam')).code).toBe(0);
+    },
+  );
 
   it('still takes an answer flag as a change while src/api.ts holds what was generated', async () => {
     const dir = fixtureCopy('cdk');
@@ -94,14 +104,17 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     expect(read(dir, 'src/api.ts')).toContain("scopes: ['orders-api/read'] as readonly string[]");
   });
 
-  it('refuses a src/api.ts whose origins are not literals, naming the file and the fix, and writes nothing', async () => {
-    const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: process.env.ORIGINS!.split(',')"));
-    const before = tree(dir);
-    const { code, err } = await update(dir, '--iac', 'sam');
-    expect(code).toBe(1);
-    expect(err).toMatch(/^src\/api\.ts: cors\.allowOrigins .*Expected .*literal/m);
-    expect(tree(dir)).toEqual(before);
-  });
+  it(
+    'refuses a src/api.ts whose origins are not literals, naming the file and the fix, and writes ' + 'nothing',
+    async () => {
+      const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: process.env.ORIGINS!.split(',')"));
+      const before = tree(dir);
+      const { code, err } = await update(dir, '--iac', 'sam');
+      expect(code).toBe(1);
+      expect(err).toMatch(/^src\/api\.ts: cors\.allowOrigins .*Expected .*literal/m);
+      expect(tree(dir)).toEqual(before);
+    },
+  );
 
   it("blames an origin the schema refuses on src/api.ts, with the schema's message", async () => {
     const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['http://insecure.example.com']"));

@@ -316,7 +316,8 @@ describe('update options', () => {
     commitAll(dir, 'base lost');
     const plan = JSON.parse((await update(dir, '--dry-run', '--json')).out);
     expect(plan.notes).toContain(
-      'no readable .cognito-jwt-api/pristine.json: the recorded hashes tell untouched files; other differences are merged as conflicts',
+      'no readable .cognito-jwt-api/pristine.json: the recorded hashes tell untouched files; other differences ' +
+        'are merged as conflicts',
     );
     write(dir, '.yo-rc.json', '{ "create-cognito-jwt-api": ');
     const before = tree(dir);

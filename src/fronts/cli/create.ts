@@ -32,7 +32,8 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
   }
   if (positionals.length > 1) {
     throw new CognitoJwtApiError(
-      `Expected at most one folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Flags start with --; run with --help.`,
+      `Expected at most one folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Flags start ` +
+        `with --; run with --help.`,
     );
   }
   const given = answersFromOptions(values);

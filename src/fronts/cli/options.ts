@@ -72,7 +72,8 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
     if (flag.type === 'boolean') {
       if (inline !== undefined && inline !== 'true' && inline !== 'false') {
         throw new FlagUsageError(
-          `--${flag.name} takes no value but true or false, and got ${JSON.stringify(inline)}. Expected --${flag.name} alone, or --${flag.name}=false.`,
+          `--${flag.name} takes no value but true or false, and got ${JSON.stringify(inline)}. Expected ` +
+            `--${flag.name} alone, or --${flag.name}=false.`,
         );
       }
       values[flag.name] = inline !== 'false';
@@ -92,7 +93,8 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
     // An empty value says nothing; only a list (`--scopes ""`: none) may be empty.
     if (value.trim() === '' && !flag.list) {
       throw new FlagUsageError(
-        `--${flag.name} needs a value, but got ${JSON.stringify(value)}. Expected e.g. --${flag.name} ${flag.example ?? '<value>'}, or leave the flag out.`,
+        `--${flag.name} needs a value, but got ${JSON.stringify(value)}. Expected e.g. --${flag.name} ` +
+          `${flag.example ?? '<value>'}, or leave the flag out.`,
       );
     }
     if (flag.list) {

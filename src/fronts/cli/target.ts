@@ -23,21 +23,24 @@ export class TargetFolder {
     if (this.isNew) {
       if (danglingLink(this.path)) {
         throw new TargetPathError(
-          `Target "${this.path}" is a symbolic link to nothing (${readlinkSync(this.path)}). Expected a folder path that is new or empty: remove the link, or make what it points to.`,
+          `Target "${this.path}" is a symbolic link to nothing (${readlinkSync(this.path)}). Expected a folder ` +
+            `path that is new or empty: remove the link, or make what it points to.`,
         );
       }
       let parent = path.dirname(this.path);
       while (!existsSync(parent)) {
         if (danglingLink(parent)) {
           throw new TargetPathError(
-            `Target "${this.path}" cannot be made: "${parent}" is a symbolic link to nothing (${readlinkSync(parent)}). Expected a folder path whose parents are folders.`,
+            `Target "${this.path}" cannot be made: "${parent}" is a symbolic link to nothing ` +
+              `(${readlinkSync(parent)}). Expected a folder path whose parents are folders.`,
           );
         }
         parent = path.dirname(parent);
       }
       if (!statSync(parent).isDirectory()) {
         throw new TargetPathError(
-          `Target "${this.path}" cannot be made: "${parent}" is a file. Expected a folder path whose parents are folders.`,
+          `Target "${this.path}" cannot be made: "${parent}" is a file. Expected a folder path whose parents are ` +
+            `folders.`,
         );
       }
       writable(parent, `Target "${this.path}" cannot be made`);
@@ -66,7 +69,8 @@ function writable(folder: string, what: string): void {
     accessSync(folder, constants.W_OK);
   } catch {
     throw new TargetPathError(
-      `${what}: "${folder}" is not writable by this user. Expected a folder you can write in: choose another path, or change its permissions.`,
+      `${what}: "${folder}" is not writable by this user. Expected a folder you can write in: choose another ` +
+        `path, or change its permissions.`,
     );
   }
 }

@@ -72,7 +72,8 @@ function uncommitted(dir: string): string[] | undefined {
 
 const planLine = (entry: PlanEntry) => `  ${entry.action.padEnd(12)} ${entry.path}  (${entry.reason})`;
 const conflictsLine = (files: readonly string[]) =>
-  `Conflicts remain in: ${files.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again (it records the resolution).`;
+  `Conflicts remain in: ${files.join(', ')}. Resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then ` +
+  `run update again (it records the resolution).`;
 /** What --check and --dry-run say of conflicts: those an update would mark, and those left unresolved. */
 function conflictsPreview(plan: readonly PlanEntry[], conflicts: readonly string[]): string {
   const coming = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
@@ -93,18 +94,21 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   }
   if (positionals.length > 1)
     throw new UpdateError(
-      `Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run update inside the project, or name it: update <dir>.`,
+      `Expected at most one project folder, but got ${positionals.map((p) => JSON.stringify(p)).join(' ')}. Run ` +
+        `update inside the project, or name it: update <dir>.`,
     );
   const dir =
     positionals[0] === undefined ? findProject(io.cwd, io.env.HOME || homedir()) : path.resolve(io.cwd, positionals[0]);
   const found = statSync(dir, { throwIfNoEntry: false });
   if (!found)
     throw new UpdateError(
-      `${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`,
+      `${dir} does not exist. Expected the folder of a generated project: run update inside it, or name it: ` +
+        `update <dir>.`,
     );
   if (!found.isDirectory())
     throw new UpdateError(
-      `${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name it: update <dir>.`,
+      `${dir} is a file, not a folder. Expected the folder of a generated project: run update inside it, or name ` +
+        `it: update <dir>.`,
     );
   refuseOthersFolder(dir);
   const writesNothing = Boolean(values['dry-run'] || values.check);
@@ -181,13 +185,17 @@ function refuseUnsafeWrites(dir: string, update: UpdateComputation, force: boole
   if (recordingResolution) return;
   if (update.unresolved.length > 0) {
     throw new UpdateError(
-      `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved before an update changes files again, so that its markers do not mix with new ones: resolve the <<<<<<< / ||||||| / ======= / >>>>>>> sections, then run update again.`,
+      `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved before ` +
+        `an update changes files again, so that its markers do not mix with new ones: resolve the <<<<<<< / ` +
+        `||||||| / ======= / >>>>>>> sections, then run update again.`,
     );
   }
   const dirty = force ? undefined : uncommitted(dir);
   if (dirty && dirty.length > 0) {
     throw new UpdateError(
-      `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). Expected a clean tree, so that the update is one reviewable change: commit them, or stash them (git stash --include-untracked), or pass --force.`,
+      `The git working tree has uncommitted changes (${dirty.length} file(s), e.g. ${dirty[0]!.slice(3)}). ` +
+        `Expected a clean tree, so that the update is one reviewable change: commit them, or stash them (git ` +
+        `stash --include-untracked), or pass --force.`,
     );
   }
 }

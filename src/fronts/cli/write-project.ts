@@ -28,7 +28,8 @@ export async function writeProject(
       await checkpoint();
       if (lstatSync(target, { throwIfNoEntry: false })) {
         throw new CognitoJwtApiError(
-          `${target} appeared while the project was being written; nothing was written. Expected the folder to stay absent: check what created it, then run again.`,
+          `${target} appeared while the project was being written; nothing was written. Expected the folder to ` +
+            `stay absent: check what created it, then run again.`,
         );
       }
       renameSync(staging, target);
