@@ -14,6 +14,26 @@ export interface MergeResult {
 
 export const CONFLICT_MARKER = /^(<<<<<<< |\|\|\|\|\|\|\| |=======$|>>>>>>> )/m;
 
+/**
+ * The conflict blocks of `text`, each from its `<<<<<<< ` line to its `>>>>>>> ` line, both
+ * included, with a final newline (a block left open runs to the end of the text).
+ */
+export function conflictHunks(text: string): string[] {
+  const hunks: string[] = [];
+  let open: string[] | undefined;
+  for (const line of text.split('\n')) {
+    if (open === undefined && line.startsWith('<<<<<<< ')) open = [];
+    if (open === undefined) continue;
+    open.push(line);
+    if (line.startsWith('>>>>>>> ')) {
+      hunks.push(`${open.join('\n')}\n`);
+      open = undefined;
+    }
+  }
+  if (open !== undefined) hunks.push(`${open.join('\n').replace(/\n*$/, '')}\n`);
+  return hunks;
+}
+
 /** Merges line by line; a final newline is the last, empty line, so it merges like any other. */
 export function mergeText(base: string, yours: string, template: string): MergeResult {
   const { conflict, result } = mergeDiff3(yours.split('\n'), base.split('\n'), template.split('\n'), {

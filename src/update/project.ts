@@ -7,11 +7,11 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidAnswersError, UnsafeStatePathError, UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
-import { resourcePrefixOf, stackIdOf } from '../render/template-data.js';
 import { CROSS_FIELD_RULES, type Answers, type GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
+import { answerChangeNotes, previousIac } from './answer-changes.js';
 import { hasHash } from './hash.js';
 import { JOURNAL_PATH, STAGED_FILES, type Journal } from './journal.js';
 import { CONFLICT_MARKER } from './merge.js';
@@ -36,6 +36,12 @@ export interface UpdateComputation {
   hadConflicts: boolean;
   /** Files an earlier update left with conflicts that still hold markers. */
   unresolved: string[];
+  /** Files an earlier update left with conflicts whose markers are gone: this run records their resolution. */
+  resolved: string[];
+  /** The version of the tool that generated or last updated the project. */
+  fromVersion: string;
+  /** The flavour the project had, when this run switches to another. */
+  previousIac?: Answers['iac'];
 }
 
 /** A file of the project, read only where no component of its path is a symbolic link. */
@@ -231,24 +237,6 @@ function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: Given
   }
 }
 
-/** Whether the names the stack and resources take from the package name change (a scope alone does not). */
-function deployedNameChanges(before: string, after: string): boolean {
-  return stackIdOf(before) !== stackIdOf(after) || resourcePrefixOf(before) !== resourcePrefixOf(after);
-}
-
-/** What a new name does to a deployed API: the stack and resource names follow it. */
-function renamed(before: string, answers: Answers): string {
-  const what =
-    answers.iac === 'terraform'
-      ? 'the next apply replaces the API and its functions, whose names follow it (the API gets a new URL)'
-      : 'the stack is named after it, so the next deploy creates a second stack and API (with a new URL) beside ' +
-        'the old one: delete the old stack once the new one serves';
-  return (
-    `the name changes from ${JSON.stringify(before)} to ${JSON.stringify(answers.name)}: ${what}. Keep ` +
-    `--name ${before} to deploy over the same one`
-  );
-}
-
 export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateComputation {
   const notes: string[] = [];
   // Every file this computation reads is read where no component of its path is a link.
@@ -286,10 +274,11 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
         `the new pool needs one`,
     );
   const answers = parseStored(changed.answers, overrides, inProject.held);
-  if (typeof migrated.answers.name === 'string' && deployedNameChanges(migrated.answers.name, answers.name))
-    notes.push(renamed(migrated.answers.name, answers));
+  const before = { ...migrated.answers, ...inProject.held };
+  notes.push(...answerChangeNotes(before, answers, overrides));
   const next = renderProject(answers, { routes: inProject.routes });
   const unresolved = (record.conflicts ?? []).filter((file) => CONFLICT_MARKER.test(read(file) ?? ''));
+  const resolved = (record.conflicts ?? []).filter((file) => !unresolved.includes(file));
   const plan = planUpdate({ base, recorded: record.files ?? {}, next, read });
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
@@ -307,5 +296,16 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   ] as const) {
     if (read(file) !== contents) writes.set(file, lineEnds(file, contents));
   }
-  return { answers, plan, writes, conflicts, notes, hadConflicts: (record.conflicts?.length ?? 0) > 0, unresolved };
+  return {
+    answers,
+    plan,
+    writes,
+    conflicts,
+    notes,
+    hadConflicts: (record.conflicts?.length ?? 0) > 0,
+    unresolved,
+    resolved,
+    fromVersion: record.generatorVersion,
+    previousIac: previousIac(before, answers),
+  };
 }

@@ -7,7 +7,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFLICT_MARKER } from '../../src/update/merge.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
-import { commitAll, currentRender, fixtureCopy, read, remove, tree, update, write } from '../helpers/project.js';
+import {
+  commitAll,
+  currentRender,
+  fixtureCopy,
+  read,
+  remove,
+  tree,
+  update,
+  updateWith,
+  write,
+} from '../helpers/project.js';
 
 /**
  * The user's edit to src/api.ts, beside lines the template changed. (A route added to the routes
@@ -80,6 +90,10 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     expect(record.schemaVersion).toBe(2);
     expect(JSON.parse(after['.cognito-jwt-api/pristine.json']!).files).toEqual(Object.fromEntries(next));
     expect(out).toMatch(/answers migrated: 1→2: nodejs20\.x left Lambda support/);
+    // The template bumped devDependencies: the lock file is stale, so the steps start with an install.
+    expect(out).toMatch(
+      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy\n$/,
+    );
   });
 
   it('takes a checkout with CRLF line ends as the same files, and keeps its line ends', async () => {
@@ -129,6 +143,9 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/conflict +src\/api\.ts/);
     expect(first.err).toMatch(/Conflicts remain in: src\/api\.ts/);
+    expect(first.out).toMatch(
+      /\nNext steps:\n {2}resolve the conflicts in src\/api\.ts, then run update again to record it\n {2}npm install /,
+    );
     const marked = read(dir, 'src/api.ts')!;
     // The hunk holds the comments around the line too, as the template changed them.
     expect(marked).toMatch(
@@ -159,6 +176,12 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     // The resolution is not committed yet: recording it writes update's own files only, so the tree may be dirty.
     const resolved = await update(dir);
     expect(resolved.code, resolved.err).toBe(0);
+    expect(resolved.out).toMatch(
+      /^Recorded your resolution of 1 file\(s\): src\/api\.ts\. The next update merges from here\.$/m,
+    );
+    expect(resolved.out).not.toMatch(/Updated \d+ file|is current/);
+    // Nothing of package.json changed in this run: test and deploy the resolved file.
+    expect(resolved.out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n$/);
     expect(read(dir, 'src/api.ts')).toContain('maxAge: 600,');
     expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].conflicts).toBeUndefined();
   });
@@ -231,19 +254,112 @@ describe('update options', () => {
     const dir = fixtureCopy('terraform');
     await update(dir);
     commitAll(dir, 'updated');
-    const { code } = await update(
+    const { code, out } = await update(
       dir,
       '--origins',
       'https://app.example.com,http://localhost:5173,https://admin.example.com',
     );
     expect(code).toBe(0);
+    expect(out).toMatch(
+      /^note: --origins replaces the list of allowed origins: removed none; added https:\/\/admin\.example\.com$/m,
+    );
+    // The dependencies are as they were: no install, and `npm ci` still works.
+    expect(out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n$/);
     expect(read(dir, 'src/api.ts')).toContain(
       "allowOrigins: ['https://app.example.com', 'http://localhost:5173', 'https://admin.example.com']",
     );
     expect(read(dir, 'infra/variables.tf')).toContain(
       'default     = ["https://app.example.com", "http://localhost:5173", "https://admin.example.com"]',
     );
-    expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers.origins).toHaveLength(3);
+    commitAll(dir, 'an origin added');
+    const replaced = await update(dir, '--origins', 'https://admin.example.com');
+    expect(replaced.out).toMatch(
+      /^note: --origins replaces the list of allowed origins: removed https:\/\/app\.example\.com, http:\/\/localhost:5173; added none \(give every origin to keep, comma-separated\)$/m,
+    );
+    expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers.origins).toEqual([
+      'https://admin.example.com',
+    ]);
+  });
+
+  it('switching --iac says the old stack stays deployed and how to tear it down, then deploys the new flavour', async () => {
+    const dir = fixtureCopy('terraform');
+    expect((await update(dir)).code).toBe(0);
+    commitAll(dir, 'updated');
+    const preview = await update(dir, '--iac', 'cdk', '--dry-run');
+    const note =
+      /^note: --iac changes from terraform to cdk: .*deletes nothing deployed: the resources Terraform deployed are left running.*run `npm run build && terraform -chdir=infra destroy` while the Terraform files are there: before applying this update/m;
+    expect(preview.out).toMatch(note);
+    const { code, out } = await update(dir, '--iac', 'cdk');
+    expect(code).toBe(0);
+    expect(out).toMatch(note);
+    expect(read(dir, 'infra/main.tf')).toBeUndefined();
+    // The new flavour deploys for the first time: CDK's bootstrap is among the steps.
+    expect(out).toMatch(
+      /\nNext steps:\n {2}npm install {3}# .*\n {2}npm test\n {2}npx cdk bootstrap {3}# once per AWS account and region\n {2}npm run deploy\n$/,
+    );
+  });
+
+  it('--json on a run that writes prints one report after writing, and nothing else on stdout', async () => {
+    const dir = fixtureCopy('cdk');
+    write(dir, 'src/api.ts', read(dir, 'src/api.ts')!.replace('maxAge: 3600,', 'maxAge: 600,'));
+    commitAll(dir, 'our max age');
+    const check = await update(dir, '--check', '--json');
+    expect(JSON.parse(check.out)).toMatchObject({ written: false, current: false, installNeeded: true });
+    const { code, out } = await update(dir, '--json', '--yes');
+    expect(code).toBe(1); // conflicts written
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual([
+      'from',
+      'to',
+      'current',
+      'written',
+      'installNeeded',
+      'conflicts',
+      'conflictHunks',
+      'notes',
+      'plan',
+    ]);
+    expect(report).toMatchObject({
+      from: '0.1.0',
+      to: PACKAGE_VERSION,
+      current: false,
+      written: true,
+      installNeeded: true,
+      conflicts: ['src/api.ts'],
+    });
+    // The hunks are those now in the file.
+    const hunks = report.conflictHunks[0].hunks as string[];
+    expect(report.conflictHunks).toEqual([{ path: 'src/api.ts', hunks }]);
+    expect(hunks.length).toBeGreaterThan(0);
+    for (const hunk of hunks) {
+      expect(read(dir, 'src/api.ts')).toContain(hunk);
+      expect(hunk).toMatch(/^<<<<<<< yours\n[\s\S]*\n>>>>>>> template \(new\)\n$/);
+    }
+    expect(hunks.join('')).toContain('maxAge: 600,');
+    expect(report.notes).toContainEqual(expect.stringMatching(/^answers migrated: 1→2/));
+    expect(report.plan).toContainEqual({
+      path: 'src/api.ts',
+      action: 'conflict',
+      reason: 'you and the template both changed it: conflicts marked in the file',
+      ownership: 'managed',
+    });
+    expect(report.plan.map((entry: { action: string }) => entry.action)).not.toContain('unchanged');
+    // Resolved and recorded: the report says so, and no longer lists the conflict.
+    const resolvedApi = new Map(currentRender(dir).map((file) => [file.path, file.contents])).get('src/api.ts')!;
+    write(dir, 'src/api.ts', resolvedApi.replace('maxAge: 7200,', 'maxAge: 600,'));
+    const recorded = JSON.parse((await update(dir, '--json')).out);
+    expect(recorded).toMatchObject({ from: PACKAGE_VERSION, written: true, installNeeded: false, conflicts: [] });
+    expect(recorded.conflictHunks).toEqual([]);
+    expect(recorded.notes).toContain(
+      'Recorded your resolution of 1 file(s): src/api.ts. The next update merges from here.',
+    );
+  });
+
+  it('names the package manager that ran it in the next steps', async () => {
+    const dir = fixtureCopy('terraform');
+    const { code, out } = await updateWith({ cwd: dir, env: { npm_config_user_agent: 'pnpm/9.1.0 npm/? node/v20' } });
+    expect(code).toBe(0);
+    expect(out).toMatch(/\nNext steps:\n {2}pnpm install {3}# .*\n {2}pnpm test\n {2}pnpm run deploy\n$/);
   });
 
   it('keeps an issuer given for the pool while the pool stays, and drops it, saying so, with the pool', async () => {

@@ -19,8 +19,11 @@ import {
   refuseOthersFolder,
   type UpdateComputation,
 } from '../../update/project.js';
+import { updateNextSteps } from '../../update/next-steps.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../../update/record.js';
+import { dependenciesChange, updateReport } from '../../update/report.js';
 import { PACKAGE_VERSION } from '../../version.js';
+import { packageManagerOf } from './install.js';
 import type { Io } from './process-io.js';
 import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
 
@@ -31,8 +34,13 @@ const UPDATE_RUN_FLAGS: readonly Flag[] = [
     type: 'boolean',
     description: 'Write nothing; exit 0 if the project is current, 2 if an update would change files',
   },
-  { name: 'json', type: 'boolean', description: 'Print the plan as JSON (with --check or --dry-run: for CI gates)' },
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'Print one JSON report on stdout instead of text (after writing, in a run that writes)',
+  },
   { name: 'force', type: 'boolean', description: 'Update even when the git working tree has uncommitted changes' },
+  { name: 'yes', short: 'y', type: 'boolean', description: 'Accepted for scripts: update never prompts anyway' },
   ...INFO_FLAGS,
 ];
 const UPDATE_FLAGS = [...ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
@@ -58,6 +66,7 @@ function updateHelp(): string {
     ...UPDATE_RUN_FLAGS.map(flagLine),
     '',
     'Exit codes: 0 done (or current), 1 conflicts remain or an error, 2 (--check) an update would change files.',
+    'A run that writes ends with the next steps: install (only when the dependencies changed), test, deploy.',
     '',
   ].join('\n');
 }
@@ -83,6 +92,8 @@ function conflictsPreview(plan: readonly PlanEntry[], conflicts: readonly string
     ...(left.length > 0 ? [conflictsLine(left)] : []),
   ].join('\n');
 }
+const recordedLine = (files: readonly string[]) =>
+  `Recorded your resolution of ${files.length} file(s): ${files.join(', ')}. The next update merges from here.`;
 /** The files update keeps for itself: writing only these (a resolution recorded) cannot mix with the user's work. */
 const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 
@@ -111,43 +122,32 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
         `it: update <dir>.`,
     );
   refuseOthersFolder(dir);
+  const json = Boolean(values.json);
   const writesNothing = Boolean(values['dry-run'] || values.check);
-  if (!writesNothing) finishInterrupted(dir, io);
+  // With --json, stdout holds the report alone.
+  if (!writesNothing) finishInterrupted(dir, json ? io.err : io.out);
 
   const update = computeUpdate(dir, answersFromOptions(values));
   const changed = changes(update.plan);
   const visible = update.plan.filter((entry) => entry.action !== 'unchanged');
   // A run that writes is refused before its plan is printed, so that the plan never reads as done.
   if (!writesNothing && update.writes.size > 0) refuseUnsafeWrites(dir, update, Boolean(values.force));
-  if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          current: changed.length === 0,
-          conflicts: update.conflicts,
-          notes: update.notes,
-          plan: update.plan.map(({ path: file, action, reason, ownership }) => ({
-            path: file,
-            action,
-            reason,
-            ownership,
-          })),
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
+  const printReport = () => io.out(JSON.stringify(updateReport(update, false), null, 2));
+  if (!json) {
     for (const note of update.notes) io.out(`note: ${note}`);
     if (visible.length > 0) io.out(`Plan for ${dir}:\n${visible.map(planLine).join('\n')}`);
-    if (changed.length === 0 && update.conflicts.length === 0) io.out(`${dir} is current.`);
+    if (changed.length === 0 && update.conflicts.length === 0 && (writesNothing || update.writes.size === 0))
+      io.out(`${dir} is current.`);
   }
 
   if (update.conflicts.length > 0 && writesNothing) io.err(conflictsPreview(update.plan, update.conflicts));
-  if (values.check) return update.conflicts.length > 0 ? 1 : changed.length > 0 ? 2 : 0;
-  if (update.writes.size === 0 && update.conflicts.length === 0) return 0;
+  if (values.check) {
+    if (json) printReport();
+    return update.conflicts.length > 0 ? 1 : changed.length > 0 ? 2 : 0;
+  }
   if (values['dry-run']) {
-    if (!values.json) {
+    if (json) printReport();
+    else if (update.writes.size > 0 || update.conflicts.length > 0) {
       const { createTwoFilesPatch } = await import('diff'); // only a dry run prints diffs
       for (const entry of changed)
         io.out(
@@ -159,16 +159,40 @@ export async function runUpdate(argv: readonly string[], io: Io): Promise<number
   }
 
   if (update.writes.size > 0) await applyAtomically(dir, update.writes);
-  if (update.conflicts.length > 0) {
-    io.err(conflictsLine(update.conflicts));
-    return 1;
+  reportWritten(dir, update, json, io);
+  return update.conflicts.length > 0 ? 1 : 0;
+}
+
+/**
+ * What a run that may have written says after it: the JSON report, or what was written, the
+ * conflicts left and the next steps.
+ */
+function reportWritten(dir: string, update: UpdateComputation, json: boolean, io: Io): void {
+  const written = update.writes.size > 0;
+  const changed = changes(update.plan);
+  const recorded = written && update.resolved.length > 0 ? recordedLine(update.resolved) : undefined;
+  if (json) {
+    io.out(JSON.stringify(updateReport(update, written, [...update.notes, ...(recorded ? [recorded] : [])]), null, 2));
+  } else {
+    if (recorded) io.out(recorded);
+    if (changed.length > 0) io.out(`Updated ${changed.length} file(s).`);
+    else if (written && !recorded)
+      io.out(`${dir} is current; only its record was updated (${[...update.writes.keys()].join(', ')}).`);
   }
-  if (!values.json) io.out(`Updated ${changed.length} file(s).`);
-  return 0;
+  if (update.conflicts.length > 0) io.err(conflictsLine(update.conflicts));
+  if (json || (changed.length === 0 && !recorded)) return;
+  const steps = updateNextSteps({
+    iac: update.answers.iac,
+    previousIac: update.previousIac,
+    installNeeded: dependenciesChange(update.plan),
+    conflicts: update.conflicts,
+    packageManager: packageManagerOf(io.env.npm_config_user_agent),
+  });
+  io.out(`\n${steps}`);
 }
 
 /** Finishes an update a killed run committed to, once its journal and the project's record check out. */
-function finishInterrupted(dir: string, io: Io): void {
+function finishInterrupted(dir: string, say: (text: string) => void): void {
   const journal = readJournal(dir);
   if (!journal) {
     removeUncommittedStaging(dir);
@@ -176,7 +200,7 @@ function finishInterrupted(dir: string, io: Io): void {
   }
   checkJournalAgainstRecord(dir, journal);
   replayJournal(dir, journal);
-  io.out('Finished an update that was interrupted.');
+  say('Finished an update that was interrupted.');
 }
 
 /** Refuses to write over unresolved conflicts, or into a dirty git tree unless forced. */
