@@ -14,10 +14,10 @@ type Iac = Answers['iac'];
  * `name` and `region` are the project's before the change.
  */
 const TEAR_DOWN = {
-  cdk: ({ name }) =>
-    `the stack ${stackIdOf(name)} that the CDK app deployed is left running. To delete it, run \`npx cdk destroy\` ` +
-    'while the CDK files are there: before applying this update, or later from the commit before it (checked ' +
-    'out in another folder, with its dependencies installed)',
+  cdk: ({ name, region }) =>
+    `the stack ${stackIdOf(name)} in ${region} that the CDK app deployed is left running. To delete it, run ` +
+    '`npx cdk destroy` while the CDK files are there: before applying this update, or later from the commit ' +
+    'before it (checked out in another folder, with its dependencies installed)',
   terraform: () =>
     'the resources Terraform deployed are left running, and their state stays in infra/terraform.tfstate (unless ' +
     'you configured a backend): keep it, out of git (the new .gitignore may no longer ignore it), until they are ' +

@@ -30,7 +30,7 @@ describe('answerChangeNotes', () => {
     const toTerraform = answerChangeNotes(before, parseAnswers({ ...before, iac: 'terraform' }), { iac: 'terraform' });
     expect(toTerraform).toHaveLength(1);
     expect(toTerraform[0]).toMatch(
-      /^--iac changes from cdk to terraform: this update writes Terraform files and removes the AWS CDK ones, but deletes nothing deployed: the stack OrdersApi that the CDK app deployed is left running\. To delete it, run `npx cdk destroy` while the CDK files are there: before applying this update, or later from the commit before it/,
+      /^--iac changes from cdk to terraform: this update writes Terraform files and removes the AWS CDK ones, but deletes nothing deployed: the stack OrdersApi in eu-west-1 that the CDK app deployed is left running\. To delete it, run `npx cdk destroy` while the CDK files are there: before applying this update, or later from the commit before it/,
     );
     const fromTerraform = answerChangeNotes({ ...before, iac: 'terraform' }, parseAnswers(before), { iac: 'cdk' });
     expect(fromTerraform[0]).toContain('run `npm run build && terraform -chdir=infra destroy`');
@@ -44,7 +44,7 @@ describe('answerChangeNotes', () => {
     const notes = answerChangeNotes({ ...before, iac: 'sam' }, answers, { name: 'billing-api' });
     expect(notes[0]).toMatch(/^the name changes from "orders-api" to "billing-api"/);
     expect(answerChangeNotes(before, answers, { iac: 'sam', name: 'billing-api' })[1]).toContain(
-      'the stack OrdersApi that the CDK app deployed',
+      'the stack OrdersApi in eu-west-1 that the CDK app deployed',
     );
   });
 });

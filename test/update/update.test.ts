@@ -303,8 +303,9 @@ describe('update options', () => {
     const dir = fixtureCopy('cdk');
     write(dir, 'src/api.ts', read(dir, 'src/api.ts')!.replace('maxAge: 3600,', 'maxAge: 600,'));
     commitAll(dir, 'our max age');
+    const from = JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].generatorVersion;
     const check = await update(dir, '--check', '--json');
-    expect(JSON.parse(check.out)).toMatchObject({ written: false, current: false, installNeeded: true });
+    expect(JSON.parse(check.out)).toMatchObject({ from, written: false, current: false, installNeeded: true });
     const { code, out } = await update(dir, '--json', '--yes');
     expect(code).toBe(1); // conflicts written
     const report = JSON.parse(out);
@@ -320,7 +321,7 @@ describe('update options', () => {
       'plan',
     ]);
     expect(report).toMatchObject({
-      from: '0.1.0',
+      from,
       to: PACKAGE_VERSION,
       current: false,
       written: true,
