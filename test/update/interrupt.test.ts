@@ -56,6 +56,22 @@ describe('an interrupted update', () => {
     }
   });
 
+  it('finished by a run with --json, says so on stderr, leaving stdout to the report', async () => {
+    const dir = fixtureCopy('cdk');
+    const staged = path.join(dir, '.cognito-jwt-api', 'staging-XyZ789', 'files');
+    mkdirSync(staged, { recursive: true });
+    // The run it finishes had written the file as generated: the update goes on from there.
+    writeFileSync(path.join(staged, 'README.md'), tree(dir)['README.md']!);
+    writeFileSync(
+      path.join(dir, '.cognito-jwt-api', 'update-journal.json'),
+      JSON.stringify({ staging: 'staging-XyZ789', operations: [['README.md', true]] }),
+    );
+    const { code, out, err } = await update(dir, '--json', '--force');
+    expect(code, err).toBe(0);
+    expect(err).toContain('Finished an update that was interrupted.');
+    expect(JSON.parse(out)).toMatchObject({ written: true });
+  });
+
   it('stopped while its files are staged, discards them and raises the signal again', async () => {
     const dir = fixtureCopy('cdk');
     const before = tree(dir);
