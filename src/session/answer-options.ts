@@ -37,7 +37,9 @@ export const AWS_OPTIONS = [
   {
     name: 'verify',
     type: 'boolean',
-    description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)',
+    description:
+      'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only); --no-verify: never ' +
+      'contact AWS (no question, no pickers)',
   },
   {
     name: 'profile',

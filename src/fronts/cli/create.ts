@@ -14,11 +14,13 @@ import { checkGivenAnswers } from '../../schema/given.js';
 import { projectFiles, yoRcWith, YO_RC_PATH } from '../../update/record.js';
 import type { ProjectRecord } from '../../update/record-schema.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../../version.js';
-import { packageManagerOf, runInstall } from './install.js';
+import { runInstall } from './install.js';
+import { packageManagerOf } from '../../session/package-manager.js';
 import type { Io } from './process-io.js';
 import { helpText, parseCommandLine } from './options.js';
 import { defaultFolderName, TargetFolder } from './target.js';
 import { writeProject } from './write-project.js';
+import { widthOf } from './wrap.js';
 
 function isCi(env: Io['env']): boolean {
   return env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false';
@@ -27,7 +29,7 @@ function isCi(env: Io['env']): boolean {
 export async function runCreate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv);
   if (values.help || values.version) {
-    io.out(values.help ? helpText(PACKAGE_VERSION) : PACKAGE_VERSION);
+    io.out(values.help ? helpText(PACKAGE_VERSION, widthOf(io.columns)) : PACKAGE_VERSION);
     return 0;
   }
   if (positionals.length > 1) {
