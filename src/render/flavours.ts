@@ -22,7 +22,7 @@ export interface Flavour {
   devDependencies: readonly PackageName[];
   /** The commands that deploy a generated project the first time. */
   deploy: readonly string[];
-  /** A command-line tool the deploy needs that the project's dependencies do not bring: its name and where to get it. */
+  /** A command-line tool the deploy needs that the project's dependencies do not bring, and where to get it. */
   requires?: { tool: string; install: string };
 }
 

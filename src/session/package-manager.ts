@@ -11,7 +11,7 @@ export function packageManagerOf(userAgent: string | undefined): PackageManager 
   return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
 }
 
-/** How `pm` runs a package script: `npm test`, `pnpm run dev`; bun's own `bun test` is its test runner, not the script. */
+/** How `pm` runs a package script: `npm test`, `pnpm run dev`; `bun test` is bun's test runner, not the script. */
 export function runScript(pm: PackageManager, script: string): string {
   return script === 'test' && pm !== 'bun' ? `${pm} test` : `${pm} run ${script}`;
 }
@@ -21,8 +21,9 @@ export function execCommand(pm: PackageManager): string {
   return { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' }[pm];
 }
 
-/** How `pm` starts this tool again, before its folder and flags. */
-export function createCommand(pm: PackageManager): string[] {
-  // npm passes to the tool only the flags after `--`; the others pass every argument on.
-  return pm === 'npm' ? ['npm', 'create', 'cognito-jwt-api@latest'] : [pm, 'create', 'cognito-jwt-api'];
+/** How `pm` runs this tool from the registry, before its command, folder and flags. */
+export function toolCommand(pm: PackageManager): string[] {
+  return { npm: ['npx'], pnpm: ['pnpm', 'dlx'], yarn: ['yarn', 'dlx'], bun: ['bunx'] }[pm].concat(
+    'create-cognito-jwt-api',
+  );
 }
