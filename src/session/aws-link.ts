@@ -24,8 +24,8 @@ export class AwsLink {
   ) {}
 
   access(region: string): Promise<CognitoAccess> {
-    let access = this.accesses.get(region);
-    if (!access) this.accesses.set(region, (access = this.connect(region)));
+    const access = this.accesses.get(region) ?? this.connect(region);
+    this.accesses.set(region, access);
     return access;
   }
 

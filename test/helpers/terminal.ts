@@ -11,6 +11,7 @@ import { cleanEnv } from './exec.js';
 export const KEY = { enter: '\r', down: '\x1b[B', backspace: '\x7f', ctrlC: '\x03' } as const;
 
 /** Terminal control sequences (colours, cursor moves, line clears): the screen is read without them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: each sequence starts with ESC.
 const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]|\r/g;
 
 export class Terminal {

@@ -102,7 +102,9 @@ async function create(run: CreateRun): Promise<number> {
     cwd: io.cwd,
     pm,
     ask,
-    onFolder: (folder) => progress && (progress.folder = folder),
+    onFolder: (folder) => {
+      if (progress) progress.folder = folder;
+    },
   });
   if (progress && chosen.existing !== 'none') progress.flags.force = true;
   const answers = await collectAnswers(run.given, {
@@ -114,7 +116,9 @@ async function create(run: CreateRun): Promise<number> {
     verify: typeof values.verify === 'boolean' ? values.verify : ask ? undefined : false,
     profile: typeof values.profile === 'string' ? values.profile : undefined,
     env: io.env,
-    onProgress: (answers) => progress && (progress.answers = answers),
+    onProgress: (answers) => {
+      if (progress) progress.answers = answers;
+    },
   });
   if (progress) progress.answers = answers;
   if (!(await write(chosen, answers, run))) return 0;
