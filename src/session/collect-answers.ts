@@ -96,6 +96,11 @@ class Interview {
     if (!(this.options.verify ?? (await this.offerCheck(answers.region)))) return answers;
     for (;;) {
       const checked = await runChecks(answers, await this.aws!.access(answers.region), this.options);
+      // The pool's newer issuer, when the user took it.
+      if (checked.answers.issuer !== answers.issuer) {
+        this.known.issuer = checked.answers.issuer;
+        this.progress();
+      }
       if (!hasErrors(checked.report)) return checked.answers;
       const choice = await this.ask(
         selectQuestion('afterCheck', `The check found ${errorsOf(checked.report).length} error(s). What now?`, [
@@ -203,8 +208,7 @@ class Interview {
 
   /** Every question again, each suggesting the answer it had. */
   private async changeAnswers(previous: Answers): Promise<void> {
-    const { runtime, issuer } = this.known;
-    this.known = { runtime };
+    this.known = { runtime: this.known.runtime };
     this.fromFlags.clear();
     await this.askMissing({
       name: previous.name,
@@ -215,7 +219,8 @@ class Interview {
       iac: previous.iac,
     });
     // An issuer belongs to its pool.
-    if (this.known.userPoolId === previous.userPoolId && issuer !== undefined) this.known.issuer = issuer;
+    if (this.known.userPoolId === previous.userPoolId && previous.issuer !== undefined)
+      this.known.issuer = previous.issuer;
     this.progress();
   }
 }

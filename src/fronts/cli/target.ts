@@ -93,8 +93,11 @@ export class TargetFolder {
 
   /** Whether the folder holds a project this tool made: its record in .yo-rc.json. */
   holdsProject(): boolean {
+    const file = path.join(this.path, YO_RC_PATH);
+    // Read only as a file of its own: a link or a device could point anywhere, or never end.
+    if (!lstatSync(file, { throwIfNoEntry: false })?.isFile()) return false;
     try {
-      const yoRc: unknown = JSON.parse(readFileSync(path.join(this.path, YO_RC_PATH), 'utf8'));
+      const yoRc: unknown = JSON.parse(readFileSync(file, 'utf8'));
       return typeof yoRc === 'object' && yoRc !== null && Object.hasOwn(yoRc, PACKAGE_NAME);
     } catch {
       return false; // none, or not one this tool could have written
