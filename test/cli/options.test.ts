@@ -100,6 +100,13 @@ describe('--help layout', () => {
     for (const flag of ALL_FLAGS) for (const word of words(flag.description)) expect(tokens, word).toContain(word);
   });
 
+  it('fits 80 columns entirely', () => {
+    const long = helpText('1.2.3', 80)
+      .split('\n')
+      .filter((line) => line.length > 80);
+    expect(long).toEqual([]);
+  });
+
   it('fits 80 columns when the terminal width is unknown or absurd', () => {
     expect(widthOf(undefined)).toBe(80);
     expect(widthOf(10)).toBe(80);

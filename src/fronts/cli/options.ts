@@ -172,7 +172,7 @@ function flagNames(flag: Flag): string {
 }
 
 /** Where a flag's description starts: below its name, indented, so that it has most of the line. */
-const DESCRIPTION_INDENT = 10;
+const DESCRIPTION_INDENT = 8;
 
 /** A flag in --help: its names on one line, then its description and example wrapped to `width`. */
 export function flagLine(flag: Flag, width = DEFAULT_WIDTH): string {
