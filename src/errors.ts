@@ -87,6 +87,19 @@ export class TargetNotEmptyError extends CognitoJwtApiError {
   }
 }
 
+/** The target folder holds a project this tool made: `update` is what brings it up to date. */
+export class ExistingProjectError extends CognitoJwtApiError {
+  constructor(
+    readonly target: string,
+    updateCommand: string,
+  ) {
+    super(
+      `Target folder "${target}" already holds a project made by create-cognito-jwt-api. Expected a new or empty ` +
+        `folder; to bring that project up to date or change its answers, run update there: ${updateCommand}`,
+    );
+  }
+}
+
 /**
  * The target's path cannot hold the project: a parent that is a file, a folder that cannot be
  * written, or (with --force) a file where the project has a folder or the other way round.
@@ -135,14 +148,22 @@ export class FileSystemError extends CognitoJwtApiError {
   }
 }
 
-/** --verify found problems that would stop the deployed API from accepting tokens. */
+/**
+ * The check against AWS found problems that would stop the deployed API from accepting tokens:
+ * with --verify and no terminal, or when the user chose to stop there (`cancelled`).
+ */
 export class VerificationFailedError extends CognitoJwtApiError {
-  constructor(readonly errors: readonly string[]) {
+  constructor(
+    readonly errors: readonly string[],
+    how: 'flag' | 'cancelled' = 'flag',
+  ) {
     super(
       `The check against AWS found ${errors.length} error(s): ` +
         `${errors.join('; ')}${/[.?!]$/.test(errors.at(-1) ?? '') ? '' : '.'} ` +
-        'Nothing was written. Expected a pool and app client that can issue tokens this API accepts; fix the above, ' +
-        'or generate without the check (leave out --verify, or answer no when asked).',
+        (how === 'flag'
+          ? 'Nothing was written. Expected a pool and app client that can issue tokens this API accepts; fix the ' +
+            'above, or generate without the check (leave out --verify).'
+          : 'Stopped there, as chosen; nothing was written.'),
     );
   }
 }
@@ -176,7 +197,15 @@ export class AwsAccessDeniedError extends CognitoJwtApiError {
 }
 
 /** AWS could not be reached, kept throttling or kept failing, after bounded retries. */
-export class AwsUnavailableError extends CognitoJwtApiError {}
+export class AwsUnavailableError extends CognitoJwtApiError {
+  constructor(
+    message: string,
+    /** True when no connection could be made at all (offline, a wrong endpoint): nothing was answered. */
+    readonly unreachable = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Cognito refused a call for a reason none of the errors above covers (an invalid parameter, say). */
 export class AwsRequestError extends CognitoJwtApiError {

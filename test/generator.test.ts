@@ -64,12 +64,11 @@ describe('yeoman generator cognito-jwt-api:app', () => {
         origins: 'https://asked.example.com/',
         scopes: '',
         iac: 'cdk',
-        runtime: 'nodejs22.x',
       });
     const asked = result.askedQuestions.map((question) => question.name);
-    expect(asked).toEqual(['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac', 'runtime']);
+    expect(asked).toEqual(['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac']);
     result.assertFileContent('src/api.ts', "allowOrigins: ['https://asked.example.com']");
-    result.assertFileContent('src/api.ts', "export const runtime = 'nodejs22.x'");
+    result.assertFileContent('src/api.ts', "export const runtime = 'nodejs24.x'");
     result.assertJsonFileContent('package.json', { name: 'asked-svc' });
   });
 

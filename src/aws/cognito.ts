@@ -42,15 +42,35 @@ export interface AccessOptions {
 /** Attempts per call for throttling, network and server errors (failures.ts). */
 const ATTEMPTS = 4;
 
-export async function createCognitoAccess(options: AccessOptions): Promise<CognitoAccess> {
+async function loadSdk() {
   // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
   // release that runs on every Node version this tool supports.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const loaded = await import('@aws-sdk/client-cognito-identity-provider');
   // A CommonJS package: bundled, its exports arrive as the default export.
-  const sdk = (
+  return (
     'CognitoIdentityProviderClient' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default
   ) as typeof loaded;
+}
+
+/**
+ * The region the AWS SDK would use with no region given: AWS_REGION, or the profile's `region`
+ * in ~/.aws/config; `undefined` when none is set.
+ */
+export async function configuredRegion(profile?: string): Promise<string | undefined> {
+  const sdk = await loadSdk();
+  const client = new sdk.CognitoIdentityProviderClient(profile ? { profile } : {});
+  try {
+    return await client.config.region();
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function createCognitoAccess(options: AccessOptions): Promise<CognitoAccess> {
+  const sdk = await loadSdk();
   const timeoutMs = options.timeoutMs ?? 5000;
   // Our own bounded retries below; the SDK's would multiply them.
   const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient({

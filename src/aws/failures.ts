@@ -100,6 +100,7 @@ export function gaveUp(kind: Transient, error: unknown, call: CallContext, attem
   return new AwsUnavailableError(
     `Could not reach Cognito in ${call.region} for ${action} after ${attempts} attempts (${nameOf(error)}). ` +
       `Expected a network path to AWS; check the connection, a proxy, or ${endpointSetting()}.`,
+    true,
   );
 }
 

@@ -4,12 +4,14 @@
  * Checks the answers against the real user pool: what the format rules cannot know. Each check
  * is a named result; errors mean the deployed API could never accept the app's tokens.
  */
+import { AwsUnavailableError } from '../errors.js';
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
 import { issuersOf } from '../schema/rules.js';
 import type { CognitoAccess } from './cognito.js';
 
-export type CheckStatus = 'ok' | 'warning' | 'error';
+/** `not checked`: what the check needed could not be reached; a warning, since the answers may well be right. */
+export type CheckStatus = 'ok' | 'warning' | 'error' | 'not checked';
 
 export interface Check {
   name: string;
@@ -32,19 +34,34 @@ export interface VerifyOptions {
 
 export const hasErrors = (report: VerificationReport) => report.checks.some((check) => check.status === 'error');
 
-/** GET a JSON document with a timeout and two retries on network errors. */
+/** A document that could not be fetched because its server could not be reached (offline, a timeout). */
+export class UnreachableError extends Error {}
+
+/**
+ * GET a JSON document with a timeout and two retries on network errors; a network failure that
+ * outlasts them is an UnreachableError, an answer that is not a JSON document an Error.
+ */
 async function fetchJson(url: string): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
+    let response: Response;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return await response.json();
+      response = await fetch(url, { signal: AbortSignal.timeout(5000) });
     } catch (error) {
-      if (attempt >= 3 || (error instanceof Error && error.message.startsWith('HTTP'))) throw error;
+      if (attempt >= 3) {
+        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+        throw new UnreachableError(`${new URL(url).host} could not be reached: ${cause}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      continue;
     }
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.json();
   }
 }
+
+/** The first sentence of an error's message: its reason, for a line of the report. */
+const reasonOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split(/(?<=\.) /)[0]!.replace(/\.$/, '');
 
 const originOf = (url: string) => {
   try {
@@ -64,7 +81,17 @@ export async function verifyAnswers(
   const add = (name: string, status: CheckStatus, message: string) => checks.push({ name, status, message });
   const report: VerificationReport = { region: answers.region, checks };
 
-  const pool = await access.describeUserPool(answers.userPoolId);
+  let pool: Awaited<ReturnType<CognitoAccess['describeUserPool']>>;
+  try {
+    pool = await access.describeUserPool(answers.userPoolId);
+  } catch (error) {
+    // Cognito out of reach: its checks are not made, the issuer's (another host) still are.
+    if (!(error instanceof AwsUnavailableError && error.unreachable)) throw error;
+    add('user pool', 'not checked', reasonOf(error));
+    add('app client', 'not checked', 'needs the user pool');
+    await checkIssuer(answers, options, add, report);
+    return report;
+  }
   if (!pool) {
     add(
       'user pool',
@@ -142,6 +169,10 @@ async function checkIssuer(
   try {
     discovery = (await get(`${expected}/.well-known/openid-configuration`)) as typeof discovery;
   } catch (error) {
+    if (error instanceof UnreachableError) {
+      add('issuer', 'not checked', `${error.message}; the issuer and its keys are not checked`);
+      return;
+    }
     add(
       'issuer',
       'error',
@@ -174,15 +205,17 @@ async function checkIssuer(
         : 'the JWKS holds no RSA key; the authorizer accepts RSA signatures only',
     );
   } catch (error) {
-    add('signing keys', 'error', `could not read the JWKS (${error instanceof Error ? error.message : error})`);
+    if (error instanceof UnreachableError) add('signing keys', 'not checked', error.message);
+    else add('signing keys', 'error', `could not read the JWKS (${error instanceof Error ? error.message : error})`);
   }
 }
 
 /** The report as a short table. */
 export function formatReport(report: VerificationReport): string {
   const width = Math.max(...report.checks.map((check) => check.name.length));
+  const statusWidth = Math.max('warning'.length, ...report.checks.map((check) => check.status.length));
   const lines = report.checks.map(
-    (check) => `  ${check.status.padEnd(8)} ${check.name.padEnd(width)}  ${check.message}`,
+    (check) => `  ${check.status.padEnd(statusWidth + 1)} ${check.name.padEnd(width)}  ${check.message}`,
   );
   return [`Checked against Cognito in ${report.region}:`, ...lines].join('\n');
 }

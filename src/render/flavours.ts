@@ -22,6 +22,8 @@ export interface Flavour {
   devDependencies: readonly PackageName[];
   /** The commands that deploy a generated project the first time. */
   deploy: readonly string[];
+  /** A command-line tool the deploy needs that the project's dependencies do not bring, and where to get it. */
+  requires?: { tool: string; install: string };
 }
 
 export const FLAVOURS = {
@@ -50,6 +52,7 @@ export const FLAVOURS = {
     }),
     devDependencies: ['@cdktf/hcl2json', 'esbuild'],
     deploy: ['npm run deploy'],
+    requires: { tool: 'the Terraform CLI', install: 'https://developer.hashicorp.com/terraform/install' },
   },
   sam: {
     title: 'AWS SAM',
@@ -61,6 +64,10 @@ export const FLAVOURS = {
     }),
     devDependencies: ['esbuild', 'yaml'],
     deploy: ['npm run deploy'],
+    requires: {
+      tool: 'the AWS SAM CLI',
+      install: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html',
+    },
   },
 } as const satisfies Record<Answers['iac'], Flavour>;
 

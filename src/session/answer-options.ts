@@ -37,7 +37,9 @@ export const AWS_OPTIONS = [
   {
     name: 'verify',
     type: 'boolean',
-    description: 'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only)',
+    description:
+      'Check pool, client, scopes, callback URLs and issuer against AWS first (read-only); --no-verify: never ' +
+      'contact AWS (no question, no pickers)',
   },
   {
     name: 'profile',
@@ -56,7 +58,15 @@ export function answersFromOptions(options: Record<string, unknown>): GivenAnswe
   for (const option of ANSWER_OPTIONS) {
     const value = options[option.name] ?? options[option.field];
     if (value === undefined || value === null || value === '') continue;
-    given[option.field] = option.type === 'boolean' ? value === true || value === 'true' : value;
+    // A value pasted with a space or a line end around it means the value inside.
+    given[option.field] =
+      option.type === 'boolean'
+        ? value === true || value === 'true'
+        : typeof value === 'string'
+          ? value.trim()
+          : Array.isArray(value)
+            ? value.map((item) => (typeof item === 'string' ? item.trim() : item))
+            : value;
   }
   return given;
 }

@@ -4,15 +4,29 @@
  * Gathers the answers of one run, for any front: given values first, then, in an interactive
  * run, questions for the rest (picking pools and clients from AWS when credentials allow); a
  * run that must not prompt fails fast on anything missing. Optionally checks the answers
- * against the real user pool before anything is written.
+ * against the real user pool before anything is written; in an interactive run, errors the
+ * check finds are the user's to decide on: generate anyway, change answers, or stop.
  */
+import path from 'node:path';
 import { createCognitoAccess, type CognitoAccess } from '../aws/cognito.js';
-import { formatReport, hasErrors, verifyAnswers } from '../aws/verify.js';
+import { hasErrors } from '../aws/verify.js';
 import { AwsCredentialsError, VerificationFailedError } from '../errors.js';
-import { confirmQuestion, pickQuestion, questionsFor, type Question } from './prompts.js';
-import type { Answers, GivenAnswers } from '../schema/answers.js';
+import type { AnswerField, AnswerLabels, Answers, GivenAnswers } from '../schema/answers.js';
 import { checkGivenAnswers, resolveWithoutPrompts } from '../schema/given.js';
-import { defaultPackageName, parseAnswers, withDerivedDefaults } from '../schema/parse.js';
+import { defaultPackageName, normaliseAnswer, parseAnswers, withRegionOfPool } from '../schema/parse.js';
+import { regionOfUserPool } from '../schema/rules.js';
+import { AwsLink } from './aws-link.js';
+import { checkOrThrow, errorsOf, runChecks } from './checks.js';
+import {
+  ASKED,
+  confirmQuestion,
+  DEFAULT_ORIGIN,
+  pickQuestion,
+  promptLabels,
+  questionFor,
+  selectQuestion,
+  type Question,
+} from './prompts.js';
 
 export interface CollectOptions {
   /** Where the project goes; the default package name comes from it. */
@@ -27,87 +41,186 @@ export interface CollectOptions {
   verify?: boolean;
   /** AWS profile for the checks and pickers (--profile). */
   profile?: string;
-  /** Environment variables: AWS_REGION as a suggestion, ISSUER as the issuer to trust. */
+  /** Environment variables: AWS_REGION for the pool picker, ISSUER as the issuer to trust. */
   env?: Record<string, string | undefined>;
   /** Opens Cognito in a region; the AWS SDK unless given. */
   connect?: (region: string) => Promise<CognitoAccess>;
+  /** Told the answers known so far each time one is added: a front that stops early can still show them. */
+  onProgress?: (answers: GivenAnswers) => void;
 }
 
 export async function collectAnswers(given: GivenAnswers, options: CollectOptions): Promise<Answers> {
   const connect = options.connect ?? ((region: string) => createCognitoAccess({ region, profile: options.profile }));
   if (!options.interactive) {
     const answers = resolveWithoutPrompts(given, options.targetDir);
-    return options.verify ? verifyOrThrow(answers, await connect(answers.region), options) : answers;
+    if (given.name === undefined) noteDerivedName(answers.name, options);
+    if (!options.verify) return answers;
+    return checkOrThrow(answers, await connect(answers.region), { log: options.log, env: options.env });
   }
   checkGivenAnswers(given);
-  // The region the pool id implies is filled in; the name stays a question with a default.
-  const { name: _name, ...derived } = withDerivedDefaults(given, options.targetDir);
-  const known: GivenAnswers = { ...derived, name: given.name };
-  const suggestions = { name: defaultPackageName(options.targetDir), region: options.env?.AWS_REGION };
-  Object.assign(known, await options.ask(questionsFor(known, suggestions, ['name', 'region'])));
-
-  const access = options.verify === false ? undefined : await connect(String(known.region));
-  const signedIn = access ? await access.credentialsAvailable() : false;
-  if (options.verify && !signedIn) throw new AwsCredentialsError(options.profile);
-  if (access && signedIn) await pickIds(known, access, options);
-
-  Object.assign(known, await options.ask(questionsFor(known, suggestions)));
-  const answers = parseAnswers(known);
-  const wanted =
-    options.verify ??
-    (signedIn &&
-      Boolean((await options.ask([confirmQuestion('verify', 'Check these against your AWS account?', true)])).verify));
-  return wanted && access ? verifyOrThrow(answers, access, options) : answers;
+  return new Interview(given, options, connect).run();
 }
 
-/** Interactive pickers: the region's pools, then the chosen pool's app clients. */
-async function pickIds(known: GivenAnswers, access: CognitoAccess, options: CollectOptions): Promise<void> {
-  if (known.userPoolId === undefined) {
-    const pools = (await access.listUserPools()).filter((pool) => pool.id.startsWith(`${String(known.region)}_`));
-    if (pools.length > 0) {
-      const { userPoolIdPick } = await options.ask([pickQuestion('userPoolId', pools)]);
-      // "Enter an ID": typed now, so that its clients can be listed next.
-      Object.assign(
-        known,
-        userPoolIdPick ? { userPoolId: userPoolIdPick } : await options.ask(questionsFor(known, {}, ['userPoolId'])),
+/** Says so when the package name is not the folder's name as it is. */
+function noteDerivedName(name: string, options: CollectOptions): void {
+  const folder = path.basename(path.resolve(options.targetDir));
+  if (name !== folder)
+    options.log(
+      `Package name: ${name} (the folder name "${folder}" is not a valid npm package name; --name sets one).`,
+    );
+}
+
+/** An interactive run's questions, in order: each answer known before the next question is asked. */
+class Interview {
+  private known: GivenAnswers;
+  /** Answers given as flags: messages name them by their flag. */
+  private readonly fromFlags: Set<AnswerField>;
+  private readonly aws: AwsLink | undefined;
+
+  constructor(
+    given: GivenAnswers,
+    private readonly options: CollectOptions,
+    connect: (region: string) => Promise<CognitoAccess>,
+  ) {
+    // The region the pool id implies is filled in.
+    this.known = withRegionOfPool(given);
+    this.fromFlags = new Set(Object.keys(given) as AnswerField[]);
+    this.aws = options.verify === false ? undefined : new AwsLink(connect, options.log, options);
+  }
+
+  async run(): Promise<Answers> {
+    if (this.options.verify) await this.requireCredentials(this.known.region);
+    await this.askMissing({ name: defaultPackageName(this.options.targetDir) });
+    if (this.options.verify) await this.requireCredentials(this.known.region);
+    let answers = parseAnswers(this.known);
+    if (!(this.options.verify ?? (await this.offerCheck(answers.region)))) return answers;
+    for (;;) {
+      const checked = await runChecks(answers, await this.aws!.access(answers.region), this.options);
+      // The pool's newer issuer, when the user took it.
+      if (checked.answers.issuer !== answers.issuer) {
+        this.known.issuer = checked.answers.issuer;
+        this.progress();
+      }
+      if (!hasErrors(checked.report)) return checked.answers;
+      const choice = await this.ask(
+        selectQuestion('afterCheck', `The check found ${errorsOf(checked.report).length} error(s). What now?`, [
+          { name: 'Generate anyway (fix the pool or the answers later)', value: 'generate' },
+          { name: 'Change answers', value: 'change' },
+          { name: 'Cancel (nothing is written)', value: 'cancel' },
+        ]),
       );
+      if (choice === 'generate') return checked.answers;
+      if (choice === 'cancel') throw new VerificationFailedError(errorsOf(checked.report), 'cancelled');
+      await this.changeAnswers(checked.answers);
+      answers = parseAnswers(this.known);
     }
   }
-  if (known.clientId === undefined && typeof known.userPoolId === 'string') {
-    const clients = await access.listUserPoolClients(known.userPoolId);
-    if (clients.length > 0) {
-      const { clientIdPick } = await options.ask([pickQuestion('clientId', clients)]);
-      if (clientIdPick) known.clientId = clientIdPick;
-    }
-  }
-}
 
-/**
- * Runs the checks and prints the report. Errors stop the run; in an interactive run, a pool that
- * emits the newer issuer (ref #2) is offered as the fix.
- */
-async function verifyOrThrow(answers: Answers, access: CognitoAccess, options: CollectOptions): Promise<Answers> {
-  const issuerOverride = options.env?.ISSUER;
-  // Progress: the checks are a few calls to AWS, each retried on failure.
-  options.log(`Checking ${answers.userPoolId} and its app client against AWS (${answers.region})…`);
-  let report = await verifyAnswers(answers, access, { issuerOverride });
-  options.log(formatReport(report));
-  if (report.emittedIssuer && options.interactive) {
-    const question = confirmQuestion(
-      'useEmittedIssuer',
-      `Use the issuer the pool emits (${report.emittedIssuer})?`,
-      true,
-    );
-    if ((await options.ask([question])).useEmittedIssuer) {
-      answers = parseAnswers({ ...answers, issuer: report.emittedIssuer });
-      report = await verifyAnswers(answers, access, { issuerOverride });
-      options.log(formatReport(report));
+  private async ask(question: Question): Promise<unknown> {
+    const value = (await this.options.ask([question]))[question.name];
+    // Pasted text often brings a space or a line end along.
+    return typeof value === 'string' ? value.trim() : value;
+  }
+
+  private progress(): void {
+    this.options.onProgress?.({ ...this.known });
+  }
+
+  /** Asks, in order, for every asked answer not known yet; `suggestions` pre-fill them. */
+  private async askMissing(suggestions: Partial<Record<AnswerField, string>>): Promise<void> {
+    const labels = promptLabels(this.fromFlags);
+    for (const field of ASKED) {
+      if (this.known[field] !== undefined) continue;
+      const suggestion = suggestions[field];
+      if (field === 'userPoolId') await this.askPool(suggestion, labels);
+      else if (field === 'clientId') await this.askClient(suggestion, labels);
+      else if (field === 'origins') await this.askOrigins(suggestion, labels);
+      else this.known[field] = await this.ask(questionFor(field, this.known, { suggestion, labels }));
+      this.progress();
     }
   }
-  if (hasErrors(report)) {
-    throw new VerificationFailedError(
-      report.checks.filter((check) => check.status === 'error').map((check) => `${check.name}: ${check.message}`),
-    );
+
+  /** The pool: picked from the region's pools when AWS allows, else typed; its region follows from it. */
+  private async askPool(suggestion: string | undefined, labels: AnswerLabels): Promise<void> {
+    const region = this.aws && (this.known.region ? String(this.known.region) : await this.aws.defaultRegion());
+    let picked: unknown;
+    if (this.aws && region && (await this.aws.signedIn(region))) {
+      const pools = await this.aws.list('the user pools', region, (access) => access.listUserPools());
+      const inRegion = pools?.filter((pool) => pool.id.startsWith(`${region}_`));
+      if (inRegion?.length) picked = await this.ask(pickQuestion('userPoolId', inRegion, `in ${region}`, suggestion));
+      else if (inRegion) this.options.log(`No user pools in ${region}; type the ID of one in another region.`);
+    }
+    this.known.userPoolId = picked || (await this.ask(questionFor('userPoolId', this.known, { suggestion, labels })));
+    this.known.region ??= regionOfUserPool(String(this.known.userPoolId));
   }
-  return answers;
+
+  /** The app client: picked from the pool's clients when AWS allows, else typed. */
+  private async askClient(suggestion: string | undefined, labels: AnswerLabels): Promise<void> {
+    const pool = String(this.known.userPoolId);
+    const region = String(this.known.region);
+    let picked: unknown;
+    if (this.aws && (await this.aws.signedIn(region))) {
+      const clients = await this.aws.list('the app clients', region, (access) => access.listUserPoolClients(pool));
+      if (clients?.length) picked = await this.ask(pickQuestion('clientId', clients, `of ${pool}`, suggestion));
+    }
+    this.known.clientId = picked || (await this.ask(questionFor('clientId', this.known, { suggestion, labels })));
+  }
+
+  /** The origins, shown as the API will allow them; "*" is a choice made knowing what it means. */
+  private async askOrigins(suggestion: string | undefined, labels: AnswerLabels): Promise<void> {
+    for (;;) {
+      const typed = String(await this.ask(questionFor('origins', this.known, { suggestion, labels })));
+      const origins = normaliseAnswer('origins', typed) as string[];
+      if (origins.includes('*') && !this.known.allowAnyOrigin) {
+        const choice = await this.ask(
+          selectQuestion(
+            'anyOrigin',
+            'An origin of "*" lets every website call the API with its users\' tokens. Allow that?',
+            [
+              { name: 'Enter origins instead', value: 'enter' },
+              { name: 'Allow any origin (browsers then send no cookies; tokens still go in headers)', value: 'any' },
+            ],
+          ),
+        );
+        if (choice !== 'any') {
+          suggestion = origins.filter((origin) => origin !== '*').join(', ') || DEFAULT_ORIGIN;
+          continue;
+        }
+        this.known.allowAnyOrigin = true;
+      }
+      this.known.origins = typed;
+      this.options.log(`Allowed origins: ${(origins.includes('*') ? ['*'] : origins).join(', ')}`);
+      return;
+    }
+  }
+
+  /** Offers the check to a signed-in user whose AWS is within reach. */
+  private async offerCheck(region: string): Promise<boolean> {
+    if (!this.aws || this.aws.unreachable !== undefined || !(await this.aws.signedIn(region))) return false;
+    return Boolean(await this.ask(confirmQuestion('verify', 'Check these against your AWS account?', true)));
+  }
+
+  /** --verify in a terminal: credentials must resolve, checked as soon as a region is known. */
+  private async requireCredentials(region: unknown): Promise<void> {
+    const where = typeof region === 'string' ? region : await this.aws!.defaultRegion();
+    if (where && !(await this.aws!.signedIn(where))) throw new AwsCredentialsError(this.options.profile);
+  }
+
+  /** Every question again, each suggesting the answer it had. */
+  private async changeAnswers(previous: Answers): Promise<void> {
+    this.known = { runtime: this.known.runtime };
+    this.fromFlags.clear();
+    await this.askMissing({
+      name: previous.name,
+      userPoolId: previous.userPoolId,
+      clientId: previous.clientId,
+      origins: previous.origins.join(', '),
+      scopes: previous.scopes.join(', '),
+      iac: previous.iac,
+    });
+    // An issuer belongs to its pool.
+    if (this.known.userPoolId === previous.userPoolId && previous.issuer !== undefined)
+      this.known.issuer = previous.issuer;
+    this.progress();
+  }
 }

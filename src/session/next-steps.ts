@@ -1,15 +1,17 @@
 /** What to do after generation: printed by the CLI and the generator. */
 import path from 'node:path';
 import { sh } from '../render/escape.js';
-import { FLAVOURS } from '../render/flavours.js';
+import { FLAVOURS, type Flavour } from '../render/flavours.js';
 import type { Answers } from '../schema/answers.js';
+import { execCommand, runScript, type PackageManager } from './package-manager.js';
 
 export function nextSteps(
   answers: Answers,
-  options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: string },
+  options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: PackageManager },
 ): string {
   const pm = options.packageManager ?? 'npm';
   const cwd = options.cwd ?? process.cwd();
+  const flavour: Flavour = FLAVOURS[answers.iac];
   const steps: string[] = [];
   if (options.targetDir && path.resolve(cwd, options.targetDir) !== path.resolve(cwd)) {
     const relative = path.relative(cwd, path.resolve(cwd, options.targetDir));
@@ -17,15 +19,26 @@ export function nextSteps(
     steps.push(`cd ${sh(relative.startsWith('-') ? `.${path.sep}${relative}` : relative)}`);
   }
   if (!options.installed) steps.push(`${pm} install`);
-  steps.push(`${pm} test`);
-  steps.push(...FLAVOURS[answers.iac].deploy.map((step) => step.replace(/^npm /, `${pm} `)));
+  steps.push(runScript(pm, 'test'));
+  steps.push(`${runScript(pm, 'dev')}   # the API on http://127.0.0.1:3000, checking real tokens`);
+  // The flavour's steps are written for npm: `npm run <script>` and `npx <command>`.
+  steps.push(
+    ...flavour.deploy.map((step) =>
+      step
+        .replace(/^npm run (\S+)/, (_, script: string) => runScript(pm, script))
+        .replace(/^npx /, `${execCommand(pm)} `),
+    ),
+  );
   return [
     `Created ${answers.name}: an HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}, deployed ` +
-      `with ${FLAVOURS[answers.iac].title}.`,
+      `with ${flavour.title}.`,
     '',
     'Next steps:',
     ...steps.map((step) => `  ${step}`),
     '',
+    ...(flavour.requires
+      ? [`Deploying needs ${flavour.requires.tool} installed: ${flavour.requires.install}`, '']
+      : []),
     'README.md explains how to call the API with a token, add a route and add an origin.',
   ].join('\n');
 }

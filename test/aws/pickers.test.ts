@@ -1,6 +1,6 @@
 /**
- * The interactive pickers, through yeoman-test: with credentials, the region's pools and then
- * the chosen pool's clients are offered instead of typing ids.
+ * The interactive pickers, through yeoman-test: with credentials, the pools of the configured
+ * region (AWS_REGION) and then the chosen pool's clients are offered instead of typing ids.
  */
 import { fileURLToPath } from 'node:url';
 import helpers from 'yeoman-test';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     },
     { id: 'eu-west-1_Gamma3', name: 'gamma', clients: [{ clientId: 'gammaweb' }] },
   ]);
-  Object.assign(process.env, cognito.envFor('us-east-1_Beta2'));
+  Object.assign(process.env, cognito.envFor('us-east-1_Beta2'), { AWS_REGION: 'us-east-1' });
 });
 
 afterAll(async () => {
@@ -50,10 +50,9 @@ async function runInteractive(answers: Record<string, unknown>, options: Record<
 }
 
 describe('interactive pickers', () => {
-  it("offer the region's pools, then the chosen pool's clients, and use the picks", async () => {
+  it("offer the configured region's pools, then the chosen pool's clients, and use the picks", async () => {
     const { result, offered } = await runInteractive({
       name: 'picked',
-      region: 'us-east-1',
       userPoolIdPick: 'us-east-1_Beta2',
       clientIdPick: 'betaadmin',
       origins: 'https://app.example.com',
@@ -62,6 +61,8 @@ describe('interactive pickers', () => {
     });
     expect(offered.userPoolIdPick).toEqual(['us-east-1_Alpha1', 'us-east-1_Beta2', '']);
     expect(offered.clientIdPick).toEqual(['betaweb', 'betaadmin', '']);
+    // The region is the pool's: never asked.
+    expect(result.askedQuestions.map((question) => question.name)).not.toContain('region');
     result.assertFileContent('src/api.ts', "userPoolId: 'us-east-1_Beta2'");
     result.assertFileContent('src/api.ts', "audience: ['betaadmin']");
   });
@@ -69,7 +70,6 @@ describe('interactive pickers', () => {
   it('then ask whether to check the answers, and check them', async () => {
     const { result } = await runInteractive({
       name: 'checked',
-      region: 'us-east-1',
       userPoolIdPick: 'us-east-1_Beta2',
       clientIdPick: 'betaweb',
       origins: 'https://app.example.com',
@@ -84,7 +84,6 @@ describe('interactive pickers', () => {
   it('let the user type an id instead', async () => {
     const { result } = await runInteractive({
       name: 'typed',
-      region: 'us-east-1',
       userPoolIdPick: '',
       userPoolId: 'us-east-1_Alpha1',
       clientIdPick: '',

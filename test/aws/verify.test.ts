@@ -1,7 +1,14 @@
 /** The checks of --verify, on a Cognito stand-in: each result and its message. */
 import { describe, expect, it } from 'vitest';
 import type { AppClient, CognitoAccess, Named } from '../../src/aws/cognito.js';
-import { formatReport, hasErrors, verifyAnswers, type VerificationReport } from '../../src/aws/verify.js';
+import {
+  formatReport,
+  hasErrors,
+  UnreachableError,
+  verifyAnswers,
+  type VerificationReport,
+} from '../../src/aws/verify.js';
+import { AwsUnavailableError } from '../../src/errors.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 
@@ -143,6 +150,41 @@ describe('verifyAnswers', () => {
     const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access(), { fetchJson, issuerOverride: local });
     expect(seen[0]).toBe(`${local}/.well-known/openid-configuration`);
     expect(byName(report).issuer!.status).toBe('ok');
+  });
+
+  it('reports what it could not reach as not checked, not as an error', async () => {
+    const offline = async (url: string): Promise<never> => {
+      throw new UnreachableError(`${new URL(url).host} could not be reached: ENOTFOUND`);
+    };
+    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access(), { fetchJson: offline });
+    expect(byName(report).issuer).toMatchObject({ status: 'not checked', message: expect.stringMatching(/ENOTFOUND/) });
+    expect(hasErrors(report)).toBe(false);
+
+    const unreachable = access();
+    unreachable.describeUserPool = async () => {
+      throw new AwsUnavailableError(
+        'Could not reach Cognito in eu-west-1 for cognito-idp:DescribeUserPool. Expected…',
+        true,
+      );
+    };
+    const cognitoOffline = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), unreachable, { fetchJson: documents() });
+    expect(cognitoOffline.checks.map((check) => `${check.status} ${check.name}`)).toEqual([
+      'not checked user pool',
+      'not checked app client',
+      'ok issuer',
+      'ok signing keys',
+    ]);
+    expect(formatReport(cognitoOffline)).toMatch(
+      /^ {2}not checked {2}user pool +Could not reach Cognito in eu-west-1/m,
+    );
+  });
+
+  it('still errs on an issuer that answers but is not there', async () => {
+    const missing = async (): Promise<never> => {
+      throw new Error('HTTP 404');
+    };
+    const report = await verifyAnswers(parseAnswers(EXAMPLE_INPUT), access(), { fetchJson: missing });
+    expect(byName(report).issuer!.status).toBe('error');
   });
 
   it('prints a short table', async () => {

@@ -194,6 +194,59 @@ describe('create-cognito-jwt-api CLI', () => {
     expect(existsSync(path.join(cwd, 'empty', 'src/api.ts'))).toBe(true);
   });
 
+  it('counts a folder holding only .git as empty: a clone of an empty repository', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'clone', '.git'), { recursive: true });
+    writeFileSync(path.join(cwd, 'clone', '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    expect((await runCli(['clone', ...GOOD], { cwd })).code).toBe(0);
+    expect(existsSync(path.join(cwd, 'clone', 'src/api.ts'))).toBe(true);
+    expect(readText(path.join(cwd, 'clone', '.git', 'HEAD'))).toBe('ref: refs/heads/main\n');
+  });
+
+  it('refuses a folder in node_modules, which the package manager replaces', async () => {
+    const cwd = tempDir();
+    for (const folder of ['node_modules', 'node_modules/svc', 'app/node_modules/svc']) {
+      const { code, stderr } = await runCli([folder, ...GOOD], { cwd });
+      expect(code, folder).toBe(1);
+      expect(stderr).toMatch(/^Target ".*" is in a node_modules folder/);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("points to update for a folder that holds this tool's project, even with --force", async () => {
+    const cwd = tempDir();
+    expect((await runCli(['svc', ...GOOD], { cwd })).code).toBe(0);
+    for (const extra of [[], ['--force']]) {
+      const again = await runCli(['svc', ...GOOD, ...extra], { cwd });
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(
+        /already holds a project made by create-cognito-jwt-api\. .*run update there: npx create-cognito-jwt-api update svc$/m,
+      );
+      expect(again.stderr).not.toContain('--force');
+    }
+    const pnpm = await runCli(['svc', ...GOOD], { cwd, env: { npm_config_user_agent: 'pnpm/9.12.0 node/v20' } });
+    expect(pnpm.stderr).toContain('run update there: pnpm dlx create-cognito-jwt-api update svc');
+  });
+
+  it('drops the spaces around a pasted folder and values, and takes --no-verify', async () => {
+    const cwd = tempDir();
+    const args = withFlag('--client-id', ' 1example23456789abcdefghij ');
+    const { code, stderr } = await runCli(['  spaced/  ', ...args, '--no-verify'], { cwd });
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['spaced']);
+    expect(readText(path.join(cwd, 'spaced', 'src/api.ts'))).toContain("audience: ['1example23456789abcdefghij']");
+  });
+
+  it('says which package name it made of a folder name that is not one', async () => {
+    const cwd = tempDir();
+    const { code, stdout } = await runCli(['My Service', ...GOOD], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Package name: my-service (the folder name "My Service" is not a valid npm package name; --name sets one).',
+    );
+    expect(readText(path.join(cwd, 'My Service', 'package.json'))).toContain('"name": "my-service"');
+  });
+
   it('prints the files of a --dry-run and writes none', async () => {
     const cwd = tempDir();
     const { code, stdout, stderr } = await runCli(['svc', ...GOOD, '--dry-run'], { cwd });
@@ -224,7 +277,8 @@ describe('create-cognito-jwt-api CLI', () => {
     expect(stdout).toContain('Installing dependencies with pnpm');
     expect(readText(path.join(cwd, 'pnpm-called')).trim()).toBe('install');
     expect(stdout).toContain('pnpm test');
-    expect(stdout).not.toContain('pnpm install\n');
+    expect(stdout).toContain('pnpm exec cdk bootstrap');
+    expect(stdout).not.toMatch(/pnpm install\n|npx /);
   });
 
   it('reports a failed install with exit code 1 and keeps the complete project', async () => {

@@ -1,167 +1,280 @@
 /**
- * The built CLI at a real terminal: `script` gives it a pseudo-terminal, and the test types
- * into it as a user would.
+ * The built CLI at a real terminal (test/helpers/terminal.ts): a person's first runs, typed key by
+ * key, and what they leave on the screen and on disk.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, readText, tempDir } from '../helpers/cli.js';
-import { startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
+import {
+  refusingEndpoint,
+  startDenyingCognito,
+  startRequestTrap,
+  startTestCognito,
+  type TestCognito,
+} from '../helpers/cognito.js';
 import { cleanEnv } from '../helpers/exec.js';
+import { KEY, Terminal } from '../helpers/terminal.js';
 
-/** The question that offers the check against AWS to a signed-in user. */
-const VERIFY_QUESTION = 'Check these against your AWS account?';
+/** No AWS credentials and no region anywhere the SDK looks: no pickers, no check offered. */
+const NO_AWS = {
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_REGION: undefined,
+  AWS_DEFAULT_REGION: undefined,
+  AWS_CONFIG_FILE: '/nonexistent',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+/** Credentials and a region for a Cognito at `endpoint`. */
+const awsAt = (endpoint: string) => ({
+  ...NO_AWS,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: 'eu-west-1',
+});
+const CHECK_QUESTION = 'Check these against your AWS account?';
+const RERUN = 'To run again with the answers given so far, without questions:';
 
-class Terminal {
-  private output = '';
-  private readonly child: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<number | null>;
+/** Answers the questions after the client id with their defaults (or `origins`). */
+async function answerTheRest(terminal: Terminal, origins = ''): Promise<void> {
+  await terminal.answer('Allowed browser origins', origins);
+  await terminal.answer('OAuth scopes');
+  await terminal.answer('Infrastructure as code');
+}
 
-  constructor(args: string[], cwd: string, env: Record<string, string> = {}) {
-    const command = [process.execPath, BIN, ...args].map((arg) => `'${arg}'`).join(' ');
-    this.child = spawn('script', ['-qfec', command, '/dev/null'], {
-      cwd,
-      env: cleanEnv({ CI: undefined, NO_COLOR: '1', TERM: 'xterm', ...env }),
-    });
-    this.child.stdout.on('data', (chunk) => (this.output += chunk));
-    this.exited = new Promise((resolve) => this.child.on('close', resolve));
-  }
-
-  /** Waits until the screen shows `text` after everything seen so far. */
-  async waitFor(text: string, from = 0): Promise<number> {
-    for (let waited = 0; waited < 20_000; waited += 50) {
-      const index = this.output.indexOf(text, from);
-      if (index !== -1) return index + text.length;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`"${text}" never appeared; the screen showed:\n${this.output}`);
-  }
-
-  /** Types one key at a time, as a person does (a burst would read as pasted text). */
-  async type(keys: string): Promise<void> {
-    for (const key of keys) {
-      this.child.stdin.write(key);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
-  get screen(): string {
-    return this.output;
-  }
+/** The command a stopped run printed, run as printed (the tool's name standing for the built CLI). */
+function runPrinted(terminal: Terminal, cwd: string): string {
+  const printed = terminal.screen.slice(terminal.screen.indexOf(RERUN) + RERUN.length).trim();
+  const command = printed.replace(/ \\\n\s+/g, ' ');
+  expect(command).toMatch(/^npx create-cognito-jwt-api /);
+  const local = command.replace(/^npx create-cognito-jwt-api/, `'${process.execPath}' '${BIN}'`);
+  return execFileSync('sh', ['-c', local], { cwd, env: cleanEnv(NO_AWS), encoding: 'utf8' });
 }
 
 describe('interactive CLI', () => {
-  it("asks for missing answers, re-asks an invalid one with the rule's message, and generates", async () => {
+  it('asks for the pool id and derives the region, trims pasted answers, re-asks in its own words', async () => {
     const cwd = tempDir();
-    const terminal = new Terminal(['svc', '--skip-install', '--client-id', 'abc'], cwd);
-    let seen = await terminal.waitFor('Package name');
-    await terminal.type('\r');
-    seen = await terminal.waitFor('AWS region', seen);
-    await terminal.type('useast1\r');
-    seen = await terminal.waitFor('is not an AWS region code', seen);
-    await terminal.type(`${'\x7f'.repeat('useast1'.length)}eu-west-1\r`);
-    seen = await terminal.waitFor('user pool ID', seen);
-    await terminal.type('eu-west-1_AbCdEfGhI\r');
-    seen = await terminal.waitFor('browser origins', seen);
-    await terminal.type('https://app.example.com/\r');
-    seen = await terminal.waitFor('OAuth scopes', seen);
-    await terminal.type('\r');
-    seen = await terminal.waitFor('Infrastructure as code', seen);
-    await terminal.type('\r');
-    seen = await terminal.waitFor('Lambda runtime', seen);
-    await terminal.type('\r');
-    expect(await terminal.exited, terminal.screen).toBe(0);
+    const terminal = new Terminal(['svc', '--skip-install'], { cwd, env: NO_AWS });
+    await terminal.answer('Package name');
+    // Pasted with a trailing space.
+    await terminal.answer('Cognito user pool ID', 'eu-west-1_AbCdEfGhI ');
+    await terminal.answer('Cognito app client ID', 'not valid');
+    // The question's own name, not a flag the user never typed.
+    await terminal.waitFor('Cognito app client ID "not valid" is not a Cognito app client id');
+    await terminal.type(...Array<string>('not valid'.length).fill(KEY.backspace), 'abc ', KEY.enter);
+    await terminal.answer('Allowed browser origins (comma-separated) (http://localhost:5173)', '*');
+    // "*" is a choice, with what it means; the first answer enters origins instead.
+    await terminal.answer('lets every website call the API');
+    await terminal.answer('Allowed browser origins', 'https://App.example.com/, http://localhost:5173');
+    await terminal.waitFor('Allowed origins: https://app.example.com, http://localhost:5173');
+    await terminal.answer('OAuth scopes');
+    await terminal.answer('Infrastructure as code');
+    expect(await terminal.exitCode(), terminal.screen).toBe(0);
+    expect(terminal.screen).not.toMatch(/AWS region|Lambda runtime|--allow-any-origin|--client-id/);
     const api = readText(path.join(cwd, 'svc', 'src/api.ts'));
     expect(api).toContain("export const region = 'eu-west-1';");
-    expect(api).toContain("allowOrigins: ['https://app.example.com']");
+    expect(api).toContain("audience: ['abc']");
+    expect(api).toContain("allowOrigins: ['https://app.example.com', 'http://localhost:5173']");
   });
 
-  it('exits 130 on Ctrl-C at a prompt, without a stack trace and without the new folder', async () => {
+  it('allows any origin when the user chooses it for "*"', async () => {
     const cwd = tempDir();
-    const terminal = new Terminal(['svc', '--skip-install'], cwd);
-    await terminal.waitFor('Package name');
-    await terminal.type('\x03');
-    expect(await terminal.exited).toBe(130);
+    const terminal = new Terminal(['svc', '--skip-install', '--user-pool-id', 'eu-west-1_AbC', '--client-id', 'abc'], {
+      cwd,
+      env: NO_AWS,
+    });
+    await terminal.answer('Package name');
+    await terminal.answer('Allowed browser origins', '*');
+    await terminal.waitFor('lets every website call the API');
+    await terminal.type(KEY.down, KEY.enter);
+    await terminal.waitFor('Allowed origins: *');
+    await terminal.answer('OAuth scopes');
+    await terminal.answer('Infrastructure as code');
+    expect(await terminal.exitCode(), terminal.screen).toBe(0);
+    expect(readText(path.join(cwd, 'svc', 'src/api.ts'))).toContain("allowOrigins: ['*']");
+  });
+
+  it('on Ctrl-C, exits 130 without the folder and prints the command line that repeats the answers', async () => {
+    const cwd = tempDir();
+    const terminal = new Terminal(['my svc', '--skip-install'], { cwd, env: NO_AWS });
+    await terminal.answer('Package name', 'my-svc');
+    await terminal.answer('Cognito user pool ID', 'eu-west-1_AbCdEfGhI');
+    await terminal.answer('Cognito app client ID', 'abc');
+    await terminal.answer('Allowed browser origins', 'https://app.example.com');
+    await terminal.waitFor('OAuth scopes');
+    await terminal.type(KEY.ctrlC);
+    expect(await terminal.exitCode()).toBe(130);
     expect(terminal.screen).toContain('Cancelled. Nothing was written.');
     expect(terminal.screen).not.toMatch(/\n\s+at /);
-    expect(existsSync(path.join(cwd, 'svc'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'my svc'))).toBe(false);
+    // The command, as printed, generates the same project without a question.
+    runPrinted(terminal, cwd);
+    const api = readText(path.join(cwd, 'my svc', 'src/api.ts'));
+    expect(api).toContain("allowOrigins: ['https://app.example.com']");
+    expect(readText(path.join(cwd, 'my svc', 'package.json'))).toContain('"name": "my-svc"');
+  });
+
+  it('asks for the folder again, with the reason, while it cannot be used, and trims what is typed', async () => {
+    const cwd = tempDir();
+    mkdirSync(path.join(cwd, 'ours'));
+    writeFileSync(path.join(cwd, 'ours', '.yo-rc.json'), '{ "create-cognito-jwt-api": {} }');
+    const terminal = new Terminal(['--skip-install', '--user-pool-id', 'eu-west-1_AbC', '--client-id', 'abc'], {
+      cwd,
+      env: NO_AWS,
+    });
+    await terminal.answer('Project folder', 'ours');
+    await terminal.waitFor('already holds a project made by create-cognito-jwt-api');
+    await terminal.waitFor('run update there: npx create-cognito-jwt-api update ours');
+    await terminal.type(...Array<string>(4).fill(KEY.backspace), '  spaced/  ', KEY.enter);
+    await terminal.answer('Package name');
+    await answerTheRest(terminal);
+    expect(await terminal.exitCode(), terminal.screen).toBe(0);
+    expect(readdirSync(cwd).sort()).toEqual(['ours', 'spaced']);
+    expect(readText(path.join(cwd, 'spaced', 'package.json'))).toContain('"name": "spaced"');
+  });
+
+  it('offers a choice for a folder with files, and removes them (not .git) only once every answer is in', async () => {
+    const cwd = tempDir();
+    const folder = path.join(cwd, 'taken');
+    mkdirSync(path.join(folder, '.git'), { recursive: true });
+    writeFileSync(path.join(folder, 'notes.txt'), 'old');
+    const terminal = new Terminal(
+      ['taken', '--skip-install', '--user-pool-id', 'eu-west-1_AbC', '--client-id', 'abc'],
+      {
+        cwd,
+        env: NO_AWS,
+      },
+    );
+    await terminal.waitFor('taken is not empty (notes.txt)');
+    await terminal.type(KEY.down, KEY.enter);
+    await terminal.answer('Package name');
+    await terminal.answer('Allowed browser origins');
+    // Still there while questions remain.
+    expect(existsSync(path.join(folder, 'notes.txt'))).toBe(true);
+    await terminal.answer('OAuth scopes');
+    await terminal.answer('Infrastructure as code');
+    expect(await terminal.exitCode(), terminal.screen).toBe(0);
+    expect(existsSync(path.join(folder, 'notes.txt'))).toBe(false);
+    expect(existsSync(path.join(folder, '.git'))).toBe(true);
+    expect(readText(path.join(folder, 'src/api.ts'))).toContain("allowOrigins: ['http://localhost:5173']");
+  });
+
+  describe('when AWS cannot list pools', () => {
+    it('says why in one line when listing is denied, and takes typed ids', async () => {
+      const denying = await startDenyingCognito();
+      try {
+        const cwd = tempDir();
+        const terminal = new Terminal(['svc', '--skip-install'], { cwd, env: awsAt(denying.endpoint) });
+        await terminal.answer('Package name');
+        await terminal.waitFor(
+          'Could not list the user pools (AWS denied cognito-idp:ListUserPools on region eu-west-1); type the ID ' +
+            'instead.',
+        );
+        await terminal.answer('Cognito user pool ID', 'eu-west-1_AbC');
+        await terminal.waitFor('Could not list the app clients (AWS denied cognito-idp:ListUserPoolClients');
+        await terminal.answer('Cognito app client ID', 'abc');
+        await answerTheRest(terminal);
+        await terminal.answer(CHECK_QUESTION, 'n');
+        expect(await terminal.exitCode(), terminal.screen).toBe(0);
+        expect(terminal.screen).not.toContain('--verify');
+        expect(readText(path.join(cwd, 'svc', 'src/api.ts'))).toContain("userPoolId: 'eu-west-1_AbC'");
+      } finally {
+        denying.stop();
+      }
+    });
+
+    it('says so once when Cognito cannot be reached, and neither lists nor offers the check again', async () => {
+      const cwd = tempDir();
+      const terminal = new Terminal(['svc', '--skip-install'], { cwd, env: awsAt(await refusingEndpoint()) });
+      await terminal.answer('Package name');
+      await terminal.waitFor('Could not list the user pools (Could not reach Cognito in eu-west-1');
+      await terminal.answer('Cognito user pool ID', 'eu-west-1_AbC');
+      await terminal.answer('Cognito app client ID', 'abc');
+      await answerTheRest(terminal);
+      expect(await terminal.exitCode(), terminal.screen).toBe(0);
+      expect(terminal.screen.match(/Could not list/g)).toHaveLength(1);
+      expect(terminal.screen).not.toContain(CHECK_QUESTION);
+      expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+    });
   });
 
   describe('signed in to AWS', () => {
     const POOL = 'eu-west-1_Term1';
-    const FLAGS = [
-      'svc',
-      '--skip-install',
-      '--name',
-      'svc',
-      '--region',
-      'eu-west-1',
-      '--user-pool-id',
-      POOL,
-      '--client-id',
-      'termclient',
-      '--origins',
-      'https://app.example.com',
-    ];
     let cognito: TestCognito;
     beforeAll(async () => {
       cognito = await startTestCognito([
         { id: POOL, name: 'users', clients: [{ clientId: 'termclient', name: 'web' }] },
+        { id: 'eu-west-1_Other2', name: 'others', clients: [{ clientId: 'foreignclient' }] },
       ]);
     });
     afterAll(() => cognito?.stop());
+    const env = () => ({ ...awsAt(cognito.endpoint), ISSUER: cognito.envFor(POOL).ISSUER });
 
-    /** Takes the defaults of the optional questions, then returns what the screen shows next. */
-    async function pastOptionalQuestions(terminal: Terminal): Promise<number> {
-      let seen = 0;
-      for (const question of ['OAuth scopes', 'Infrastructure as code', 'Lambda runtime']) {
-        seen = await terminal.waitFor(question, seen);
-        await terminal.type('\r');
-      }
-      return seen;
+    /** Types a client of another pool, and lets the check find it. */
+    async function failedCheck(terminal: Terminal): Promise<void> {
+      await terminal.answer('Package name');
+      await terminal.waitFor('Cognito app client ID (of eu-west-1_Term1)');
+      await terminal.type(KEY.down, KEY.enter);
+      await terminal.waitFor('✔ Cognito app client ID (of eu-west-1_Term1) Enter an ID');
+      await terminal.answer('? Cognito app client ID', 'foreignclient');
+      await answerTheRest(terminal, 'https://app.example.com');
+      await terminal.answer(CHECK_QUESTION, 'y');
+      await terminal.waitFor('app client foreignclient not found in user pool eu-west-1_Term1');
+      await terminal.waitFor('The check found 1 error(s). What now?');
     }
 
-    it('offers the check against AWS', async () => {
+    it('lets the user change answers after the check finds an error, then checks again', async () => {
       const cwd = tempDir();
-      const terminal = new Terminal(FLAGS, cwd, cognito.envFor(POOL));
-      const seen = await pastOptionalQuestions(terminal);
-      await terminal.waitFor(VERIFY_QUESTION, seen);
-      await terminal.type('n\r');
-      expect(await terminal.exited, terminal.screen).toBe(0);
-      expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+      const terminal = new Terminal(['svc', '--skip-install', '--user-pool-id', POOL], { cwd, env: env() });
+      await failedCheck(terminal);
+      await terminal.type(KEY.down, KEY.enter);
+      // Every question again, each suggesting the answer it had; the pool (given as a flag) is picked from the
+      // list, the client too this time.
+      await terminal.answer('Package name (svc)');
+      await terminal.answer(`❯ users (${POOL})`);
+      await terminal.answer('web (termclient)');
+      await terminal.answer('Allowed browser origins (comma-separated) (https://app.example.com)');
+      await terminal.answer('OAuth scopes');
+      await terminal.answer('Infrastructure as code');
+      await terminal.waitFor('termclient ("web") belongs to the pool');
+      expect(await terminal.exitCode(), terminal.screen).toBe(0);
+      expect(readText(path.join(cwd, 'svc', 'src/api.ts'))).toContain("audience: ['termclient']");
     });
 
-    it('with --verify=false, neither asks about AWS nor checks', async () => {
+    it('on Cancel after a failed check, writes nothing and prints the command line that repeats the answers', async () => {
+      const cwd = tempDir();
+      const terminal = new Terminal(['svc', '--skip-install', '--user-pool-id', POOL], { cwd, env: env() });
+      await failedCheck(terminal);
+      await terminal.type(KEY.down, KEY.down, KEY.enter);
+      expect(await terminal.exitCode()).toBe(1);
+      expect(terminal.screen).toContain('Stopped there, as chosen; nothing was written.');
+      expect(terminal.screen).not.toContain('leave out --verify');
+      expect(existsSync(path.join(cwd, 'svc'))).toBe(false);
+      runPrinted(terminal, cwd);
+      expect(readText(path.join(cwd, 'svc', 'src/api.ts'))).toContain("audience: ['foreignclient']");
+    });
+
+    it('with --no-verify, neither lists, asks about AWS nor checks', async () => {
       const cwd = tempDir();
       // Cognito's endpoint is a trap that counts requests: the run must send none.
       const trap = await startRequestTrap();
       try {
-        const terminal = new Terminal([...FLAGS, '--verify=false'], cwd, {
-          ...cognito.envFor(POOL),
-          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: trap.endpoint,
-        });
-        await pastOptionalQuestions(terminal);
-        expect(await terminal.exited, terminal.screen).toBe(0);
-        expect(terminal.screen).not.toContain(VERIFY_QUESTION);
-        expect(terminal.screen).not.toMatch(/ok +user pool/);
-        expect(existsSync(path.join(cwd, 'svc', 'src/api.ts'))).toBe(true);
+        const terminal = new Terminal(['svc', '--skip-install', '--no-verify'], { cwd, env: awsAt(trap.endpoint) });
+        await terminal.answer('Package name');
+        await terminal.answer('Cognito user pool ID', POOL);
+        await terminal.answer('Cognito app client ID', 'termclient');
+        await answerTheRest(terminal);
+        expect(await terminal.exitCode(), terminal.screen).toBe(0);
+        expect(terminal.screen).not.toContain(CHECK_QUESTION);
         expect(trap.requests()).toBe(0);
       } finally {
         trap.stop();
       }
     });
-  });
-
-  it('asks for the folder when none is given, again while the folder given cannot be used', async () => {
-    const cwd = tempDir();
-    mkdirSync(path.join(cwd, 'taken'));
-    writeFileSync(path.join(cwd, 'taken', 'notes.txt'), 'mine');
-    const terminal = new Terminal(['--skip-install'], cwd);
-    const seen = await terminal.waitFor('Project folder');
-    await terminal.type('taken\r');
-    await terminal.waitFor('is not empty', seen);
-    await terminal.type('\x03');
-    expect(await terminal.exited).toBe(130);
   });
 });

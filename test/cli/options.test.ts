@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_FLAGS, closestFlag, helpText, parseCommandLine } from '../../src/fronts/cli/options.js';
 import { FlagUsageError, UnknownFlagError } from '../../src/errors.js';
+import { widthOf } from '../../src/fronts/cli/wrap.js';
 import { ANSWER_FIELDS } from '../../src/schema/answers.js';
 import { flagOf } from '../../src/schema/rules.js';
 
@@ -55,6 +56,13 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(['--region', 'a', '--region', 'b'])).toThrow(/--region is given twice/);
   });
 
+  it('reads --no-<flag> as a boolean flag turned off', () => {
+    expect(parseCommandLine(['--no-verify']).values).toEqual({ verify: false });
+    expect(() => parseCommandLine(['--no-verify=true'])).toThrow(/--no-verify takes no value/);
+    // Only boolean flags have a negation.
+    expect(() => parseCommandLine(['--no-region'])).toThrow(UnknownFlagError);
+  });
+
   it('treats everything after -- as folders', () => {
     expect(parseCommandLine(['--', '--odd-folder']).positionals).toEqual(['--odd-folder']);
   });
@@ -74,9 +82,35 @@ describe('flags', () => {
     const help = helpText('1.2.3');
     for (const flag of ALL_FLAGS) expect(help).toContain(`--${flag.name}`);
     expect(help).toContain('<cdk|terraform|sam>');
-    expect(help).toMatch(
+    // The example is one command, continued over lines with " \\".
+    expect(help.replace(/ \\\n +/g, ' ')).toMatch(
       /npm create cognito-jwt-api@latest my-service -- --region eu-west-1 --user-pool-id \S+ --client-id \S+ --origins \S+ --yes/,
     );
+  });
+});
+
+describe('--help layout', () => {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+  it.each([80, 60, 120])('fits %i columns, breaking lines only between words', (width) => {
+    const help = helpText('1.2.3', width);
+    // Only a word longer than a line (a URL) may pass the width, alone on its line.
+    for (const line of help.split('\n')) if (line.length > width) expect(words(line), line).toHaveLength(1);
+    const tokens = new Set(words(help));
+    for (const flag of ALL_FLAGS) for (const word of words(flag.description)) expect(tokens, word).toContain(word);
+  });
+
+  it('fits 80 columns entirely', () => {
+    const long = helpText('1.2.3', 80)
+      .split('\n')
+      .filter((line) => line.length > 80);
+    expect(long).toEqual([]);
+  });
+
+  it('fits 80 columns when the terminal width is unknown or absurd', () => {
+    expect(widthOf(undefined)).toBe(80);
+    expect(widthOf(10)).toBe(80);
+    expect(widthOf(132)).toBe(132);
   });
 });
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
+import { refusingEndpoint, startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
 
 const POOL = 'us-east-1_Good1';
 const OTHER_POOL = 'us-east-1_Other2';
@@ -113,6 +113,13 @@ describe('--verify against the pool', () => {
     expect(result.stdout + result.stderr).toMatch(
       /warning +callback urls +https:\/\/admin.example.com is the origin of no callback URL/,
     );
+  });
+
+  it('reports an issuer it cannot reach as not checked, and generates', async () => {
+    const result = await verify({}, { ...cognito.envFor(POOL), ISSUER: `${await refusingEndpoint()}/${POOL}` });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/not checked +issuer +127\.0\.0\.1:\d+ could not be reached: ECONNREFUSED/);
+    expect(result.written).toBe(true);
   });
 
   it('explains where credentials come from when there are none', async () => {

@@ -57,3 +57,37 @@ export async function startRequestTrap(): Promise<{ endpoint: string; requests()
     stop: () => server.close(),
   };
 }
+
+/**
+ * An endpoint on loopback that refuses every call as AWS refuses a caller without the permission
+ * (AccessDeniedException): credentials that may not list pools or clients.
+ */
+export async function startDenyingCognito(): Promise<{ endpoint: string; stop(): void }> {
+  const server = createServer((request, response) => {
+    const action = String(request.headers['x-amz-target'] ?? '')
+      .split('.')
+      .pop();
+    request.resume();
+    response.writeHead(400, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-errortype': 'AccessDeniedException',
+    });
+    response.end(
+      JSON.stringify({
+        __type: 'AccessDeniedException',
+        message: `User is not authorized to perform: cognito-idp:${action}`,
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => server.close() };
+}
+
+/** An address on loopback where nothing listens: every connection is refused, as offline. */
+export async function refusingEndpoint(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}

@@ -1,12 +1,5 @@
 /** The install step: the user's package manager, its own progress output, a clear result. */
-
-export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
-
-/** The package manager that started this process, from `npm_config_user_agent` ("pnpm/9.1.0 npm/? node/v20..."). */
-export function packageManagerOf(userAgent: string | undefined): PackageManager {
-  const name = userAgent?.split('/')[0];
-  return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
-}
+import type { PackageManager } from '../../session/package-manager.js';
 
 /** Runs `<pm> install` in `cwd` with the terminal attached; resolves to its exit code. */
 export async function runInstall(pm: PackageManager, cwd: string): Promise<number> {

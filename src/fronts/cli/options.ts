@@ -5,6 +5,7 @@
 import { ANSWER_OPTIONS, AWS_OPTIONS } from '../../session/answer-options.js';
 import { FlagUsageError, UnknownFlagError } from '../../errors.js';
 import { exampleCommand } from '../../schema/given.js';
+import { DEFAULT_WIDTH, wrapCommand, wrapLine } from './wrap.js';
 
 export interface Flag {
   name: string;
@@ -68,6 +69,17 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
       continue;
     }
     const [rawName, inline] = splitInline(arg);
+    const negated = negatedFlag(rawName, flags);
+    if (negated) {
+      if (inline !== undefined) {
+        throw new FlagUsageError(
+          `${rawName} takes no value, and got ${JSON.stringify(inline)}. Expected ${rawName} alone, or ` +
+            `--${negated.name}=${inline}.`,
+        );
+      }
+      values[negated.name] = false;
+      continue;
+    }
     const flag = findFlag(rawName, flags);
     if (flag.type === 'boolean') {
       if (inline !== undefined && inline !== 'true' && inline !== 'false') {
@@ -117,6 +129,12 @@ function splitInline(arg: string): [string, string | undefined] {
   return equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
 }
 
+/** `--no-verify`: the boolean flag it turns off, unless a flag has that very name. */
+function negatedFlag(rawName: string, flags: readonly Flag[]): Flag | undefined {
+  if (!rawName.startsWith('--no-') || flags.some((flag) => flag.name === rawName.slice(2))) return undefined;
+  return flags.find((flag) => flag.type === 'boolean' && flag.name === rawName.slice(5));
+}
+
 function findFlag(rawName: string, flags: readonly Flag[]): Flag {
   const flag = rawName.startsWith('--')
     ? flags.find((candidate) => candidate.name === rawName.slice(2))
@@ -153,39 +171,51 @@ function flagNames(flag: Flag): string {
   return `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${value}`;
 }
 
-const NAME_WIDTH = Math.max(...ALL_FLAGS.map((flag) => flagNames(flag).length)) + 2;
+/** Where a flag's description starts: below its name, indented, so that it has most of the line. */
+const DESCRIPTION_INDENT = 8;
 
-export function flagLine(flag: Flag): string {
+/** A flag in --help: its names on one line, then its description and example wrapped to `width`. */
+export function flagLine(flag: Flag, width = DEFAULT_WIDTH): string {
   const extra = flag.choices ? ` (default ${flag.choices[0]})` : '';
+  const indent = ' '.repeat(DESCRIPTION_INDENT);
   const example =
     flag.example && !flag.choices && flag.type === 'string'
-      ? `\n${' '.repeat(NAME_WIDTH + 2)}e.g. --${flag.name} ${flag.example}`
+      ? `\n${wrapLine(`${indent}e.g. --${flag.name} ${flag.example}`, width)}`
       : '';
-  return `  ${flagNames(flag).padEnd(NAME_WIDTH)}${flag.description}${extra}${example}`;
+  return `  ${flagNames(flag)}\n${wrapLine(`${indent}${flag.description}${extra}`, width)}${example}`;
 }
 
-export function helpText(version: string): string {
+export function helpText(version: string, width = DEFAULT_WIDTH): string {
+  const paragraph = (text: string) => wrapLine(text, width);
   return [
     `create-cognito-jwt-api ${version}`,
     '',
-    'Scaffolds an API Gateway HTTP API whose routes accept only tokens of one Amazon Cognito user',
-    'pool, with an unauthenticated OPTIONS /{proxy+} preflight route and a CORS function, so that',
-    'browsers can call it. Deployed with AWS CDK, Terraform or AWS SAM.',
+    paragraph(
+      'Scaffolds an API Gateway HTTP API whose routes accept only tokens of one Amazon Cognito user pool, with an ' +
+        'unauthenticated OPTIONS /{proxy+} preflight route and a CORS function, so that browsers can call it. ' +
+        'Deployed with AWS CDK, Terraform or AWS SAM.',
+    ),
     '',
     'Usage:',
-    '  npm create cognito-jwt-api@latest [dir] -- [flags]',
-    '  npx create-cognito-jwt-api [dir] [flags]',
-    '  npx create-cognito-jwt-api update [dir] [flags]   (re-render a generated project; update --help)',
+    paragraph('  npm create cognito-jwt-api@latest [dir] -- [flags]'),
+    paragraph('  npx create-cognito-jwt-api [dir] [flags]'),
+    wrapLine(
+      '  npx create-cognito-jwt-api update [dir] [flags]   (re-render a generated project; update --help)',
+      width,
+      6,
+    ),
     '',
-    'Answers (asked for when missing in an interactive run; --region, --user-pool-id, --client-id',
-    "and --origins are required otherwise, though --region defaults to the pool id's prefix):",
-    ...ANSWER_FLAGS.map(flagLine),
+    paragraph(
+      'Answers (asked for when missing in an interactive run; --user-pool-id, --client-id and --origins are ' +
+        "required otherwise; --region defaults to the pool id's prefix):",
+    ),
+    ...ANSWER_FLAGS.map((flag) => flagLine(flag, width)),
     '',
     'Run:',
-    ...RUN_FLAGS.map(flagLine),
+    ...RUN_FLAGS.map((flag) => flagLine(flag, width)),
     '',
     'Example:',
-    `  ${exampleCommand()}`,
+    wrapCommand(exampleCommand().split(' '), width),
     '',
   ].join('\n');
 }

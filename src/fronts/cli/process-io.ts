@@ -10,6 +10,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   stdinIsTty: boolean;
+  /** The terminal's width, when standard output is one; help text is wrapped to it. */
+  columns?: number;
 }
 
 /** Descriptors whose output goes through Node's stream from now on, so that lines keep their order. */
@@ -49,5 +51,9 @@ export const processIo: Io = {
   // Asked only when a run may prompt: creating process.stdin loads Node's stream and file code.
   get stdinIsTty() {
     return Boolean(process.stdin.isTTY);
+  },
+  // Asked only for --help: creating process.stdout for a pipe loads Node's socket code.
+  get columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
   },
 };

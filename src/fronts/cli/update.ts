@@ -23,9 +23,10 @@ import { updateNextSteps } from '../../update/next-steps.js';
 import { PRISTINE_PATH, YO_RC_PATH } from '../../update/record.js';
 import { dependenciesChange, updateReport } from '../../update/report.js';
 import { PACKAGE_VERSION } from '../../version.js';
-import { packageManagerOf } from './install.js';
+import { packageManagerOf } from '../../session/package-manager.js';
 import type { Io } from './process-io.js';
 import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
+import { widthOf, wrapLine } from './wrap.js';
 
 const UPDATE_RUN_FLAGS: readonly Flag[] = [
   { name: 'dry-run', type: 'boolean', description: 'Print the plan and the unified diffs; write nothing' },
@@ -45,28 +46,34 @@ const UPDATE_RUN_FLAGS: readonly Flag[] = [
 ];
 const UPDATE_FLAGS = [...ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
 
-function updateHelp(): string {
+function updateHelp(width: number): string {
+  const paragraph = (text: string) => wrapLine(text, width);
   return [
     `create-cognito-jwt-api update ${PACKAGE_VERSION}`,
     '',
-    'Re-renders a generated project through the current templates, with its stored answers and any',
-    'answer flags given here, and merges the result into the project: files you did not touch take',
-    'the new output, files only you changed stay yours, files both changed are merged (conflicts',
-    'marked diff3-style); the sample route (src/handlers/me.ts and its test) is never overwritten.',
-    'The origins, scopes and routes in src/api.ts, once edited there, replace the stored answers (a',
-    'flag that disagrees with them is refused).',
+    paragraph(
+      'Re-renders a generated project through the current templates, with its stored answers and any answer ' +
+        'flags given here, and merges the result into the project: files you did not touch take the new output, ' +
+        'files only you changed stay yours, files both changed are merged (conflicts marked diff3-style); the ' +
+        'sample route (src/handlers/me.ts and its test) is never overwritten. The origins, scopes and routes in ' +
+        'src/api.ts, once edited there, replace the stored answers (a flag that disagrees with them is refused).',
+    ),
     '',
     'Usage:',
     '  npx create-cognito-jwt-api update [dir] [flags]',
     '',
     'Answers to change (as when generating):',
-    ...ANSWER_FLAGS.map(flagLine),
+    ...ANSWER_FLAGS.map((flag) => flagLine(flag, width)),
     '',
     'Run:',
-    ...UPDATE_RUN_FLAGS.map(flagLine),
+    ...UPDATE_RUN_FLAGS.map((flag) => flagLine(flag, width)),
     '',
-    'Exit codes: 0 done (or current), 1 conflicts remain or an error, 2 (--check) an update would change files.',
-    'A run that writes ends with the next steps: install (only when the dependencies changed), test, deploy.',
+    paragraph(
+      'Exit codes: 0 done (or current), 1 conflicts remain or an error, 2 (--check) an update would change files.',
+    ),
+    paragraph(
+      'A run that writes ends with the next steps: install (only when the dependencies changed), test, deploy.',
+    ),
     '',
   ].join('\n');
 }
@@ -100,7 +107,7 @@ const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
   if (values.help || values.version) {
-    io.out(values.help ? updateHelp() : PACKAGE_VERSION);
+    io.out(values.help ? updateHelp(widthOf(io.columns)) : PACKAGE_VERSION);
     return 0;
   }
   if (positionals.length > 1)
