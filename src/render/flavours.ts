@@ -66,7 +66,12 @@ export const FLAVOURS = {
 
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {
-  scripts: { dev: 'tsx dev/start.ts', test: 'vitest run', typecheck: 'tsc --noEmit' } as Record<string, string>,
+  scripts: {
+    // Started again when a file it loaded changes (a handler, src/api.ts): edits need no restart by hand.
+    dev: 'tsx watch --clear-screen=false dev/start.ts',
+    test: 'vitest run',
+    typecheck: 'tsc --noEmit',
+  } as Record<string, string>,
   devDependencies: [
     '@types/aws-lambda',
     '@types/node',
