@@ -16,8 +16,8 @@ function bundleScript(runtime: Answers['runtime']): string {
 export interface Flavour {
   /** Shown in prompts, help and the generated README. */
   title: string;
-  /** package.json scripts this flavour adds to the shared ones. */
-  scripts: (runtime: Answers['runtime']) => Record<string, string>;
+  /** package.json scripts this flavour adds to the shared ones; every flavour has deploy and destroy. */
+  scripts: (runtime: Answers['runtime']) => Record<string, string> & { deploy: string; destroy: string };
   /** Development dependencies this flavour adds to the shared ones. */
   devDependencies: readonly PackageName[];
   /** The commands that deploy a generated project the first time. */
@@ -48,6 +48,9 @@ export const FLAVOURS = {
     scripts: (runtime) => ({
       build: bundleScript(runtime),
       deploy: 'npm run build && terraform -chdir=infra init && terraform -chdir=infra apply',
+      // Reads the same variables as deploy (infra/terraform.tfvars, or `npm run destroy -- -var-file=...`);
+      // its plan reads the handler zips too, so it builds first.
+      destroy: 'npm run build && terraform -chdir=infra init && terraform -chdir=infra destroy',
       'test:terraform': 'terraform -chdir=infra init -backend=false && terraform -chdir=infra test',
     }),
     devDependencies: ['@cdktf/hcl2json', 'esbuild'],
@@ -61,6 +64,8 @@ export const FLAVOURS = {
       build: 'tsc --noEmit',
       validate: 'sam validate --lint',
       deploy: 'sam build && sam deploy',
+      // The stack name and region come from samconfig.toml, as for deploy.
+      destroy: 'sam delete',
     }),
     devDependencies: ['esbuild', 'yaml'],
     deploy: ['npm run deploy'],
@@ -73,7 +78,12 @@ export const FLAVOURS = {
 
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {
-  scripts: { dev: 'tsx dev/start.ts', test: 'vitest run', typecheck: 'tsc --noEmit' } as Record<string, string>,
+  scripts: {
+    // Started again when a file it loaded changes (a handler, src/api.ts): edits need no restart by hand.
+    dev: 'tsx watch --clear-screen=false dev/start.ts',
+    test: 'vitest run',
+    typecheck: 'tsc --noEmit',
+  } as Record<string, string>,
   devDependencies: [
     '@types/aws-lambda',
     '@types/node',

@@ -8,7 +8,11 @@ export const PACKAGE_VERSIONS = {
   '@cdktf/hcl2json': '^0.21.0',
   '@types/aws-lambda': '^8.10.164',
   'aws-cdk': '^2.1148.1',
-  'aws-cdk-lib': '^2.276.0',
+  /**
+   * Exact, as `cdk init` pins it: templates/cdk/cdk.json sets the feature flags this version
+   * recommends (a test keeps them equal), and a newer one would recommend flags left unset.
+   */
+  'aws-cdk-lib': '2.276.0',
   constructs: '^10.8.1',
   'cross-env': '^10.1.0',
   esbuild: '^0.28.2',

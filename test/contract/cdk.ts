@@ -1,4 +1,5 @@
 /** Reduces a generated CDK project to the contract model: the stack, synthesized in-process. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -7,8 +8,10 @@ import { corsModel, runtimeModel, type ApiModel, type ApiRoute } from './model.j
 
 export async function synthesizeCdk(projectDir: string): Promise<Resources> {
   const { ApiStack } = await import(path.join(projectDir, 'infra/api-stack.ts'));
-  // No bundling: the contract reads the template, not the code.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  // The feature flags of the project's cdk.json, as `cdk synth` has them; no bundling: the contract
+  // reads the template, not the code.
+  const { context } = JSON.parse(readFileSync(path.join(projectDir, 'cdk.json'), 'utf8'));
+  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
   return Template.fromStack(new ApiStack(app, 'Contract')).toJSON().Resources;
 }
 

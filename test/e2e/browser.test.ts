@@ -120,6 +120,8 @@ describe('a browser app on an allowed origin', () => {
   it('sees a readable 401 without a token, not a CORS error', async () => {
     const page = await openPage(allowedOrigin);
     expect(await fetchFromPage(page, `${dev.url}/me`)).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+    // The dev server's log says why.
+    await expectLogged(dev, /GET \/me -> GET \/me 401 .* denied: no token in the Authorization header/);
   });
 });
 
@@ -129,6 +131,7 @@ describe('a page on a disallowed origin', () => {
     const result = await fetchFromPage(page, `${dev.url}/me`, accessToken);
     expect(result).toEqual({ error: expect.stringMatching(/Failed to fetch/) });
     await expectLogged(dev, /OPTIONS \/me -> OPTIONS \/\{proxy\+\} 204 .*cors:denied/);
+    expect(dev.output()).toContain(`cors:denied (origin ${otherOrigin} not in cors.allowOrigins)`);
   });
 });
 

@@ -169,6 +169,49 @@ describe('renderProject', () => {
   });
 });
 
+describe('package.json scripts', () => {
+  const scriptsOf = (iac: 'cdk' | 'terraform' | 'sam') =>
+    JSON.parse(fileOf(render({ iac }), 'package.json')).scripts as Record<string, string>;
+
+  it.each(['cdk', 'terraform', 'sam'] as const)('give a %s project npm run deploy and npm run destroy', (iac) => {
+    expect(scriptsOf(iac)).toMatchObject({ deploy: expect.any(String), destroy: expect.any(String) });
+  });
+
+  it('destroy a Terraform stack as deploy applies it: after the build, in infra/, with the same variables', () => {
+    const scripts = scriptsOf('terraform');
+    expect(scripts.deploy).toMatch(/ terraform -chdir=infra apply$/);
+    expect(scripts.destroy).toBe(scripts.deploy!.replace(/ apply$/, ' destroy'));
+  });
+
+  it('delete a SAM stack by the name and region that samconfig.toml gives sam deploy', () => {
+    expect(scriptsOf('sam').destroy).toBe('sam delete');
+    expect(fileOf(render({ iac: 'sam' }), 'samconfig.toml')).toMatch(
+      /\[default\.global\.parameters\]\nstack_name = "my-service"\nregion = "eu-west-1"\n/,
+    );
+  });
+});
+
+describe('the generated README', () => {
+  it.each(['cdk', 'terraform', 'sam'] as const)(
+    'takes a %s user from deploy to tear-down: API URL, browser calls, updates, destroy',
+    (iac) => {
+      const readme = fileOf(render({ iac }), 'README.md');
+      for (const heading of [
+        '### Find the API URL',
+        '## From the browser',
+        '## Keeping up with the template',
+        '## Tear down',
+      ]) {
+        expect(readme, heading).toContain(`\n${heading}\n`);
+      }
+      expect(readme).toContain('npm run destroy');
+      expect(readme).toContain('npx create-cognito-jwt-api@latest update');
+      expect(readme).toContain('tokens?.accessToken.toString()');
+      expect(readme).toContain('user?.access_token');
+    },
+  );
+});
+
 describe('describeApi', () => {
   it('has unauthenticated preflight routes and JWT routes with the scopes (ref #8, #9)', () => {
     const model = describeApi(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }));

@@ -27,6 +27,18 @@ export interface Handled {
   routeKey?: string;
   /** Whether API Gateway's CORS headers allowed the request's origin. */
   cors: 'allowed' | 'denied' | 'none';
+  /** Why a request got a 401 or 403: the authorizer's reason, or the message of the handler's answer. */
+  denial?: string;
+}
+
+/** The `message` of a handler's JSON answer, e.g. that of `accessTokensOnly`'s 403. */
+function messageOf(response: GatewayResponse): string | undefined {
+  try {
+    const { message } = JSON.parse(response.body.toString('utf8')) as { message?: unknown };
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): GatewayResponse => ({
@@ -91,7 +103,7 @@ export function createGateway(options: GatewayOptions = {}) {
           result.statusCode === 401
             ? json(401, { message: 'Unauthorized' }, { 'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.reason.replace(/["\\]/g, '')}"` })
             : json(403, { message: 'Forbidden' });
-        return { response: withCors(denial, cors), routeKey: match.routeKey, cors: corsResult };
+        return { response: withCors(denial, cors), routeKey: match.routeKey, cors: corsResult, denial: result.reason };
       }
       authorizer = { claims: result.claims, scopes: result.scopes };
     }
@@ -103,6 +115,10 @@ export function createGateway(options: GatewayOptions = {}) {
       console.error(`${match.route.handler} failed:`, error);
       response = json(500, { message: 'Internal Server Error' });
     }
-    return { response: withCors(response, cors), routeKey: match.routeKey, cors: corsResult };
+    const handled: Handled = { response: withCors(response, cors), routeKey: match.routeKey, cors: corsResult };
+    if (response.statusCode === 401 || response.statusCode === 403) {
+      handled.denial = `${match.route.handler} handler: ${messageOf(response) ?? 'no message'}`;
+    }
+    return handled;
   };
 }

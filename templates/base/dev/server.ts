@@ -1,4 +1,4 @@
-/** The local gateway behind node:http, logging one line per request. */
+/** The local gateway behind node:http, logging one line per request, with the reason of a 401 or 403. */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createGateway, type GatewayOptions } from './gateway';
 
@@ -15,11 +15,11 @@ export function createDevServer(options: GatewayOptions = {}, log: (line: string
   return createServer(async (request, response) => {
     const started = performance.now();
     let outcome: string;
-    let corsNote = '';
+    let note = '';
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
-      const { response: result, routeKey, cors } = await handle({
+      const { response: result, routeKey, cors, denial } = await handle({
         method: request.method ?? 'GET',
         url: request.url ?? '/',
         headers: headersOf(request),
@@ -29,13 +29,16 @@ export function createDevServer(options: GatewayOptions = {}, log: (line: string
       response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}) });
       response.end(result.body);
       outcome = `${routeKey ?? '(no route)'} ${result.statusCode}`;
-      if (cors !== 'none') corsNote = ` cors:${cors}`;
+      if (cors !== 'none') note = ` cors:${cors}`;
+      // The page's origin is not in cors.allowOrigins: the browser will hide the answer from it.
+      if (cors === 'denied') note += ` (origin ${request.headers.origin} not in cors.allowOrigins)`;
+      if (denial) note += ` denied: ${denial}`;
     } catch (error) {
       // A fault of the dev server itself: one 500, as API Gateway would send, and the server lives on.
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ message: 'Internal Server Error' }));
       outcome = `500 ${error instanceof Error ? error.message : String(error)}`;
     }
-    log(`${request.method} ${request.url} -> ${outcome} ${(performance.now() - started).toFixed(1)}ms${corsNote}`);
+    log(`${request.method} ${request.url} -> ${outcome} ${(performance.now() - started).toFixed(1)}ms${note}`);
   });
 }

@@ -1,19 +1,31 @@
 /**
  * `npm run dev`: serves the API on HOST:PORT (default 127.0.0.1:3000) through the local gateway.
- * ISSUER trusts another identity provider, e.g. a local Cognito emulator; its JWKS is then
- * `${ISSUER}/.well-known/jwks.json`.
+ * It runs under `tsx watch`, which starts it again when a file it loaded changes: a handler,
+ * src/api.ts, src/lib/, dev/. ISSUER trusts another identity provider, e.g. a local Cognito
+ * emulator; its JWKS is then `${ISSUER}/.well-known/jwks.json`.
  */
+import { auth, cors } from '../src/api';
+import { banner } from './banner';
+import { listen, ListenError } from './listen';
+import { routeTable } from './routes';
 import { createDevServer } from './server';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 3000);
-const server = createDevServer({ issuer: process.env.ISSUER });
+const host = process.env.HOST || '127.0.0.1';
+const issuer = process.env.ISSUER || auth.issuer;
+const server = createDevServer({ issuer });
 
-server.listen(port, host, () => {
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`listening on http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`);
-});
+listen(server, { host, port: process.env.PORT }).then(
+  (url) => {
+    const table = routeTable();
+    console.log(banner({ url, issuer, deployedIssuer: auth.issuer, table, origins: cors.allowOrigins }));
+  },
+  (error: unknown) => {
+    if (!(error instanceof ListenError)) throw error;
+    // One line that says what to do, rather than a stack trace.
+    console.error(error.message);
+    process.exit(1);
+  },
+);
 
 function stop(signal: string): void {
   console.log(`${signal}: stopping`);

@@ -3,6 +3,7 @@
  * pool through a route without scopes, as it does not check `token_use`; each handler is wrapped in `accessTokensOnly`
  * (src/lib/access-token.ts), and this test fails for a route whose handler is not.
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cors, routes } from '../../src/api';
@@ -13,7 +14,9 @@ import { authorizedEvent } from './events';
 const idTokenClaims = { sub: '11111111-2222-3333-4444-555555555555', token_use: 'id', aud: 'client', email: 'alice@example.com' };
 
 async function handlerOf(name: string): Promise<(event: ProtectedEvent) => Promise<ProtectedResult>> {
-  const module = (await import(pathToFileURL(`${process.cwd()}/src/handlers/${name}.ts`).href)) as { handler: (event: ProtectedEvent) => Promise<ProtectedResult> };
+  const file = `${process.cwd()}/src/handlers/${name}.ts`;
+  if (!existsSync(file)) throw new Error(`src/handlers/${name}.ts is missing: a route of src/api.ts names it`);
+  const module = (await import(pathToFileURL(file).href)) as { handler: (event: ProtectedEvent) => Promise<ProtectedResult> };
   return module.handler;
 }
 

@@ -1,18 +1,25 @@
 /** The CDK stack synthesized for tests, and the routes it deploys, read from its template. */
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ApiStack } from '../../infra/api-stack';
 import { cdkRoutes, type DeployedRoute } from './cdk-template';
 
+/** The context `cdk synth` gives the app: cdk.json's feature flags, so that the tests see what deploys. */
+const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
 /**
  * The stack in an app of its own, synthesized without bundling (these tests read the template,
  * not the code). CDK's built-in CloudFormation template validation (a few seconds, mostly starting
- * its engine) runs only with `validate`, and then fails the synthesis on any error it finds.
+ * its engine) runs only with `validate`, and then fails the synthesis on any error it finds, as
+ * cdk.json's `@aws-cdk/core:validateAgainstDefaultRules` has it.
  */
 export function synthesizeTemplate({ validate = false } = {}): Template {
   const app = new App({
     builtinCloudFormationValidation: validate,
-    context: { 'aws:cdk:bundling-stacks': [], ...(validate ? { '@aws-cdk/core:validateAgainstDefaultRules': true } : {}) },
+    context: { ...context, 'aws:cdk:bundling-stacks': [] },
   });
   return Template.fromStack(new ApiStack(app, 'Test'));
 }
