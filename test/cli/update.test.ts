@@ -10,7 +10,7 @@ describe('create-cognito-jwt-api update', () => {
   it('--help says that it never prompts, and that --yes is accepted for scripts', async () => {
     const { code, stdout } = await runCli(['update', '--help'], { cwd: fixtureCopy('cdk') });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ {2}-y, --yes +Accepted for scripts: update never prompts anyway$/m);
+    expect(stdout).toMatch(/^ {2}-y, --yes\n {8}Accepted for scripts: update never prompts anyway$/m);
     expect(stdout).toContain('A run that writes ends with the next steps');
   });
 
