@@ -34,6 +34,14 @@ export type { RenderOptions } from './render/template-data.js';
 export { parseRoutes, ROUTE_METHODS, type ProtectedRoute } from './schema/routes.js';
 export { checkTargetPaths, refuseLinks } from './io/confine.js';
 export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
+export { computeUpdate, type UpdateComputation } from './update/project.js';
+export { changes, type PlanEntry } from './update/plan.js';
+export {
+  CATALOG_INFO_PATH,
+  TEMPLATE_VERSION_ANNOTATION,
+  updateCatalogInfo,
+  type CatalogInfoValues,
+} from './update/catalog-info.js';
 export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
 export { createCognitoAccess } from './aws/cognito.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
