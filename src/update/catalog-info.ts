@@ -10,10 +10,10 @@
  */
 import { isScalar, parseAllDocuments, stringify, type Document, type Scalar } from 'yaml';
 import { SymbolicLinkError } from '../errors.js';
+import { CATALOG_INFO_PATH, TEMPLATE_VERSION_ANNOTATION } from './catalog-info-fields.js';
 import type { PlanEntry } from './plan.js';
 
-export const CATALOG_INFO_PATH = 'catalog-info.yaml';
-export const TEMPLATE_VERSION_ANNOTATION = 'backstage.io/template-version';
+export { CATALOG_INFO_PATH, TEMPLATE_VERSION_ANNOTATION };
 
 export interface CatalogInfoValues {
   /** The version this tool renders the project at. */
