@@ -106,8 +106,9 @@ describe(UPDATE_ACTION_ID, () => {
       expect(summary).toContain('| `.nvmrc` | delete | dropped by the template, untouched by you |');
       expect(summary).toContain(
         `| \`catalog-info.yaml\` | update | your catalog entities, where only these change: the ` +
-          `${TEMPLATE_VERSION_ANNOTATION} annotation: 0.0.9 → ${PACKAGE_VERSION}; spec.scaffoldedFrom: ` +
-          'template:default/cognito-jwt-api → template:platform/cognito-jwt-api |',
+          `${TEMPLATE_VERSION_ANNOTATION} annotation of Component orders-api: 0.0.9 → ${PACKAGE_VERSION}; ` +
+          'spec.scaffoldedFrom of Component orders-api: template:default/cognito-jwt-api → ' +
+          'template:platform/cognito-jwt-api |',
       );
       expect(summary).toContain('- answers migrated: 1→2: nodejs20.x left Lambda support');
       expect(summary).not.toContain('**Conflicts**');

@@ -39,7 +39,7 @@ function fieldsOf(values: CatalogInfoValues): Array<{ name: string; path: string
 export interface CatalogInfoUpdate {
   /** The new contents, when a value changes. */
   contents?: string;
-  /** What changed, one line per value ("the ... annotation: 0.1.0 → 0.2.0"). */
+  /** What changed, one line per value ("spec.scaffoldedFrom of Component orders-api: ... → ..."). */
   changed: string[];
   /** Why the file was left alone, when it could not be read. */
   notes: string[];
@@ -82,7 +82,9 @@ function replaceValues(text: string, values: CatalogInfoValues): CatalogInfoUpda
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const changed: string[] = [];
   let tracked = false;
-  for (const document of documents) {
+  for (const [index, document] of documents.entries()) {
+    const [kind, name] = [document.get('kind'), document.getIn(['metadata', 'name'])];
+    const entity = typeof kind === 'string' && typeof name === 'string' ? `${kind} ${name}` : `entity ${index + 1}`;
     for (const field of fieldsOf(values)) {
       const node = document.getIn(field.path, true);
       if (!isScalar(node) || !['string', 'number'].includes(typeof node.value) || !node.range) continue;
@@ -90,7 +92,7 @@ function replaceValues(text: string, values: CatalogInfoValues): CatalogInfoUpda
       if (node.value === field.value) continue;
       const [start, end] = node.range;
       edits.push({ start, end, text: scalarText(node, field.value, text.slice(start, end)) });
-      changed.push(`${field.name}: ${node.value} → ${field.value}`);
+      changed.push(`${field.name} of ${entity}: ${node.value} → ${field.value}`);
       document.setIn(field.path, field.value);
     }
   }

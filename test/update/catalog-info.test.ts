@@ -65,10 +65,11 @@ describe('updateCatalogInfo', () => {
     // The annotation the scaffolder's own catalog tooling reads is not this update's to change.
     expect(contents).toContain('backstage.io/source-template: template:default/cognito-jwt-api');
     expect(changed).toEqual([
-      'the backstage.io/template-version annotation: 0.1.0 → 0.2.0',
-      'spec.scaffoldedFrom: template:default/cognito-jwt-api → template:platform/cognito-jwt-api',
-      'the backstage.io/template-version annotation: 0.1.0 → 0.2.0',
-      'spec.scaffoldedFrom: template:default/cognito-jwt-api → template:platform/cognito-jwt-api',
+      'the backstage.io/template-version annotation of Component orders-api: 0.1.0 → 0.2.0',
+      'spec.scaffoldedFrom of Component orders-api: template:default/cognito-jwt-api → ' +
+        'template:platform/cognito-jwt-api',
+      'the backstage.io/template-version annotation of API orders-api: 0.1.0 → 0.2.0',
+      'spec.scaffoldedFrom of API orders-api: template:default/cognito-jwt-api → template:platform/cognito-jwt-api',
     ]);
     expect(notes).toEqual([]);
   });
@@ -123,11 +124,13 @@ describe('updateCatalogInfo', () => {
     expect(updateCatalogInfo(current, VALUES)).toEqual({ changed: [], notes: [], tracked: true });
   });
 
-  it('keeps CRLF line ends and comments on the lines it changes', () => {
+  it('keeps CRLF line ends and comments on the lines it changes, and numbers an entity without a name', () => {
     const text = 'metadata:\r\n  annotations:\r\n    backstage.io/template-version: 0.1.0 # bumped by update\r\n';
-    expect(updateCatalogInfo(text, VALUES).contents).toBe(
+    const { contents, changed } = updateCatalogInfo(text, VALUES);
+    expect(contents).toBe(
       'metadata:\r\n  annotations:\r\n    backstage.io/template-version: 0.2.0 # bumped by update\r\n',
     );
+    expect(changed).toEqual(['the backstage.io/template-version annotation of entity 1: 0.1.0 → 0.2.0']);
   });
 });
 
