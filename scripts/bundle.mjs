@@ -2,9 +2,9 @@
 // installs one package with no dependencies. The templates are compiled ahead of time into the
 // bundle (no template file is read and no template engine loaded at run time). The command line
 // is one CommonJS script that its entry runs with a code cache (src/fronts/cli/bin.cts); the
-// Cognito SDK is a file of its own that only --verify and the pickers load, and so is the
-// TypeScript parser, which only `update` loads (to read a project's src/api.ts). The plugins are
-// in bundle-plugins.mjs.
+// Cognito SDK is a file of its own that only --verify and the pickers load, and so are the
+// TypeScript and YAML parsers, which only `update` loads (to read a project's src/api.ts, and to
+// keep two values of its catalog-info.yaml current). The plugins are in bundle-plugins.mjs.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -69,6 +69,7 @@ const commandLine = {
 };
 const SDK = '@aws-sdk/client-cognito-identity-provider';
 const PARSER = 'typescript';
+const YAML = 'yaml';
 const { metafile } = await build({
   ...commandLine,
   entryPoints: { main: 'src/fronts/cli/main.ts' },
@@ -80,6 +81,7 @@ const { metafile } = await build({
     inlinedVersion(pkg),
     requiredApart(SDK, './aws-sdk.cjs'),
     requiredApart(PARSER, './typescript.cjs'),
+    requiredApart(YAML, './yaml.cjs'),
   ],
   // The renderer's import.meta.url (only read from the sources, where templates come from disk).
   define: { 'import.meta.url': '__meta.url' },
@@ -95,6 +97,7 @@ const { metafile } = await build({
 });
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
 await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: 'dist/cli' });
+await build({ ...commandLine, entryPoints: { yaml: YAML }, outdir: 'dist/cli' });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
 await build({
   ...commandLine,
@@ -103,10 +106,18 @@ await build({
   define: { CLI_SCRIPT: JSON.stringify(script) },
 });
 
-// The library entry points, sharing chunks.
+// The library entry points, sharing chunks. The update entry takes the TypeScript parser from the
+// command line's file: only that entry imports it, so the import stays in dist/update.js, beside
+// dist/cli/ (the bundle test loads it).
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', projen: 'src/fronts/projen/index.ts', generator: 'generators/app/index.ts' },
+  entryPoints: {
+    index: 'src/index.ts',
+    update: 'src/update-api.ts',
+    projen: 'src/fronts/projen/index.ts',
+    generator: 'generators/app/index.ts',
+  },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [...common.plugins, requiredApart(PARSER, './cli/typescript.cjs')],
 });

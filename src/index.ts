@@ -1,6 +1,7 @@
 /**
  * The programmatic API: the answers schema and its checks, the pure renderer, the project record
- * that `update` reads, and the verification against Cognito. The fronts (CLI, Yeoman generator,
+ * that `update` reads, and the verification against Cognito (the update itself is
+ * `create-cognito-jwt-api/update`, update-api.ts). The fronts (CLI, Yeoman generator,
  * Backstage action, projen project type) are built on these.
  */
 export * from './errors.js';
@@ -34,6 +35,7 @@ export type { RenderOptions } from './render/template-data.js';
 export { parseRoutes, ROUTE_METHODS, type ProtectedRoute } from './schema/routes.js';
 export { checkTargetPaths, refuseLinks } from './io/confine.js';
 export { projectFiles, PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './update/record.js';
+export { CATALOG_INFO_PATH, TEMPLATE_VERSION_ANNOTATION } from './update/catalog-info-fields.js';
 export { verifyAnswers, formatReport, type VerificationReport } from './aws/verify.js';
 export { createCognitoAccess } from './aws/cognito.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';

@@ -1,26 +1,20 @@
 /**
  * The scaffolder action `cognito-jwt-api:create`: checks the input with the generator's answers
  * schema, renders with the same renderer into the workspace, and records the answers and the
- * merge base, so that `npx create-cognito-jwt-api update` works on the result. Every refusal is
+ * merge base, so that `npx create-cognito-jwt-api update` (or `cognito-jwt-api:update`, in
+ * update-action.ts) works on the result. Every refusal is
  * an InputError (HTTP 400 in a dry run, a failed step with its message in a run) that names the
  * answers by the form's field titles.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  checkTargetPaths,
-  CognitoJwtApiError,
-  issuerOf,
-  projectFiles,
-  refuseLinks,
-  resolveFormAnswers,
-  TITLE_LABELS,
-} from 'create-cognito-jwt-api';
+import { checkTargetPaths, issuerOf, projectFiles, resolveFormAnswers, TITLE_LABELS } from 'create-cognito-jwt-api';
 import { catalogInfo, entityNameOf } from './catalog-info.js';
 import { actionInputSchema, actionOutputSchema } from './input-schema.js';
+import { refused, targetIn, templateRefOf } from './workspace.js';
 
 export const ACTION_ID = 'cognito-jwt-api:create';
 
@@ -49,14 +43,15 @@ export function createCognitoJwtApiAction() {
     ],
     schema: { input: actionInputSchema, output: actionOutputSchema },
     async handler(ctx) {
-      const { targetPath, owner, system, overwrite, ...input } = ctx.input;
+      const { targetPath, owner, system, overwrite, scaffoldedFrom, ...input } = ctx.input;
       // Every rule of the generator, its messages naming the form's fields; the region is the pool id's.
       const answers = refused(() => resolveFormAnswers(input, TITLE_LABELS));
       const target = targetIn(ctx.workspacePath, targetPath);
       const files = projectFiles(answers);
-      files.set('catalog-info.yaml', catalogInfo(answers, { owner, system }));
+      const template = scaffoldedFrom ?? templateRefOf(ctx.templateInfo);
+      files.set('catalog-info.yaml', catalogInfo(answers, { owner, system, scaffoldedFrom: template }));
       // Every path, and every file already there, is checked before the first write.
-      refused(() => checkWorkspace(ctx.workspacePath, target, [...files.keys()], overwrite === true));
+      refused(() => checkWorkspace(target, [...files.keys()], overwrite === true));
       // A dry run writes too: its workspace is a temporary folder, and what is in it is what the
       // template editor previews. This action has no effect outside the workspace to skip.
       for (const [file, contents] of files) {
@@ -72,38 +67,12 @@ export function createCognitoJwtApiAction() {
   });
 }
 
-/** The generator's refusals as the scaffolder's: an InputError with the same message. */
-function refused<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof CognitoJwtApiError) throw new InputError(error.message);
-    throw error;
-  }
-}
-
-/** The folder to write into: the workspace, or a folder inside it. */
-function targetIn(workspace: string, targetPath: string | undefined): string {
-  try {
-    return resolveSafeChildPath(workspace, targetPath ?? '.');
-  } catch (error) {
-    // By name: @backstage/backend-plugin-api may load another copy of @backstage/errors.
-    if (!isError(error) || error.name !== 'NotAllowedError') throw error;
-    throw new InputError(
-      `targetPath ${JSON.stringify(targetPath)} is outside the workspace. Expected a relative path inside it, ` +
-        `e.g. "service" (or none: the workspace itself).`,
-    );
-  }
-}
-
 /**
- * Refuses, before anything is written: a symbolic link on the way to the target or below it (a
- * fetch step can leave one; a write through it could land outside the workspace), a path of the
- * wrong kind, and files already in the workspace unless `overwrite` says to replace them.
+ * Refuses, before anything is written: a symbolic link below the target (targetIn checked the way
+ * to it), a path of the wrong kind, and files already in the workspace unless `overwrite` says to
+ * replace them.
  */
-function checkWorkspace(workspace: string, target: string, files: readonly string[], overwrite: boolean): void {
-  const folder = path.relative(workspace, target).split(path.sep).filter(Boolean).join('/');
-  if (folder) refuseLinks(workspace, [folder]);
+function checkWorkspace(target: string, files: readonly string[], overwrite: boolean): void {
   const present = checkTargetPaths(target, files);
   if (present.length > 0 && !overwrite) {
     throw new InputError(

@@ -1,8 +1,18 @@
 /**
  * catalog-info.yaml for a service created through Backstage: a Component that provides an API
- * entity, whose OpenAPI definition describes the routes and the JWT security they require.
+ * entity, whose OpenAPI definition describes the routes and the JWT security they require. Both
+ * say what made them: `spec.scaffoldedFrom`, the template's entity ref (which the community's
+ * scaffolder relation processor links the template and its entities by), and the
+ * `backstage.io/template-version` annotation, this tool's version; `update` keeps the two current
+ * and leaves the rest of the file, the team's from then on, as it is.
  */
-import { describeApi, unscopedName, type Answers } from 'create-cognito-jwt-api';
+import {
+  describeApi,
+  PACKAGE_VERSION,
+  TEMPLATE_VERSION_ANNOTATION,
+  unscopedName,
+  type Answers,
+} from 'create-cognito-jwt-api';
 import { stringify } from 'yaml';
 
 /** The catalog name of the service's component and API entities: the package name without its scope. */
@@ -10,10 +20,22 @@ export function entityNameOf(answers: Pick<Answers, 'name'>): string {
   return unscopedName(answers.name).replace(/[^a-zA-Z0-9._-]+/g, '-');
 }
 
-export function catalogInfo(answers: Answers, options: { owner?: string; system?: string }): string {
+export interface CatalogInfoOptions {
+  owner?: string;
+  system?: string;
+  /** The template's entity ref; unknown (outside a scaffolder task), the entities do not name one. */
+  scaffoldedFrom?: string;
+}
+
+export function catalogInfo(answers: Answers, options: CatalogInfoOptions): string {
   const api = describeApi(answers);
   const name = entityNameOf(answers);
   const owner = options.owner ?? 'unknown';
+  const annotations = {
+    ...(options.scaffoldedFrom ? { 'backstage.io/source-template': options.scaffoldedFrom } : {}),
+    [TEMPLATE_VERSION_ANNOTATION]: PACKAGE_VERSION,
+  };
+  const origin = options.scaffoldedFrom ? { scaffoldedFrom: options.scaffoldedFrom } : {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of api.routes.filter((candidate) => candidate.authorization === 'JWT')) {
     paths[route.path] = {
@@ -48,7 +70,7 @@ export function catalogInfo(answers: Answers, options: { owner?: string; system?
     metadata: {
       name,
       description: `HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}`,
-      annotations: { 'backstage.io/source-template': 'template:default/cognito-jwt-api' },
+      annotations,
       tags: ['aws', 'cognito', 'http-api', answers.iac],
     },
     spec: {
@@ -57,17 +79,19 @@ export function catalogInfo(answers: Answers, options: { owner?: string; system?
       owner,
       ...(options.system ? { system: options.system } : {}),
       providesApis: [name],
+      ...origin,
     },
   };
   const apiEntity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
-    metadata: { name, description: `Routes of ${answers.name}; tokens from ${api.authorizer.issuer}` },
+    metadata: { name, description: `Routes of ${answers.name}; tokens from ${api.authorizer.issuer}`, annotations },
     spec: {
       type: 'openapi',
       lifecycle: 'experimental',
       owner,
       ...(options.system ? { system: options.system } : {}),
+      ...origin,
       definition: stringify(definition, { lineWidth: 0 }),
     },
   };

@@ -1,5 +1,6 @@
 /**
- * Backstage backend module: registers the scaffolder action `cognito-jwt-api:create`.
+ * Backstage backend module: registers the scaffolder actions `cognito-jwt-api:create` and
+ * `cognito-jwt-api:update`.
  *
  *   // packages/backend/src/index.ts
  *   backend.add(import('backstage-plugin-scaffolder-backend-module-cognito-jwt-api'));
@@ -7,8 +8,10 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCognitoJwtApiAction } from './action.js';
+import { createCognitoJwtApiUpdateAction } from './update-action.js';
 
 export { ACTION_ID, createCognitoJwtApiAction } from './action.js';
+export { UPDATE_ACTION_ID, createCognitoJwtApiUpdateAction } from './update-action.js';
 
 export default createBackendModule({
   pluginId: 'scaffolder',
@@ -17,7 +20,7 @@ export default createBackendModule({
     env.registerInit({
       deps: { scaffolder: scaffolderActionsExtensionPoint },
       async init({ scaffolder }) {
-        scaffolder.addActions(createCognitoJwtApiAction());
+        scaffolder.addActions(createCognitoJwtApiAction(), createCognitoJwtApiUpdateAction());
       },
     });
   },

@@ -13,6 +13,9 @@ export const RUN_INPUTS = {
   owner: 'Owner of the catalog entities in catalog-info.yaml, e.g. group:default/team-a',
   system: 'System the catalog entities belong to (optional)',
   overwrite: 'Replace files of the same names already in the workspace (default: such files are refused)',
+  scaffoldedFrom:
+    "Entity ref of the template, for catalog-info.yaml's spec.scaffoldedFrom (default: the template that runs " +
+    'the step)',
 } as const;
 
 export function actionInputSchema(z: Zod) {
@@ -38,6 +41,7 @@ export function actionInputSchema(z: Zod) {
     owner: z.string().describe(RUN_INPUTS.owner).optional(),
     system: z.string().describe(RUN_INPUTS.system).optional(),
     overwrite: z.boolean().describe(RUN_INPUTS.overwrite).optional(),
+    scaffoldedFrom: z.string().describe(RUN_INPUTS.scaffoldedFrom).optional(),
   });
 }
 

@@ -12,9 +12,15 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { parseAnswers, PRISTINE_PATH, renderProject } from 'create-cognito-jwt-api';
+import {
+  PACKAGE_VERSION,
+  parseAnswers,
+  PRISTINE_PATH,
+  renderProject,
+  TEMPLATE_VERSION_ANNOTATION,
+} from 'create-cognito-jwt-api';
 import { InputError } from '@backstage/errors';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ACTION_ID, createCognitoJwtApiAction } from '../src/action.js';
 
@@ -44,10 +50,23 @@ const listFiles = (dir: string) =>
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
 
-async function run(input: Record<string, unknown>, options: { isDryRun?: boolean } = {}) {
+/** What the scaffolder tells the action of the template that runs it (a catalog entity's ref and metadata). */
+const TEMPLATE_INFO = {
+  entityRef: 'template:default/cognito-jwt-api',
+  entity: { metadata: { name: 'cognito-jwt-api', namespace: 'default' } },
+};
+
+async function run(
+  input: Record<string, unknown>,
+  options: { isDryRun?: boolean; templateInfo?: Record<string, unknown> } = {},
+) {
   const workspacePath = workspace();
+  const { templateInfo, ...rest } = { templateInfo: TEMPLATE_INFO, ...options };
   // The mock keeps only some options; isDryRun is set as the scaffolder sets it.
-  const ctx = Object.assign(createMockActionContext({ input: input as never, workspacePath }), options);
+  const ctx = Object.assign(
+    createMockActionContext({ input: input as never, workspacePath, templateInfo: templateInfo as never }),
+    rest,
+  );
   await createCognitoJwtApiAction().handler(ctx);
   return { ctx, workspacePath };
 }
@@ -99,6 +118,54 @@ describe(`${ACTION_ID}`, () => {
       'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI/.well-known/openid-configuration',
     );
   });
+
+  it(
+    'names the template in both entities, spec.scaffoldedFrom and backstage.io/source-template, and this ' +
+      'version in backstage.io/template-version, which update keeps current',
+    async () => {
+      const { workspacePath } = await run(INPUT);
+      const entities = parseAllDocuments(readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8')).map(
+        (document) => document.toJS(),
+      );
+      expect(entities.map((entity) => entity.kind)).toEqual(['Component', 'API']);
+      for (const entity of entities) {
+        expect(entity.spec.scaffoldedFrom, entity.kind).toBe('template:default/cognito-jwt-api');
+        expect(entity.metadata.annotations, entity.kind).toEqual({
+          'backstage.io/source-template': 'template:default/cognito-jwt-api',
+          [TEMPLATE_VERSION_ANNOTATION]: PACKAGE_VERSION,
+        });
+      }
+    },
+  );
+
+  it("names the template by its own metadata in a dry run, whose entity ref is always the editor's", async () => {
+    const { workspacePath } = await run(INPUT, {
+      isDryRun: true,
+      templateInfo: {
+        entityRef: 'template:default/dry-run',
+        entity: { metadata: { name: 'cognito-jwt-api', namespace: 'platform' } },
+      },
+    });
+    const [component] = parseAllDocuments(readFileSync(path.join(workspacePath, 'catalog-info.yaml'), 'utf8'));
+    expect(component!.getIn(['spec', 'scaffoldedFrom'])).toBe('template:platform/cognito-jwt-api');
+  });
+
+  it(
+    'takes the template reference from the input over the running template, and leaves it out when neither ' +
+      'gives one',
+    async () => {
+      const given = await run({ ...INPUT, scaffoldedFrom: 'template:golden/orders' });
+      const [component] = parseAllDocuments(readFileSync(path.join(given.workspacePath, 'catalog-info.yaml'), 'utf8'));
+      expect(component!.getIn(['spec', 'scaffoldedFrom'])).toBe('template:golden/orders');
+
+      const none = await run(INPUT, { templateInfo: undefined });
+      const [bare] = parseAllDocuments(readFileSync(path.join(none.workspacePath, 'catalog-info.yaml'), 'utf8')).map(
+        (document) => document.toJS(),
+      );
+      expect(bare.spec).not.toHaveProperty('scaffoldedFrom');
+      expect(bare.metadata.annotations).toEqual({ [TEMPLATE_VERSION_ANNOTATION]: PACKAGE_VERSION });
+    },
+  );
 
   it('takes the region from the pool id, which is all the form asks for', async () => {
     const { ctx } = await run({ ...INPUT, userPoolId: 'ap-southeast-2_XyZ123' });

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { describe, expect, it } from 'vitest';
-import cognitoJwtApiModule, { ACTION_ID } from '../src/index.js';
+import cognitoJwtApiModule, { ACTION_ID, UPDATE_ACTION_ID } from '../src/index.js';
 
 type Registration = {
   type: string;
@@ -12,7 +12,7 @@ type Registration = {
 };
 
 describe('backend module', () => {
-  it('adds cognito-jwt-api:create to the scaffolder', async () => {
+  it('adds cognito-jwt-api:create and cognito-jwt-api:update to the scaffolder', async () => {
     // The registrations are what the backend reads when it installs the feature.
     const [registration] = (
       cognitoJwtApiModule as unknown as { getRegistrations(): Registration[] }
@@ -27,7 +27,7 @@ describe('backend module', () => {
     await registration!.init.func({
       scaffolder: { addActions: (...actions: Array<{ id: string }>) => added.push(...actions) },
     });
-    expect(added.map((action) => action.id)).toEqual([ACTION_ID]);
+    expect(added.map((action) => action.id)).toEqual([ACTION_ID, UPDATE_ACTION_ID]);
   });
 
   it('is what the package publishes: dist/index.js, built from these sources, with its declarations', async () => {

@@ -13,15 +13,24 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_ID, createCognitoJwtApiAction } from '../src/action.js';
 import { actionInputSchema } from '../src/input-schema.js';
 import { FORM_OMITS, templateDocument } from '../src/template.js';
-import { templateYaml } from '../src/write-template.js';
+import { createCognitoJwtApiUpdateAction, UPDATE_ACTION_ID } from '../src/update-action.js';
+import { updateTemplateDocument } from '../src/update-template.js';
+import { templateYaml, updateTemplateYaml } from '../src/write-template.js';
 
 const committed = readFileSync(new URL('../template/template.yaml', import.meta.url), 'utf8');
 const template = parse(committed);
 /** The form's fields, page by page, in the order it asks for them. */
 const formFields = (): string[] =>
   template.spec.parameters.flatMap((page: { properties: object }) => Object.keys(page.properties));
-/** Actions Backstage's scaffolder backend ships (publish:github from its GitHub module). */
-const BUILT_IN_ACTIONS = ['publish:github', 'catalog:register', 'fetch:template', 'fetch:plain', 'debug:log'];
+/** Actions Backstage's scaffolder backend ships (publish:github and its pull request from its GitHub module). */
+const BUILT_IN_ACTIONS = [
+  'publish:github',
+  'publish:github:pull-request',
+  'catalog:register',
+  'fetch:template',
+  'fetch:plain',
+  'debug:log',
+];
 
 describe('template.yaml', () => {
   it('is exactly what the answers schema generates (run `npm run template -w backstage` after a schema change)', () => {
@@ -133,5 +142,48 @@ describe("the action's input schema", () => {
       );
     }
     expect(shape.region!.isOptional()).toBe(true);
+  });
+});
+
+describe('update-template.yaml', () => {
+  const updateCommitted = readFileSync(new URL('../template/update-template.yaml', import.meta.url), 'utf8');
+  const updateTemplate = parse(updateCommitted);
+  const stepOf = (id: string) => updateTemplate.spec.steps.find((step: { id: string }) => step.id === id);
+
+  it('is exactly what its source generates (run `npm run template -w backstage` after a change)', () => {
+    expect(updateCommitted).toBe(updateTemplateYaml());
+    expect(updateTemplate).toEqual(JSON.parse(JSON.stringify(updateTemplateDocument())));
+  });
+
+  it(
+    'fetches the repository the form names, updates the service in it, and proposes the result, registering ' +
+      'nothing',
+    () => {
+      expect(updateTemplate).toMatchObject({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template' });
+      expect(updateTemplate.spec.steps.map((step: { action: string }) => step.action)).toEqual([
+        'fetch:plain',
+        UPDATE_ACTION_ID,
+        'publish:github:pull-request',
+      ]);
+      expect(stepOf('fetch').input.url).toContain('(parameters.repoUrl | parseRepoUrl).repo');
+      expect(updateTemplate.spec.parameters[0].properties.repoUrl['ui:field']).toBe('RepoUrlPicker');
+      // Nothing to propose when the service is current.
+      expect(stepOf('publish').if).toBe('${{ steps.update.output.changed }}');
+    },
+  );
+
+  it('gives the update action only inputs it takes, and the pull request only outputs the action gives', () => {
+    const action = createCognitoJwtApiUpdateAction();
+    const update = stepOf('update');
+    expect(update.action).toBe(action.id);
+    const accepted = Object.keys((action.schema!.input as { properties: object }).properties);
+    for (const key of Object.keys(update.input)) expect(accepted, key).toContain(key);
+    const outputs = Object.keys((action.schema!.output as { properties: object }).properties);
+    const used = JSON.stringify([stepOf('publish').input, updateTemplate.spec.output]).matchAll(
+      /steps\.update\.output\.(\w+)/g,
+    );
+    const names = [...used].map((match) => match[1]);
+    expect(names).toEqual(expect.arrayContaining(['branchName', 'title', 'summary', 'filesToDelete']));
+    for (const name of names) expect(outputs, name).toContain(name);
   });
 });

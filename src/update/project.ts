@@ -12,6 +12,7 @@ import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
 import { answerChangeNotes, previousIac } from './answer-changes.js';
+import { planCatalogInfo } from './catalog-info.js';
 import { hasHash } from './hash.js';
 import { JOURNAL_PATH, STAGED_FILES, type Journal } from './journal.js';
 import { CONFLICT_MARKER } from './merge.js';
@@ -237,7 +238,15 @@ function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: Given
   }
 }
 
-export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateComputation {
+/**
+ * `catalog.scaffoldedFrom`: the template reference that catalog-info.yaml's `spec.scaffoldedFrom`
+ * is to hold (a Backstage front knows it); without one, the file's value is kept.
+ */
+export function computeUpdate(
+  dir: string,
+  overrides: GivenAnswers,
+  catalog: { scaffoldedFrom?: string } = {},
+): UpdateComputation {
   const notes: string[] = [];
   // Every file this computation reads is read where no component of its path is a link.
   const guard = new LinkGuard(dir);
@@ -280,6 +289,9 @@ export function computeUpdate(dir: string, overrides: GivenAnswers): UpdateCompu
   const unresolved = (record.conflicts ?? []).filter((file) => CONFLICT_MARKER.test(read(file) ?? ''));
   const resolved = (record.conflicts ?? []).filter((file) => !unresolved.includes(file));
   const plan = planUpdate({ base, recorded: record.files ?? {}, next, read });
+  // The user's catalog file, which no template renders: two of its values kept current (catalog-info.ts).
+  const catalogInfo = planCatalogInfo(plan, read, { templateVersion: PACKAGE_VERSION, ...catalog });
+  notes.push(...catalogInfo.notes);
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
   conflicts.push(...unresolved.filter((file) => !conflicts.includes(file)));
