@@ -34,6 +34,7 @@ export class ScopeError extends AnswerError {}
 export class IacError extends AnswerError {}
 export class LambdaRuntimeError extends AnswerError {}
 export class IssuerError extends AnswerError {}
+export class ThrottlingLimitError extends AnswerError {}
 
 /** One or more answers are invalid; `errors` holds each, in schema order. */
 export class InvalidAnswersError extends CognitoJwtApiError {

@@ -28,9 +28,11 @@ export function actionInputSchema(z: Zod) {
         ? z.enum(option.choices as [string, ...string[]])
         : option.type === 'boolean'
           ? z.boolean()
-          : option.list
-            ? z.union([z.string(), z.array(z.string())])
-            : z.string();
+          : option.type === 'integer'
+            ? z.union([z.number(), z.string()])
+            : option.list
+              ? z.union([z.string(), z.array(z.string())])
+              : z.string();
       schema = schema.describe(option.description);
       return [option.field, required.includes(option.field) ? schema : schema.optional()];
     }),

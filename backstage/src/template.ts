@@ -24,6 +24,7 @@ const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = 
   { title: 'Service', fields: ['name', 'iac', 'runtime'] },
   { title: 'Amazon Cognito', fields: ['userPoolId', 'clientId', 'scopes', 'issuer'] },
   { title: 'Browser origins', fields: ['origins'] },
+  { title: 'Throttling', fields: ['rateLimit', 'burstLimit'] },
 ];
 export const FORM_OMITS: readonly AnswerField[] = [...DERIVED_FIELDS, 'allowAnyOrigin'];
 

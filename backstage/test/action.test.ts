@@ -223,6 +223,17 @@ describe(`${ACTION_ID}`, () => {
     },
   );
 
+  it('takes the throttling limits as the form gives them, whole numbers, and refuses 0 by the field title', async () => {
+    const { workspacePath } = await run({ ...INPUT, rateLimit: 500, burstLimit: 1000 });
+    expect(readFileSync(path.join(workspacePath, 'src/api.ts'), 'utf8')).toContain(
+      'export const throttling = {\n  rateLimit: 500,\n  burstLimit: 1000,\n};',
+    );
+    expect(readFileSync(path.join(workspacePath, 'infra/variables.tf'), 'utf8')).toMatch(/default += 1000\n/);
+    const error = await run({ ...INPUT, burstLimit: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^Burst limit 0 is 0, which answers every request with 429 /);
+  });
+
   it('refuses "*" as an origin by the form\'s titles, not the command line\'s flags', async () => {
     const error = await run({ ...INPUT, origins: ['*'] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);

@@ -143,6 +143,12 @@ describe("the action's input schema", () => {
     }
     expect(shape.region!.isOptional()).toBe(true);
   });
+
+  it('takes a throttling limit as the form sends it, a number, or as the text a hand-written step may give', () => {
+    const answers = { name: 'x', userPoolId: 'eu-west-1_AbC', clientId: 'abc', origins: ['https://a.example.com'] };
+    expect(actionInputSchema(z).safeParse({ ...answers, rateLimit: 500, burstLimit: '1000' }).success).toBe(true);
+    expect(actionInputSchema(z).safeParse({ ...answers, rateLimit: true }).success).toBe(false);
+  });
 });
 
 describe('update-template.yaml', () => {

@@ -32,6 +32,10 @@ export interface ApiModel {
     credentials: false;
   };
   runtime: Answers['runtime'];
+  /** The `$default` stage's default route throttling: both limits, always set together (ref #27). */
+  throttling: { rateLimit: number; burstLimit: number };
+  /** The `$default` stage's access log: one JSON line per request, in a log group of its own. */
+  accessLog: { format: Readonly<Record<string, string>>; retentionDays: number };
 }
 
 /** The paths the preflight function answers: ref #8, `/{proxy+}` may not cover `/`. */
@@ -40,6 +44,31 @@ export const PREFLIGHT_PATHS = ['/{proxy+}', '/'] as const;
 export const CORS_HEADERS = ['authorization', 'content-type'] as const;
 /** ref #15: Chromium caps preflight caching at 7200 s. */
 export const CORS_MAX_AGE = 7200;
+
+/**
+ * What each access log line holds: enough to tell why a call failed (ref #26: only
+ * `$context.authorizer.error` records why the authorizer refused a token), never the token: no
+ * header and no claim.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+export const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  errorMessage: '$context.error.message',
+} as const;
+/** Days the access logs (and the functions' logs) are kept. */
+export const LOG_RETENTION_DAYS = 30;
 
 /** The API of the answers: the sample route, then `routes` (checked by parseRoutes), if a front keeps more. */
 export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] = []): ApiModel {
@@ -74,6 +103,8 @@ export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] 
       credentials: false,
     },
     runtime: answers.runtime,
+    throttling: { rateLimit: answers.rateLimit, burstLimit: answers.burstLimit },
+    accessLog: { format: ACCESS_LOG_FORMAT, retentionDays: LOG_RETENTION_DAYS },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   ORIGIN_PATTERN,
   REGION_PATTERN,
   SCOPE_PATTERN,
+  THROTTLING_LIMIT_MAX,
   unscopedName,
   USER_POOL_ID_PATTERN,
 } from '../schema/rules.js';
@@ -68,6 +69,8 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
       resourcePrefix: `^[a-zA-Z][a-zA-Z0-9-]{0,${RESOURCE_PREFIX_MAX - 1}}$`,
     },
     resourcePrefixMax: RESOURCE_PREFIX_MAX,
+    /** The largest throttling limit the schema takes, for the IaC's own input validation. */
+    throttlingLimitMax: THROTTLING_LIMIT_MAX,
     ...escapers,
   };
 }
@@ -90,6 +93,7 @@ export const TEMPLATE_LOCALS = [
   'stackId',
   'resourcePrefix',
   'resourcePrefixMax',
+  'throttlingLimitMax',
   'iacVersions',
   'patterns',
   'ts',

@@ -16,6 +16,7 @@ import {
   expectations,
   flagOf,
   normaliseOrigin,
+  parseThrottlingLimit,
   problemMessage,
   issuersOf,
   regionOfUserPool,
@@ -25,6 +26,15 @@ import {
 } from './rules.js';
 
 export const IAC_FLAVOURS = ['cdk', 'terraform', 'sam'] as const;
+/**
+ * Throttling of the API's `$default` stage when none is given: a steady 100 requests per second,
+ * bursts of 200. API Gateway's own account-wide default (10,000 and 5,000) lets one caller spend a
+ * whole account's quota; these are the limits of a service that has not measured its load yet.
+ */
+export const DEFAULT_RATE_LIMIT = 100;
+export const DEFAULT_BURST_LIMIT = 200;
+/** Answers given as whole numbers (flags and forms may give their digits as text). */
+export const INTEGER_FIELDS = ['rateLimit', 'burstLimit'] as const;
 /** Lambda Node.js runtimes that aws-cdk-lib, the Terraform AWS provider (>= 6.20) and SAM all accept. */
 export const LAMBDA_RUNTIMES = ['nodejs24.x', 'nodejs22.x'] as const;
 
@@ -96,6 +106,19 @@ const origins = checkedList('origins', (item) => {
   }),
 );
 
+/** A throttling limit: a whole number, or its digits as flags and forms give it. */
+function throttlingLimit(field: (typeof INTEGER_FIELDS)[number]) {
+  return z.pipe(
+    z.union([z.number(), z.string()]),
+    z.transform((raw: number | string, ctx) => {
+      const result = parseThrottlingLimit(raw);
+      if ('value' in result) return result.value;
+      ctx.issues.push({ ...ruleIssue(problemMessage(field, raw, result.problem, expectations[field])), input: raw });
+      return z.NEVER;
+    }),
+  );
+}
+
 const scopes = checkedList('scopes', (item) => {
   const problem = checkScope(item);
   return problem ? { problem } : { value: item };
@@ -144,6 +167,16 @@ export const AnswersFields = z.object({
   runtime: described(z._default(z.enum(LAMBDA_RUNTIMES), LAMBDA_RUNTIMES[0]), {
     title: 'Lambda runtime',
     description: 'Node.js runtime of the Lambda functions',
+  }),
+  rateLimit: described(z._default(throttlingLimit('rateLimit'), DEFAULT_RATE_LIMIT), {
+    title: 'Rate limit',
+    description: `Requests per second the API serves on average before answering 429 (default ${DEFAULT_RATE_LIMIT})`,
+    examples: ['500'],
+  }),
+  burstLimit: described(z._default(throttlingLimit('burstLimit'), DEFAULT_BURST_LIMIT), {
+    title: 'Burst limit',
+    description: `Requests the API takes at once above the rate limit (default ${DEFAULT_BURST_LIMIT})`,
+    examples: ['1000'],
   }),
   issuer: described(z.optional(checked('issuer', checkIssuer)), {
     title: 'Token issuer',

@@ -4,7 +4,7 @@
  * the format rules, which zod keeps in code, are added as patterns from the same rules module.
  */
 import * as z from 'zod/mini';
-import { AnswersFields, type AnswerField } from './answers.js';
+import { AnswersFields, INTEGER_FIELDS, type AnswerField } from './answers.js';
 import {
   CLIENT_ID_PATTERN,
   ISSUER_PATTERN,
@@ -15,6 +15,7 @@ import {
   REGION_PATTERN,
   RESERVED_PACKAGE_NAMES,
   SCOPE_PATTERN,
+  THROTTLING_LIMIT_MAX,
   USER_POOL_ID_MAX,
   USER_POOL_ID_PATTERN,
 } from './rules.js';
@@ -35,6 +36,8 @@ export interface JsonSchemaProperty {
   examples?: unknown[];
   pattern?: string;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   items?: JsonSchemaProperty;
   minItems?: number;
   uniqueItems?: boolean;
@@ -48,9 +51,12 @@ const FORMATS: Partial<Record<AnswerField, Pick<JsonSchemaProperty, 'pattern' | 
   clientId: { pattern: CLIENT_ID_PATTERN.source },
   issuer: { pattern: ISSUER_PATTERN.source },
 };
-/** A form edits lists item by item, and cannot ask AWS: the command line's wording for these goes. */
+/**
+ * A form edits lists item by item, cannot ask AWS, and shows a default in its field: the command
+ * line's wording for these goes.
+ */
 const formDescription = (text: string) =>
-  text.replace(/ \(comma-separated\)|comma-separated; | \(--verify tells\)/g, '');
+  text.replace(/ \(comma-separated\)|comma-separated; | \(--verify tells\)| \(default \d+\)/g, '');
 const LIST_ITEM_PATTERNS: Partial<Record<AnswerField, RegExp>> = { origins: ORIGIN_PATTERN, scopes: SCOPE_PATTERN };
 
 export function answersJsonSchema(): {
@@ -69,7 +75,17 @@ export function answersJsonSchema(): {
     const { anyOf: _listOrString, ...given } = property;
     const rest = { ...given, ...(given.description ? { description: formDescription(given.description) } : {}) };
     const itemPattern = LIST_ITEM_PATTERNS[field];
-    if (itemPattern) {
+    if ((INTEGER_FIELDS as readonly AnswerField[]).includes(field)) {
+      // A whole number: the schema also takes its digits as text, which a form has no use for.
+      const { type: _numberOrString, ...integer } = rest;
+      properties[field] = {
+        ...integer,
+        type: 'integer',
+        default: z.parse(AnswersFields.shape[field], undefined),
+        minimum: 1,
+        maximum: THROTTLING_LIMIT_MAX,
+      };
+    } else if (itemPattern) {
       // A list answer: a form edits it as an array, one value per item.
       properties[field] = {
         ...rest,

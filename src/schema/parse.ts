@@ -16,6 +16,7 @@ import {
   PackageNameError,
   RegionError,
   ScopeError,
+  ThrottlingLimitError,
   UserPoolIdError,
 } from '../errors.js';
 import {
@@ -44,6 +45,8 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   iac: IacError,
   scopes: ScopeError,
   runtime: LambdaRuntimeError,
+  rateLimit: ThrottlingLimitError,
+  burstLimit: ThrottlingLimitError,
   issuer: IssuerError,
 };
 

@@ -46,6 +46,9 @@ export const ORIGIN_PATTERN = new RegExp(
 /** Hosts a browser treats as potentially trustworthy over plain http. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
+/** API Gateway keeps the burst limit as a 32-bit integer; the rate limit is held to the same bound. */
+export const THROTTLING_LIMIT_MAX = 2_147_483_647;
+
 export const expectations = {
   name: 'a lowercase npm package name, e.g. "orders-api" or "@acme/orders-api"',
   region: 'a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1"',
@@ -58,6 +61,8 @@ export const expectations = {
     `"orders-api/read"`,
   issuer:
     'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
+  rateLimit: `a whole number of requests per second from 1 to ${THROTTLING_LIMIT_MAX}, e.g. 100`,
+  burstLimit: `a whole number of requests from 1 to ${THROTTLING_LIMIT_MAX}, e.g. 200`,
 } as const;
 
 export const PACKAGE_NAME_MAX = 214;
@@ -209,4 +214,18 @@ export function problemMessage<Field extends string>(
   expected: string,
 ): Phrasing<Field> {
   return (labels) => `${labels[field]} ${JSON.stringify(value)} ${problem}. Expected ${expected}.`;
+}
+
+/**
+ * A throttling limit (rate or burst), given as a number or as its digits (flags and forms give
+ * text). Both must be at least 1 (ref #27): a limit of 0 lets no request through, and every
+ * one gets 429 Too Many Requests.
+ */
+export function parseThrottlingLimit(raw: number | string): { value: number } | { problem: string } {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  if (!/^\d+$/.test(text)) return { problem: 'is not a whole number of requests' };
+  const value = Number(text);
+  if (value === 0) return { problem: 'is 0, which answers every request with 429 Too Many Requests' };
+  if (value > THROTTLING_LIMIT_MAX) return { problem: `is more than ${THROTTLING_LIMIT_MAX}` };
+  return { value };
 }

@@ -2,7 +2,7 @@
  * Answers as command-line flags and generator options. Names derive from the schema keys
  * (`userPoolId` → `--user-pool-id`); nothing here restates a rule.
  */
-import { ANSWER_FIELDS, metaOf, type AnswerField, type GivenAnswers } from '../schema/answers.js';
+import { ANSWER_FIELDS, INTEGER_FIELDS, metaOf, type AnswerField, type GivenAnswers } from '../schema/answers.js';
 import { choicesOf, exampleOf } from '../schema/parse.js';
 import { flagOf } from '../schema/rules.js';
 
@@ -10,7 +10,8 @@ export interface AnswerOption {
   field: AnswerField;
   /** Option name without dashes, e.g. `user-pool-id`. */
   name: string;
-  type: 'string' | 'boolean';
+  /** A command line gives an integer as text; a form asks for a number. */
+  type: 'string' | 'boolean' | 'integer';
   /** List options take comma-separated values and may be repeated. */
   list: boolean;
   description: string;
@@ -25,7 +26,12 @@ function describe(field: AnswerField): string {
 export const ANSWER_OPTIONS: readonly AnswerOption[] = ANSWER_FIELDS.map((field) => ({
   field,
   name: flagOf(field).slice(2),
-  type: field === 'allowAnyOrigin' ? 'boolean' : 'string',
+  type:
+    field === 'allowAnyOrigin'
+      ? 'boolean'
+      : (INTEGER_FIELDS as readonly AnswerField[]).includes(field)
+        ? 'integer'
+        : 'string',
   list: field === 'origins' || field === 'scopes',
   description: describe(field),
   choices: choicesOf(field),

@@ -18,6 +18,8 @@ export async function synthesizeCdk(projectDir: string): Promise<Resources> {
 export function cdkModel(resources: Resources): ApiModel {
   const [[, authorizer]] = resourcesOfType(resources, 'AWS::ApiGatewayV2::Authorizer') as [[string, Resources[string]]];
   const [[, api]] = resourcesOfType(resources, 'AWS::ApiGatewayV2::Api') as [[string, Resources[string]]];
+  const [[, stage]] = resourcesOfType(resources, 'AWS::ApiGatewayV2::Stage') as [[string, Resources[string]]];
+  const { DefaultRouteSettings: throttling, AccessLogSettings: accessLog } = stage.Properties;
   return {
     authorizer: {
       issuer: authorizer.Properties.JwtConfiguration.Issuer,
@@ -27,5 +29,10 @@ export function cdkModel(resources: Resources): ApiModel {
     routes: cdkRoutes(resources) as ApiRoute[],
     cors: corsModel(api.Properties.CorsConfiguration),
     runtime: runtimeModel(resourcesOfType(resources, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties.Runtime)),
+    throttling: { rateLimit: throttling.ThrottlingRateLimit, burstLimit: throttling.ThrottlingBurstLimit },
+    accessLog: {
+      format: JSON.parse(accessLog.Format),
+      retentionDays: resources[accessLog.DestinationArn['Fn::GetAtt'][0]]!.Properties.RetentionInDays,
+    },
   };
 }

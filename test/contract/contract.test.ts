@@ -30,6 +30,7 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
     userPoolId: 'us-gov-west-1_Gov123',
     runtime: 'nodejs22.x',
   },
+  'throttling limits of its own, one given as a flag gives it': { ...EXAMPLE_INPUT, rateLimit: '1000', burstLimit: 50 },
   'a pool that emits the newer issuer': {
     ...EXAMPLE_INPUT,
     issuer: `https://issuer-cognito-idp.${EXAMPLE_INPUT.region}.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`,
@@ -115,6 +116,28 @@ describe('a drifting flavour', () => {
     expect(() => assertSameApi(describeApi(answers), { terraform: drifted })).toThrow(
       /terraform describes another API/,
     );
+  });
+
+  it('fails the contract when the Terraform stage sets the rate limit alone (the burst would go as 0)', async () => {
+    const answers = parseAnswers(EXAMPLE_INPUT);
+    const files = terraformFiles(renderProject({ ...answers, iac: 'terraform' }));
+    files['main.tf'] = files['main.tf']!.replace(/\n\s+throttling_burst_limit = .*/, '');
+    const drifted = await terraformModel(files);
+    expect(() => assertSameApi(describeApi(answers), { terraform: drifted })).toThrow(
+      /terraform describes another API/,
+    );
+    expect(() => assertInvariants(drifted, answers)).toThrow(/both throttling limits must be set and above 0/);
+  });
+
+  it('fails the contract when a SAM access log would hold the Authorization header', () => {
+    const answers = parseAnswers(EXAMPLE_INPUT);
+    const template = contentsOf(renderProject({ ...answers, iac: 'sam' }), 'template.yaml').replace(
+      '"sourceIp":"$context.identity.sourceIp",',
+      '"sourceIp":"$context.identity.sourceIp", "token":"$request.header.Authorization",',
+    );
+    const drifted = samModel(template);
+    expect(() => assertSameApi(describeApi(answers), { sam: drifted })).toThrow(/sam describes another API/);
+    expect(() => assertInvariants(drifted, answers)).toThrow(/the access log must not hold \$request\.header/);
   });
 
   it('fails the contract when a SAM route loses its scopes', () => {

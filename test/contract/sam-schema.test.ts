@@ -78,12 +78,15 @@ function checkProperties(
 }
 
 /**
- * Properties SAM added after the SAM schema in the spec was last updated, which it passes to a
- * CloudFormation resource as they are (SAM's AWS::Serverless::Function reference): checked
- * against that resource's schema.
+ * Properties SAM passes to a CloudFormation resource as they are, which the SAM schema in the spec
+ * lacks: checked against that resource's schema. LoggingConfig came after the schema was last
+ * updated (SAM's AWS::Serverless::Function reference); the schema misnames HttpApi's
+ * AccessLogSettings as "AccessLogSetting" (SAM's AWS::Serverless::HttpApi reference, and SAM's
+ * own translator, take AccessLogSettings to the stage).
  */
 const PASSED_THROUGH: Record<string, Record<string, string>> = {
   'AWS::Serverless::Function': { LoggingConfig: 'AWS::Lambda::Function' },
+  'AWS::Serverless::HttpApi': { AccessLogSettings: 'AWS::ApiGatewayV2::Stage' },
 };
 
 function schemaOf(type: string): Record<string, Property> {

@@ -16,5 +16,15 @@ export function samModel(text: string): ApiModel {
     routes: samRoutes(sam) as ApiRoute[],
     cors: corsModel(sam.resolve(api.Properties.CorsConfiguration)),
     runtime: runtimeModel(functions.map(([, fn]) => fn.Properties.Runtime ?? sam.template.Globals?.Function?.Runtime)),
+    throttling: {
+      rateLimit: api.Properties.DefaultRouteSettings.ThrottlingRateLimit,
+      burstLimit: api.Properties.DefaultRouteSettings.ThrottlingBurstLimit,
+    },
+    accessLog: {
+      format: JSON.parse(api.Properties.AccessLogSettings.Format),
+      retentionDays:
+        sam.template.Resources[api.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]].Properties
+          .RetentionInDays,
+    },
   };
 }

@@ -1,5 +1,9 @@
 /** Reduces a generated Terraform configuration to the contract model, with the project's own parser. */
-import { parseTerraform, terraformRoutes } from '../../templates/terraform/test/infra/terraform-configuration.js';
+import {
+  parseTerraform,
+  terraformRoutes,
+  type TerraformConfiguration,
+} from '../../templates/terraform/test/infra/terraform-configuration.js';
 import type { RenderedFile } from '../../src/render/render-project.js';
 import type { ApiModel, ApiRoute } from './model.js';
 
@@ -16,6 +20,9 @@ export async function terraformModel(tfFiles: Record<string, string>): Promise<A
   const cors = tf.resolve(tf.resource('aws_apigatewayv2_api', 'http').cors_configuration[0]);
   const authorizer = tf.resource('aws_apigatewayv2_authorizer', 'cognito');
   const jwt = tf.resolve(authorizer.jwt_configuration[0]);
+  const stage = tf.resource('aws_apigatewayv2_stage', 'default');
+  const [throttling] = tf.resolve(stage.default_route_settings);
+  const [accessLog] = stage.access_log_settings;
   return {
     authorizer: { issuer: jwt.issuer, audience: jwt.audience, identitySource: authorizer.identity_sources[0] },
     routes: terraformRoutes(tf) as ApiRoute[],
@@ -27,5 +34,24 @@ export async function terraformModel(tfFiles: Record<string, string>): Promise<A
       credentials: cors.allow_credentials,
     },
     runtime: tf.resolve(tf.resource('aws_lambda_function', 'handler').runtime),
+    throttling: { rateLimit: throttling.throttling_rate_limit, burstLimit: throttling.throttling_burst_limit },
+    accessLog: {
+      format: jsonencoded(tf, accessLog.format),
+      retentionDays: tf.resource('aws_cloudwatch_log_group', logGroupOf(accessLog.destination_arn)).retention_in_days,
+    },
   };
+}
+
+/** The value `jsonencode(local.<name>)` encodes, resolved; any other expression is not read. */
+function jsonencoded(tf: TerraformConfiguration, expression: string): Record<string, string> {
+  const local = /^\$\{jsonencode\(local\.(\w+)\)\}$/.exec(expression)?.[1];
+  if (!local) throw new Error(`expected jsonencode(local.<name>) as the access log format, got ${expression}`);
+  return tf.resolve(tf.locals()[local]);
+}
+
+/** The log group a reference `${aws_cloudwatch_log_group.<name>.arn}` names. */
+function logGroupOf(reference: string): string {
+  const name = /^\$\{aws_cloudwatch_log_group\.(\w+)\.arn\}$/.exec(reference)?.[1];
+  if (!name) throw new Error(`expected a log group's arn as the access log destination, got ${reference}`);
+  return name;
 }

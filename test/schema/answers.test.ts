@@ -10,9 +10,11 @@ import {
   PackageNameError,
   RegionError,
   ScopeError,
+  ThrottlingLimitError,
   UserPoolIdError,
 } from '../../src/errors.js';
 import { FLAG_LABELS, TITLE_LABELS } from '../../src/schema/answers.js';
+import { answersJsonSchema } from '../../src/schema/json-schema.js';
 import { checkGivenAnswers, resolveFormAnswers, resolveWithoutPrompts } from '../../src/schema/given.js';
 import {
   checkAnswer,
@@ -42,6 +44,8 @@ describe('parseAnswers', () => {
       allowAnyOrigin: false,
       scopes: [],
       runtime: 'nodejs24.x',
+      rateLimit: 100,
+      burstLimit: 200,
     });
   });
 
@@ -221,6 +225,50 @@ describe('--issuer (ref #2)', () => {
     ['https://example.com/eu-west-1_AbCdEfGhI', /is not a Cognito user pool issuer/],
   ])('refuses %j', (issuer, problem) => {
     expect(parseError({ issuer }).message).toMatch(problem);
+  });
+});
+
+describe('--rate-limit and --burst-limit (ref #27)', () => {
+  it('take a whole number, or its digits as a flag gives them', () => {
+    expect(parseAnswers({ ...EXAMPLE_INPUT, rateLimit: '500', burstLimit: 1000 })).toMatchObject({
+      rateLimit: 500,
+      burstLimit: 1000,
+    });
+    expect(parseAnswers({ ...EXAMPLE_INPUT, rateLimit: ' 1 ', burstLimit: 2147483647 })).toMatchObject({
+      rateLimit: 1,
+      burstLimit: 2147483647,
+    });
+  });
+
+  it('refuse 0, which would answer every request with 429, naming the flag and the expected form', () => {
+    const error = parseError({ burstLimit: 0 });
+    expect(error.errors).toHaveLength(1);
+    expect(error.errors[0]).toBeInstanceOf(ThrottlingLimitError);
+    expect(error.errors[0]!.field).toBe('burstLimit');
+    expect(error.message).toBe(
+      '--burst-limit 0 is 0, which answers every request with 429 Too Many Requests. Expected a whole number of ' +
+        'requests from 1 to 2147483647, e.g. 200.',
+    );
+  });
+
+  it.each([
+    ['-5', /^--rate-limit "-5" is not a whole number of requests\. Expected a whole number of requests per second/],
+    [2.5, /^--rate-limit 2\.5 is not a whole number of requests\./],
+    ['100rps', /^--rate-limit "100rps" is not a whole number of requests\./],
+    ['', /^--rate-limit "" is not a whole number of requests\./],
+    [2147483648, /^--rate-limit 2147483648 is more than 2147483647\./],
+  ])('refuse %j', (rateLimit, message) => {
+    const error = parseError({ rateLimit });
+    expect(error.errors[0]).toBeInstanceOf(ThrottlingLimitError);
+    expect(error.message).toMatch(message);
+  });
+
+  it('are whole numbers from 1 in a form, with the defaults filled in', () => {
+    const { rateLimit, burstLimit } = answersJsonSchema().properties;
+    expect(rateLimit).toMatchObject({ type: 'integer', minimum: 1, maximum: 2147483647, default: 100 });
+    expect(burstLimit).toMatchObject({ type: 'integer', minimum: 1, maximum: 2147483647, default: 200 });
+    expect(rateLimit.description).not.toMatch(/default/);
+    expect(answersJsonSchema().required).not.toContain('rateLimit');
   });
 });
 

@@ -70,6 +70,28 @@ describe('planUpdate without a stored base (a project whose pristine store is go
   });
 });
 
+describe('planUpdate with a stored base', () => {
+  it('deletes a file the template dropped that you left as generated, and keeps one you edited', () => {
+    const current: Record<string, string> = { 'gone.ts': 'as generated\n', 'edited.ts': 'yours\n' };
+    const plan = planUpdate({
+      base: new Map([
+        ['gone.ts', 'as generated\n'],
+        ['edited.ts', 'as generated\n'],
+      ]),
+      recorded: {
+        'gone.ts': { hash: hashOf('as generated\n'), ownership: 'managed' },
+        'edited.ts': { hash: hashOf('as generated\n'), ownership: 'managed' },
+      },
+      next: [],
+      read: (path) => current[path],
+    });
+    expect(plan.map(({ path, action, reason }) => [path, action, reason])).toEqual([
+      ['edited.ts', 'keep', 'dropped by the template, but you edited it: kept'],
+      ['gone.ts', 'delete', 'dropped by the template, untouched by you'],
+    ]);
+  });
+});
+
 describe('planUpdate with a file of yours where the template adds one', () => {
   it('merges managed files against an empty base and keeps samples', () => {
     const plan = planUpdate({

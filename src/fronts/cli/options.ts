@@ -40,7 +40,8 @@ export const RUN_FLAGS: readonly Flag[] = [
 
 export const ANSWER_FLAGS: readonly Flag[] = ANSWER_OPTIONS.map((option) => ({
   name: option.name,
-  type: option.type,
+  // An integer is a value like any other on the command line: the schema reads its digits.
+  type: option.type === 'boolean' ? 'boolean' : 'string',
   list: option.list,
   description: option.description,
   choices: option.choices,

@@ -1,11 +1,12 @@
 /**
  * The HTTP API, built from the definition in src/api.ts: a JWT authorizer for the user pool on
  * every route, unauthenticated OPTIONS routes served by the preflight function, CORS from the
- * allowlist, and one bundled function per handler.
+ * allowlist, one bundled function per handler, and a throttled `$default` stage with access logs.
  */
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -13,7 +14,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { auth, cors, preflight, routes, runtime } from '../src/api';
+import { auth, cors, preflight, routes, runtime, throttling } from '../src/api';
 import { corsEnvironment } from '../src/lib/cors';
 
 /**
@@ -23,6 +24,28 @@ import { corsEnvironment } from '../src/lib/cors';
 const LAMBDA_RUNTIMES: Record<string, Runtime> = {
   'nodejs24.x': Runtime.NODEJS_24_X,
   'nodejs22.x': Runtime.NODEJS_22_X,
+};
+
+/**
+ * One JSON line per request: enough to tell why a call failed (the authorizer's and the
+ * integration's messages, the status), never the token (no header, no claim).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  sourceIp: '$context.identity.sourceIp',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  errorMessage: '$context.error.message',
 };
 
 export class ApiStack extends Stack {
@@ -38,9 +61,10 @@ export class ApiStack extends Stack {
       identitySource: [auth.identitySource],
     });
 
-    // A `$default` stage with auto-deploy is created by default; without one every request answers 404.
     this.api = new HttpApi(this, 'HttpApi', {
       description: 'HTTP API behind a Cognito JWT authorizer',
+      // The stage is added below: the one HttpApi creates takes neither access logs nor throttling.
+      createDefaultStage: false,
       // API Gateway adds these headers to every response and ignores those the functions send.
       // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
       corsPreflight: {
@@ -52,6 +76,24 @@ export class ApiStack extends Stack {
       },
       defaultAuthorizer: authorizer,
       defaultAuthorizationScopes: auth.scopes.length > 0 ? [...auth.scopes] : undefined,
+    });
+
+    // The `$default` stage with auto-deploy (without one every request answers 404), under the id of
+    // the one HttpApi would create, so that a deployed stage is updated in place.
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Both limits, always, and above 0: a limit of 0 answers every request with 429.
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
+      throttle: { rateLimit: throttling.rateLimit, burstLimit: throttling.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT)),
+      },
     });
 
     const functions = new Map<string, HttpLambdaIntegration>();
@@ -92,6 +134,10 @@ export class ApiStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'AccessLogGroup', {
+      value: accessLogs.logGroupName,
+      description: 'Log group of the access logs: one JSON line per request',
+    });
   }
 
   /**

@@ -8,3 +8,8 @@ output "issuer" {
   description = "The issuer the authorizer trusts."
   value       = local.issuer
 }
+
+output "access_log_group" {
+  description = "Log group of the access logs: one JSON line per request."
+  value       = aws_cloudwatch_log_group.access.name
+}

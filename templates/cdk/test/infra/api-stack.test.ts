@@ -4,7 +4,8 @@
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, cors, preflight, routes, runtime } from '../../src/api';
+import { auth, cors, preflight, routes, runtime, throttling } from '../../src/api';
+import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
 import { synthesizeTemplate } from './route-table';
 
 type Resource = { Properties: Record<string, any> };
@@ -93,6 +94,26 @@ describe('API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', AutoDeploy: true });
   });
 
+  it('throttles every route with both limits of src/api.ts, each above 0', () => {
+    const stages = resources('AWS::ApiGatewayV2::Stage');
+    expect(stages).toHaveLength(1);
+    const { ThrottlingRateLimit, ThrottlingBurstLimit } = stages[0]![1].Properties.DefaultRouteSettings;
+    expect({ rateLimit: ThrottlingRateLimit, burstLimit: ThrottlingBurstLimit }).toEqual(throttling);
+    expect(ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  it('logs every request as a JSON line that tells why it failed, never the token, for a bounded time', () => {
+    const stages = resources('AWS::ApiGatewayV2::Stage');
+    const { DestinationArn, Format } = stages[0]![1].Properties.AccessLogSettings;
+    const variables = Object.values(accessLogFields(Format));
+    expect(variables).toEqual(expect.arrayContaining(REQUIRED_ACCESS_LOG_VARIABLES));
+    for (const variable of variables) expect(variable).not.toMatch(SECRET_VARIABLE);
+    const group = template.toJSON().Resources[DestinationArn['Fn::GetAtt'][0]];
+    expect(group.Type).toBe('AWS::Logs::LogGroup');
+    expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
   it('lets only API Gateway invoke the functions', () => {
     const permissions = resources('AWS::Lambda::Permission');
     const [apiId] = resources('AWS::ApiGatewayV2::Api')[0]!;
@@ -132,8 +153,9 @@ describe('functions', () => {
   });
 
   it('keep their logs for a bounded time', () => {
-    const logGroups = resources('AWS::Logs::LogGroup');
-    expect(logGroups.length).toBe(resources('AWS::Lambda::Function').length);
-    for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+    for (const [name, fn] of resources('AWS::Lambda::Function')) {
+      const group = template.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(group.Properties.RetentionInDays, name).toBeGreaterThan(0);
+    }
   });
 });

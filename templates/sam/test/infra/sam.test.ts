@@ -4,8 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auth, cors, preflight, routes, runtime } from '../../src/api';
+import { auth, cors, preflight, routes, runtime, throttling } from '../../src/api';
 import { corsEnvironment } from '../../src/lib/cors';
+import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
 import { loadSamTemplate, type Node } from './sam-template';
 
 const sam = loadSamTemplate(fileURLToPath(new URL('../../template.yaml', import.meta.url)));
@@ -85,6 +86,23 @@ describe('API and functions', () => {
     expect(api.Properties.StageName).toBe('$default');
   });
 
+  it('throttles every route with both limits of src/api.ts, each above 0', () => {
+    const { ThrottlingRateLimit, ThrottlingBurstLimit } = api.Properties.DefaultRouteSettings;
+    expect({ rateLimit: ThrottlingRateLimit, burstLimit: ThrottlingBurstLimit }).toEqual(throttling);
+    expect(ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  it('logs every request as a JSON line that tells why it failed, never the token, for a bounded time', () => {
+    const { DestinationArn, Format } = api.Properties.AccessLogSettings;
+    const variables = Object.values(accessLogFields(Format));
+    expect(variables).toEqual(expect.arrayContaining(REQUIRED_ACCESS_LOG_VARIABLES));
+    for (const variable of variables) expect(variable).not.toMatch(SECRET_VARIABLE);
+    const group = sam.template.Resources[DestinationArn['Fn::GetAtt'][0]];
+    expect(group.Type).toBe('AWS::Logs::LogGroup');
+    expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
   it('bundles each function with esbuild and runs it on the chosen runtime', () => {
     expect(sam.template.Globals.Function.Runtime).toBe(runtime);
     for (const [id, fn] of functions) {
@@ -98,9 +116,10 @@ describe('API and functions', () => {
   });
 
   it('keeps each function\'s logs for a bounded time', () => {
-    const logGroups = sam.resources('AWS::Logs::LogGroup');
-    expect(logGroups).toHaveLength(functions.length);
-    for (const [, group] of logGroups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+    for (const [name, fn] of functions) {
+      const group = sam.template.Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(group.Properties.RetentionInDays, name).toBeGreaterThan(0);
+    }
   });
 
   it('lets each function write its own logs and do nothing else', () => {

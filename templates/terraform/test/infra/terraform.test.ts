@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, cors, preflight, region, routes, runtime } from '../../src/api';
+import { auth, cors, preflight, region, routes, runtime, throttling } from '../../src/api';
 import { corsEnvironment } from '../../src/lib/cors';
+import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
 import { loadTerraform, type Block, type TerraformConfiguration } from './terraform-configuration';
 
 const infra = fileURLToPath(new URL('../../infra/', import.meta.url));
@@ -30,10 +31,12 @@ describe('variables', () => {
     expect(variableDefault('allowed_origins')).toEqual(cors.allowOrigins);
     expect(variableDefault('scopes')).toEqual(auth.scopes);
     expect(variableDefault('lambda_runtime')).toBe(runtime);
+    expect(variableDefault('throttling_rate_limit')).toBe(throttling.rateLimit);
+    expect(variableDefault('throttling_burst_limit')).toBe(throttling.burstLimit);
   });
 
-  it('validate the region, pool id, client id and origins', () => {
-    for (const name of ['region', 'user_pool_id', 'client_id', 'allowed_origins', 'scopes']) {
+  it('validate the region, pool id, client id, origins and throttling limits', () => {
+    for (const name of ['region', 'user_pool_id', 'client_id', 'allowed_origins', 'scopes', 'throttling_rate_limit', 'throttling_burst_limit']) {
       expect(tf.variable(name).validation, name).toBeDefined();
     }
   });
@@ -110,6 +113,25 @@ describe('API', () => {
 
   it('deploys through an auto-deployed $default stage', () => {
     expect(resource('aws_apigatewayv2_stage', 'default')).toMatchObject({ name: '$default', auto_deploy: true });
+  });
+
+  it('throttles every route with both limits, each above 0 (one alone would be sent with the other as 0)', () => {
+    const [settings] = resource('aws_apigatewayv2_stage', 'default').default_route_settings;
+    expect(resolve(settings.throttling_rate_limit)).toBe(throttling.rateLimit);
+    expect(resolve(settings.throttling_burst_limit)).toBe(throttling.burstLimit);
+    expect(throttling.rateLimit).toBeGreaterThan(0);
+    expect(throttling.burstLimit).toBeGreaterThan(0);
+  });
+
+  it('logs every request as a JSON line that tells why it failed, never the token, for a bounded time', () => {
+    const [settings] = resource('aws_apigatewayv2_stage', 'default').access_log_settings;
+    expect(settings.destination_arn).toBe('${aws_cloudwatch_log_group.access.arn}');
+    expect(settings.format).toBe('${jsonencode(local.access_log_format)}');
+    const variables = Object.values(accessLogFields(JSON.stringify(resolve(locals().access_log_format))));
+    expect(variables).toEqual(expect.arrayContaining(REQUIRED_ACCESS_LOG_VARIABLES));
+    for (const variable of variables) expect(variable).not.toMatch(SECRET_VARIABLE);
+    expect(resource('aws_cloudwatch_log_group', 'access').retention_in_days).toBeGreaterThan(0);
+    expect(tf.output('access_log_group').value).toBe('${aws_cloudwatch_log_group.access.name}');
   });
 
   it('gives its URL without a trailing slash, so that "$API_URL/me" is the route', () => {
