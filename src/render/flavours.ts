@@ -66,8 +66,16 @@ export const FLAVOURS = {
 
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {
-  scripts: { dev: 'tsx dev/start.ts', test: 'vitest run', typecheck: 'tsc --noEmit' } as Record<string, string>,
+  scripts: {
+    dev: 'tsx dev/start.ts',
+    test: 'vitest run',
+    typecheck: 'tsc --noEmit',
+    // The formatter's check and the linter, failing on warnings too (biome.json configures both).
+    lint: 'biome check --error-on-warnings .',
+    format: 'biome format --write .',
+  } as Record<string, string>,
   devDependencies: [
+    '@biomejs/biome',
     '@types/aws-lambda',
     '@types/node',
     'jose',

@@ -49,9 +49,14 @@ function claimsAsStrings(payload: JWTPayload): Record<string, string> {
 
 export function createJwtAuthorizer(options: JwtAuthorizerOptions) {
   // Keys are looked up by `kid` and, as API Gateway may, cached for up to 2 hours.
-  const keys = createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`), { cacheMaxAge: 2 * 60 * 60 * 1000 });
+  const keys = createRemoteJWKSet(new URL(`${options.issuer}/.well-known/jwks.json`), {
+    cacheMaxAge: 2 * 60 * 60 * 1000,
+  });
 
-  return async function authorize(authorizationHeader: string | undefined, requiredScopes: readonly string[]): Promise<Authorization> {
+  return async function authorize(
+    authorizationHeader: string | undefined,
+    requiredScopes: readonly string[],
+  ): Promise<Authorization> {
     const token = tokenOf(authorizationHeader);
     if (!token) return { allowed: false, statusCode: 401, reason: 'no token in the Authorization header' };
     let payload: JWTPayload;
@@ -83,7 +88,7 @@ export function createJwtAuthorizer(options: JwtAuthorizerOptions) {
     // A route with scopes admits a token carrying any one of them.
     const scopes = scopesOf(payload);
     if (requiredScopes.length > 0 && !requiredScopes.some((scope) => scopes.includes(scope))) {
-      return { allowed: false, statusCode: 403, reason: 'the token has none of the route\'s scopes' };
+      return { allowed: false, statusCode: 403, reason: "the token has none of the route's scopes" };
     }
     return { allowed: true, claims: claimsAsStrings(payload), scopes: scopes.length > 0 ? scopes : null };
   };

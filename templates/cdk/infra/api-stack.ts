@@ -103,7 +103,9 @@ export class ApiStack extends Stack {
     const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;
     const lambdaRuntime = LAMBDA_RUNTIMES[runtime];
     if (!lambdaRuntime) {
-      throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts. Expected one of: ${Object.keys(LAMBDA_RUNTIMES).join(', ')}`);
+      throw new Error(
+        `Unknown Lambda runtime ${runtime} in src/api.ts. Expected one of: ${Object.keys(LAMBDA_RUNTIMES).join(', ')}`,
+      );
     }
     const logGroup = new LogGroup(this, `${id}Logs`, {
       retention: RetentionDays.ONE_MONTH,

@@ -12,7 +12,10 @@ import { cdkRoutes, type DeployedRoute } from './cdk-template';
 export function synthesizeTemplate({ validate = false } = {}): Template {
   const app = new App({
     builtinCloudFormationValidation: validate,
-    context: { 'aws:cdk:bundling-stacks': [], ...(validate ? { '@aws-cdk/core:validateAgainstDefaultRules': true } : {}) },
+    context: {
+      'aws:cdk:bundling-stacks': [],
+      ...(validate ? { '@aws-cdk/core:validateAgainstDefaultRules': true } : {}),
+    },
   });
   return Template.fromStack(new ApiStack(app, 'Test'));
 }
