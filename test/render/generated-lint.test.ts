@@ -20,6 +20,8 @@ import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { BIOME_PACKAGE, biomeScript, reportedFiles } from '../helpers/biome.js';
 import { tempDir } from '../helpers/temp.js';
 
+/** The longest pool id the schema accepts. */
+const LONG_POOL_ID = `ap-southeast-2_${'A'.repeat(40)}`;
 /** Answers whose values make lines longer than 120 columns where the templates write them. */
 const LONG_INPUT = {
   name: '@acme-corporation/customer-orders-and-invoices-http-api-eu-west',
@@ -31,6 +33,9 @@ const LONG_INPUT = {
   ],
   scopes: 'orders-api/read,orders-api/write,orders-api/admin,invoices-api/read,invoices-api/write',
   clientId: 'a'.repeat(128),
+  region: 'ap-southeast-2',
+  userPoolId: LONG_POOL_ID,
+  issuer: `https://issuer-cognito-idp.ap-southeast-2.amazonaws.com/${LONG_POOL_ID}`,
   runtime: 'nodejs22.x',
 } satisfies Partial<AnswersInput>;
 const LONG_ROUTES = [
@@ -53,7 +58,7 @@ const LONG_ROUTES = [
 
 const ANSWER_SETS = [
   ['the README example', {}, []],
-  ['long answers: four origins, five scopes, a long name and client id', LONG_INPUT, []],
+  ['long answers: four origins, five scopes, a long name, client id and pool id', LONG_INPUT, []],
   ['long answers and routes, one with a long path and scopes of its own', LONG_INPUT, LONG_ROUTES],
 ] as const;
 
