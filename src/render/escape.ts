@@ -3,7 +3,7 @@
  * its target language, so no answer can break out of a string or inject code.
  */
 
-type Literal = string | number | boolean | null | readonly Literal[] | { readonly [key: string]: Literal };
+export type Literal = string | number | boolean | null | readonly Literal[] | { readonly [key: string]: Literal };
 
 /**
  * TypeScript / JavaScript literal, in the generated code's style: strings single-quoted, arrays
@@ -20,7 +20,7 @@ export function ts(value: Literal): string {
 }
 
 /** A property name: bare when an identifier; `__proto__` would set the prototype, so it is refused. */
-function tsKey(key: string): string {
+export function tsKey(key: string): string {
   if (key === '__proto__') throw new Error('not a safe property name: "__proto__"');
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : tsString(key);
 }

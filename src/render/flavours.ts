@@ -83,8 +83,12 @@ export const SHARED_PACKAGE = {
     dev: 'tsx watch --clear-screen=false dev/start.ts',
     test: 'vitest run',
     typecheck: 'tsc --noEmit',
+    // The formatter's check and the linter, failing on warnings too (biome.json configures both).
+    lint: 'biome check --error-on-warnings .',
+    format: 'biome format --write .',
   } as Record<string, string>,
   devDependencies: [
+    '@biomejs/biome',
     '@types/aws-lambda',
     '@types/node',
     'jose',

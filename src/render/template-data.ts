@@ -19,6 +19,7 @@ import { PREFLIGHT_HANDLER, type ProtectedRoute } from '../schema/routes.js';
 import { describeApi, handlersOf, PREFLIGHT_PATHS } from '../model/api-model.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
+import { tsLine } from './ts-layout.js';
 import { IAC_VERSIONS, RUNTIME_DETAILS } from './versions.js';
 
 /** How a front renders: protected routes it keeps beside the sample, and whether projen manages the files. */
@@ -47,6 +48,15 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
     protectedRoutes: api.routes
       .filter((route) => route.authorization === 'JWT')
       .map((route) => ({ ...route, ownScopes: ownScopes.has(`${route.method} ${route.path}`) })),
+    /** The protected routes as src/api.ts lists them: `scopes` only on those with scopes of their own. */
+    apiRoutes: api.routes
+      .filter((route) => route.authorization === 'JWT')
+      .map(({ method, path, handler, scopes }) => ({
+        method,
+        path,
+        handler,
+        ...(ownScopes.has(`${method} ${path}`) ? { scopes } : {}),
+      })),
     /** The files are projen's: the README points at .projenrc.ts for routes and origins. */
     projen,
     preflight: { handler: PREFLIGHT_HANDLER, paths: PREFLIGHT_PATHS },
@@ -72,6 +82,7 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
     /** The largest throttling limit the schema takes, for the IaC's own input validation. */
     throttlingLimitMax: THROTTLING_LIMIT_MAX,
     ...escapers,
+    tsLine,
   };
 }
 
@@ -83,6 +94,7 @@ export const TEMPLATE_LOCALS = [
   'api',
   'functions',
   'protectedRoutes',
+  'apiRoutes',
   'projen',
   'preflight',
   'flavour',
@@ -97,6 +109,7 @@ export const TEMPLATE_LOCALS = [
   'iacVersions',
   'patterns',
   'ts',
+  'tsLine',
   'json',
   'yaml',
   'hcl',

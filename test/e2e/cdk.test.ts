@@ -1,6 +1,6 @@
 /**
  * End to end: the built CLI generates a CDK project, installs it, and the project's own tests,
- * type check and offline synth pass. The synthesized CloudFormation is then checked here too.
+ * type check, offline synth and lint pass. The synthesized CloudFormation is then checked here too.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,10 @@ describe('generated CDK project', () => {
     resources = Object.values(JSON.parse(readFileSync(path.join(out, templateFile), 'utf8')).Resources);
     const bundles = readdirSync(out).filter((file) => file.startsWith('asset.'));
     expect(bundles).toHaveLength(2);
+  });
+
+  it('passes its own lint (Biome, as generated), the synthesized cdk.out beside it', async () => {
+    await execOk('npm', ['run', 'lint'], { cwd: project });
   });
 
   it('synthesized an authorizer with the exact issuer and audience (ref #2, #3)', () => {

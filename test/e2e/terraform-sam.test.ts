@@ -1,7 +1,7 @@
 /**
  * End to end for the flavours whose IaC tool cannot run here: the built CLI generates the
- * project, installs it, and the project's own tests (which parse its HCL or SAM template) and
- * build pass.
+ * project, installs it, and the project's own tests (which parse its HCL or SAM template), build
+ * and lint pass.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,10 @@ describe.each(['terraform', 'sam'] as const)('generated %s project', (iac) => {
     });
     expect(await execOk('npm', ['test'], { cwd: project })).toMatch(/Tests\s+\d+ passed/);
     await execOk('npm', ['run', 'build'], { cwd: project });
+  });
+
+  it('passes its own lint (Biome, as generated), the build output beside it', async () => {
+    await execOk('npm', ['run', 'lint'], { cwd: project });
   });
 
   if (iac === 'terraform') {

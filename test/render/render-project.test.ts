@@ -17,7 +17,7 @@ describe('templates', () => {
     for (const template of allTemplates()) {
       expect(template.text, template.path).not.toMatch(/<%=/);
       for (const [tag] of template.text.matchAll(/<%-[^%]*%>/g)) {
-        expect(tag, template.path).toMatch(/^<%- (ts|json|yaml|hcl|code|codes|text|sh|id|partial)\(/);
+        expect(tag, template.path).toMatch(/^<%- (ts|tsLine|json|yaml|hcl|code|codes|text|sh|id|partial)\(/);
       }
     }
   });

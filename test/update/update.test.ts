@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFLICT_MARKER } from '../../src/update/merge.js';
+import { PACKAGE_VERSIONS } from '../../src/render/versions.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import {
   commitAll,
@@ -18,6 +19,7 @@ import {
   updateWith,
   write,
 } from '../helpers/project.js';
+import { biomeScript, reportedFiles } from '../helpers/biome.js';
 
 /**
  * The user's edit to src/api.ts, beside lines the template changed. (A route added to the routes
@@ -119,6 +121,26 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     // A file the update adds follows the checkout.
     expect(out).toMatch(/add +dev\/server\.ts/);
     expect(after['dev/server.ts']).toBe(next.get('dev/server.ts')!.replaceAll('\n', '\r\n'));
+  });
+
+  it('adds biome.json and the lint and format scripts cleanly; every file it manages passes the lint', async () => {
+    const dir = fixtureCopy(iac);
+    const { code, out } = await update(dir);
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/add +biome\.json +\(new in the template\)/);
+    const after = tree(dir);
+    const next = new Map(currentRender(dir).map((file) => [file.path, file.contents]));
+    expect(after['biome.json']).toBe(next.get('biome.json'));
+    const { scripts, devDependencies } = JSON.parse(after['package.json']!);
+    expect(scripts).toMatchObject({ lint: 'biome check --error-on-warnings .', format: 'biome format --write .' });
+    expect(devDependencies['@biomejs/biome']).toBe(PACKAGE_VERSIONS['@biomejs/biome']);
+    // The samples stay as the previous version wrote them (they are yours): npm run format brings them in line.
+    const first = biomeScript(dir, 'lint');
+    expect(reportedFiles(first.output), first.output).toEqual(['src/handlers/me.ts', 'test/handlers/me.test.ts']);
+    expect(first.status).not.toBe(0);
+    expect(biomeScript(dir, 'format').status).toBe(0);
+    const second = biomeScript(dir, 'lint');
+    expect(second.status, second.output).toBe(0);
   });
 
   it('is idempotent: a second update changes nothing', async () => {

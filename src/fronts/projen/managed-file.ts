@@ -4,8 +4,11 @@
  */
 import { FileBase, type IResolver, type Project } from 'projen';
 
+/** JSON files whose readers refuse unknown keys, so that a "//" key would break them: they go unmarked. */
+const STRICT_JSON = new Set(['biome.json']);
+
 function withMarker(path: string, contents: string, marker: string | undefined): string {
-  if (!marker) return contents;
+  if (!marker || STRICT_JSON.has(path)) return contents;
   if (path.endsWith('.json')) {
     const { '//': _old, ...object } = JSON.parse(contents) as Record<string, unknown>;
     return `${JSON.stringify({ '//': marker, ...object }, null, 2)}\n`;

@@ -108,7 +108,10 @@ export function createJwtAuthorizer(options: JwtAuthorizerOptions) {
     }
   };
 
-  return async function authorize(authorizationHeader: string | undefined, requiredScopes: readonly string[]): Promise<Authorization> {
+  return async function authorize(
+    authorizationHeader: string | undefined,
+    requiredScopes: readonly string[],
+  ): Promise<Authorization> {
     const token = tokenOf(authorizationHeader);
     if (!token) return { allowed: false, statusCode: 401, reason: 'no token in the Authorization header' };
     let payload: JWTPayload;

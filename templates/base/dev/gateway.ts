@@ -52,7 +52,10 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
  * The headers API Gateway adds for the API's CORS configuration, to requests with an `Origin`.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  */
-function corsHeaders(request: GatewayRequest, preflight: boolean): { headers: Record<string, string>; cors: Handled['cors'] } {
+function corsHeaders(
+  request: GatewayRequest,
+  preflight: boolean,
+): { headers: Record<string, string>; cors: Handled['cors'] } {
   const origin = request.headers.origin;
   if (!origin) return { headers: {}, cors: 'none' };
   const anyOrigin = cors.allowOrigins.includes('*');
@@ -69,7 +72,9 @@ function corsHeaders(request: GatewayRequest, preflight: boolean): { headers: Re
 
 /** With CORS configured, API Gateway drops the backend's CORS headers and sends its own. */
 function withCors(response: GatewayResponse, headers: Record<string, string>): GatewayResponse {
-  const kept = Object.entries(response.headers).filter(([name]) => !name.startsWith('access-control-') && name !== 'vary');
+  const kept = Object.entries(response.headers).filter(
+    ([name]) => !name.startsWith('access-control-') && name !== 'vary',
+  );
   return { ...response, headers: { ...Object.fromEntries(kept), ...headers } };
 }
 
@@ -84,12 +89,17 @@ export function createGateway(options: GatewayOptions = {}) {
   return async function handle(request: GatewayRequest): Promise<Handled> {
     const path = new URL(request.url, 'http://localhost').pathname;
     // API Gateway treats a request as a preflight only when it has Origin and Access-Control-Request-Method.
-    const preflight = request.method === 'OPTIONS' && !!request.headers.origin && !!request.headers['access-control-request-method'];
+    const preflight =
+      request.method === 'OPTIONS' && !!request.headers.origin && !!request.headers['access-control-request-method'];
     const { headers: cors, cors: corsResult } = corsHeaders(request, preflight);
     const match = matchRoute(table, request.method, path);
     if (!match) {
       // With CORS configured, API Gateway answers a preflight no route takes by itself.
-      if (preflight) return { response: withCors({ statusCode: 204, headers: {}, cookies: [], body: Buffer.alloc(0) }, cors), cors: corsResult };
+      if (preflight)
+        return {
+          response: withCors({ statusCode: 204, headers: {}, cookies: [], body: Buffer.alloc(0) }, cors),
+          cors: corsResult,
+        };
       return { response: withCors(json(404, { message: 'Not Found' }), cors), cors: corsResult };
     }
     let authorizer: { claims: Record<string, string>; scopes: string[] | null } | undefined;
@@ -101,7 +111,13 @@ export function createGateway(options: GatewayOptions = {}) {
         // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html
         const denial =
           result.statusCode === 401
-            ? json(401, { message: 'Unauthorized' }, { 'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.reason.replace(/["\\]/g, '')}"` })
+            ? json(
+                401,
+                { message: 'Unauthorized' },
+                {
+                  'www-authenticate': `Bearer scope="" error="invalid_token" error_description="${result.reason.replace(/["\\]/g, '')}"`,
+                },
+              )
             : json(403, { message: 'Forbidden' });
         return { response: withCors(denial, cors), routeKey: match.routeKey, cors: corsResult, denial: result.reason };
       }
@@ -110,7 +126,12 @@ export function createGateway(options: GatewayOptions = {}) {
     let response: GatewayResponse;
     try {
       const { handler } = await loadHandler(match.route.handler);
-      response = fromResult(await handler(toEvent(request, match, authorizer), { awsRequestId: 'local', functionName: match.route.handler }));
+      response = fromResult(
+        await handler(toEvent(request, match, authorizer), {
+          awsRequestId: 'local',
+          functionName: match.route.handler,
+        }),
+      );
     } catch (error) {
       console.error(`${match.route.handler} failed:`, error);
       response = json(500, { message: 'Internal Server Error' });

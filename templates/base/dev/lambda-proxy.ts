@@ -26,7 +26,11 @@ export interface GatewayResponse {
 
 const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|[\w.+-]+\+json))/;
 
-export function toEvent(request: GatewayRequest, match: RouteMatch, authorizer?: { claims: Record<string, string>; scopes: string[] | null }): APIGatewayProxyEventV2 {
+export function toEvent(
+  request: GatewayRequest,
+  match: RouteMatch,
+  authorizer?: { claims: Record<string, string>; scopes: string[] | null },
+): APIGatewayProxyEventV2 {
   const url = new URL(request.url, 'http://localhost');
   const now = new Date();
   const { cookie, ...headers } = request.headers;
@@ -47,7 +51,13 @@ export function toEvent(request: GatewayRequest, match: RouteMatch, authorizer?:
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: (headers.host ?? 'localhost').split('.')[0]!,
-      http: { method: request.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.sourceIp, userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: request.method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: request.sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: match.routeKey,
       stage: '$default',
@@ -64,7 +74,13 @@ export function toEvent(request: GatewayRequest, match: RouteMatch, authorizer?:
 /** A result with `statusCode` is a response; anything else is a JSON body with status 200. */
 export function fromResult(result: unknown): GatewayResponse {
   if (result && typeof result === 'object' && 'statusCode' in result) {
-    const { statusCode, headers = {}, cookies = [], body = '', isBase64Encoded } = result as APIGatewayProxyStructuredResultV2;
+    const {
+      statusCode,
+      headers = {},
+      cookies = [],
+      body = '',
+      isBase64Encoded,
+    } = result as APIGatewayProxyStructuredResultV2;
     return {
       statusCode: Number(statusCode),
       // Payload format 2.0 has no multi-value headers: every value is a string.

@@ -16,14 +16,24 @@ export interface RouteMatch {
 
 export function routeTable(): RouteEntry[] {
   return [
-    ...preflight.paths.map((path): RouteEntry => ({ method: 'OPTIONS', path, authorization: 'NONE', scopes: [], handler: preflight.handler })),
-    ...routes.map((route): RouteEntry => ({
-      method: route.method,
-      path: route.path,
-      authorization: 'JWT',
-      scopes: route.scopes ?? auth.scopes,
-      handler: route.handler,
-    })),
+    ...preflight.paths.map(
+      (path): RouteEntry => ({
+        method: 'OPTIONS',
+        path,
+        authorization: 'NONE',
+        scopes: [],
+        handler: preflight.handler,
+      }),
+    ),
+    ...routes.map(
+      (route): RouteEntry => ({
+        method: route.method,
+        path: route.path,
+        authorization: 'JWT',
+        scopes: route.scopes ?? auth.scopes,
+        handler: route.handler,
+      }),
+    ),
   ];
 }
 
@@ -80,7 +90,10 @@ export function matchRoute(table: readonly RouteEntry[], method: string, path: s
   const candidates = table
     .filter((route) => route.method === method || route.method === 'ANY')
     .map((route) => ({ route, pathParameters: matchPath(route.path, path) }))
-    .filter((candidate): candidate is { route: RouteEntry; pathParameters: Record<string, string> } => candidate.pathParameters !== undefined)
+    .filter(
+      (candidate): candidate is { route: RouteEntry; pathParameters: Record<string, string> } =>
+        candidate.pathParameters !== undefined,
+    )
     .sort((a, b) => {
       const [x, y] = [specificity(a.route), specificity(b.route)];
       const index = x.findIndex((value, i) => value !== y[i]);

@@ -19,14 +19,22 @@ export function createDevServer(options: GatewayOptions = {}, log: (line: string
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
-      const { response: result, routeKey, cors, denial } = await handle({
+      const {
+        response: result,
+        routeKey,
+        cors,
+        denial,
+      } = await handle({
         method: request.method ?? 'GET',
         url: request.url ?? '/',
         headers: headersOf(request),
         body: Buffer.concat(chunks),
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
       });
-      response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}) });
+      response.writeHead(result.statusCode, {
+        ...result.headers,
+        ...(result.cookies.length > 0 ? { 'set-cookie': result.cookies } : {}),
+      });
       response.end(result.body);
       outcome = `${routeKey ?? '(no route)'} ${result.statusCode}`;
       if (cors !== 'none') note = ` cors:${cors}`;

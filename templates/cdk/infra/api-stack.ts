@@ -6,7 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -149,7 +155,9 @@ export class ApiStack extends Stack {
     const id = `${handler[0]!.toUpperCase()}${handler.slice(1)}Function`;
     const lambdaRuntime = LAMBDA_RUNTIMES[runtime];
     if (!lambdaRuntime) {
-      throw new Error(`Unknown Lambda runtime ${runtime} in src/api.ts. Expected one of: ${Object.keys(LAMBDA_RUNTIMES).join(', ')}`);
+      throw new Error(
+        `Unknown Lambda runtime ${runtime} in src/api.ts. Expected one of: ${Object.keys(LAMBDA_RUNTIMES).join(', ')}`,
+      );
     }
     const logGroup = new LogGroup(this, `${id}Logs`, {
       retention: RetentionDays.ONE_MONTH,

@@ -31,7 +31,10 @@ export function corsEnvironment(cors: {
 export function corsPolicy(env: Record<string, string | undefined> = process.env): CorsPolicy {
   const maxAge = Number.parseInt(env.CORS_MAX_AGE ?? '', 10);
   return {
-    allowOrigins: (env.CORS_ALLOW_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowOrigins: (env.CORS_ALLOW_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     allowMethods: env.CORS_ALLOW_METHODS || 'GET,OPTIONS',
     allowHeaders: env.CORS_ALLOW_HEADERS || 'authorization,content-type',
     // 0..7200 seconds: Chromium caps the preflight cache at 7200.

@@ -145,9 +145,11 @@ describe('npm run dev', () => {
     writeFileSync(handler, version(1));
 
     // The dev script as package.json has it, run with this project's tsx.
-    const [command, ...args] = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      scripts: { dev: string };
-    }).scripts.dev.split(' ');
+    const [command, ...args] = (
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+        scripts: { dev: string };
+      }
+    ).scripts.dev.split(' ');
     expect(command).toBe('tsx');
     const tsx = createRequire(import.meta.url).resolve('tsx/cli');
     child = spawn(process.execPath, [tsx, ...args], {

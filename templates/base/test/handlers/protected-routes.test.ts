@@ -11,12 +11,19 @@ import { ACCESS_TOKENS_ONLY, type ProtectedEvent, type ProtectedResult } from '.
 import { corsEnvironment } from '../../src/lib/cors';
 import { authorizedEvent } from './events';
 
-const idTokenClaims = { sub: '11111111-2222-3333-4444-555555555555', token_use: 'id', aud: 'client', email: 'alice@example.com' };
+const idTokenClaims = {
+  sub: '11111111-2222-3333-4444-555555555555',
+  token_use: 'id',
+  aud: 'client',
+  email: 'alice@example.com',
+};
 
 async function handlerOf(name: string): Promise<(event: ProtectedEvent) => Promise<ProtectedResult>> {
   const file = `${process.cwd()}/src/handlers/${name}.ts`;
   if (!existsSync(file)) throw new Error(`src/handlers/${name}.ts is missing: a route of src/api.ts names it`);
-  const module = (await import(pathToFileURL(file).href)) as { handler: (event: ProtectedEvent) => Promise<ProtectedResult> };
+  const module = (await import(pathToFileURL(file).href)) as {
+    handler: (event: ProtectedEvent) => Promise<ProtectedResult>;
+  };
   return module.handler;
 }
 

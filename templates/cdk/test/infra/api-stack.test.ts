@@ -61,7 +61,9 @@ describe('routes', () => {
   });
 
   it('leaves OPTIONS routes without an authorizer, so preflights carry no token', () => {
-    const options = resources('AWS::ApiGatewayV2::Route').filter(([, route]) => route.Properties.RouteKey.startsWith('OPTIONS '));
+    const options = resources('AWS::ApiGatewayV2::Route').filter(([, route]) =>
+      route.Properties.RouteKey.startsWith('OPTIONS '),
+    );
     expect(options.map(([, route]) => route.Properties.RouteKey)).toContain('OPTIONS /{proxy+}');
     for (const [, route] of options) {
       expect(route.Properties.AuthorizationType).toBe('NONE');
@@ -148,7 +150,13 @@ describe('functions', () => {
       const statements = resources('AWS::IAM::Policy')
         .filter(([, policy]) => policy.Properties.Roles.some((entry: { Ref?: string }) => entry.Ref === role))
         .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
-      expect(statements, name).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logs, 'Arn'] } }]);
+      expect(statements, name).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logs, 'Arn'] },
+        },
+      ]);
     }
   });
 

@@ -12,7 +12,24 @@ export type Node = Record<string, any>;
 /** A route as API Gateway will serve it; `authorization` may also read "INVALID <type>". */
 export type DeployedRoute = Omit<RouteEntry, 'authorization'> & { authorization: string };
 
-const INTRINSICS = ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or'];
+const INTRINSICS = [
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+];
 
 const tags: Tags = [
   { tag: '!Ref', resolve: (value: string) => ({ Ref: value }) },
@@ -46,7 +63,12 @@ export function parseSamTemplate(text: string): SamTemplate {
   function resolve(value: any, variables: Record<string, unknown> = {}): any {
     if (Array.isArray(value)) return value.map((item) => resolve(item, variables));
     if (!value || typeof value !== 'object') return value;
-    if ('Ref' in value) return value.Ref in variables ? variables[value.Ref] : value.Ref in template.Parameters ? parameter(value.Ref) : value;
+    if ('Ref' in value)
+      return value.Ref in variables
+        ? variables[value.Ref]
+        : value.Ref in template.Parameters
+          ? parameter(value.Ref)
+          : value;
     if ('Fn::Join' in value) {
       const [separator, items] = value['Fn::Join'];
       return (resolve(items, variables) as unknown[]).flat().join(separator);
@@ -89,7 +111,9 @@ export function samRoutes(sam: SamTemplate): DeployedRoute[] {
           method: String(event.Method).toUpperCase(),
           path: event.Path,
           authorization: chosen === 'NONE' ? 'NONE' : chosen === DefaultAuthorizer ? 'JWT' : `INVALID ${chosen}`,
-          scopes: event.Auth?.AuthorizationScopes ?? (chosen === 'NONE' ? [] : (Authorizers[chosen]?.AuthorizationScopes ?? [])),
+          scopes:
+            event.Auth?.AuthorizationScopes ??
+            (chosen === 'NONE' ? [] : (Authorizers[chosen]?.AuthorizationScopes ?? [])),
           handler: /src\/handlers\/([\w-]+)\.ts$/.exec(fn.Metadata.BuildProperties.EntryPoints[0])?.[1] ?? 'unknown',
         };
       }),

@@ -13,7 +13,10 @@ const sam = loadSamTemplate(fileURLToPath(new URL('../../template.yaml', import.
 const [[, api]] = sam.resources('AWS::Serverless::HttpApi') as [[string, Node]];
 const functions = sam.resources('AWS::Serverless::Function');
 const events: Node[] = functions.flatMap(([, fn]) =>
-  Object.values(fn.Properties.Events as Record<string, Node>).map((event) => ({ ...event, entry: fn.Metadata.BuildProperties.EntryPoints })),
+  Object.values(fn.Properties.Events as Record<string, Node>).map((event) => ({
+    ...event,
+    entry: fn.Metadata.BuildProperties.EntryPoints,
+  })),
 );
 const handlerOf = (entryPoints: string[]) => /src\/handlers\/(\w[\w-]*)\.ts$/.exec(entryPoints[0]!)?.[1];
 
@@ -47,7 +50,9 @@ describe('authorizer', () => {
 
 describe('routes', () => {
   it('are the routes of src/api.ts and the preflight routes, each on its handler', () => {
-    const declared = events.map((event) => `${event.Properties.Method} ${event.Properties.Path} -> ${handlerOf(event.entry)}`);
+    const declared = events.map(
+      (event) => `${event.Properties.Method} ${event.Properties.Path} -> ${handlerOf(event.entry)}`,
+    );
     const expected = [
       ...preflight.paths.map((path) => `OPTIONS ${path} -> ${preflight.handler}`),
       ...routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`),
@@ -64,7 +69,9 @@ describe('routes', () => {
 
   it('put the JWT authorizer and its scopes on every other route', () => {
     for (const event of events.filter((candidate) => candidate.Properties.Method !== 'OPTIONS')) {
-      const route = routes.find((candidate) => candidate.method === event.Properties.Method && candidate.path === event.Properties.Path);
+      const route = routes.find(
+        (candidate) => candidate.method === event.Properties.Method && candidate.path === event.Properties.Path,
+      );
       expect(event.Properties.Auth.Authorizer).toBe(api.Properties.Auth.DefaultAuthorizer);
       expect(event.Properties.Auth.AuthorizationScopes ?? []).toEqual([...(route?.scopes ?? auth.scopes)]);
     }
@@ -115,7 +122,7 @@ describe('API and functions', () => {
     expect(sam.resolve(sam.template.Globals.Function.Environment.Variables)).toEqual(corsEnvironment(cors));
   });
 
-  it('keeps each function\'s logs for a bounded time', () => {
+  it("keeps each function's logs for a bounded time", () => {
     for (const [name, fn] of functions) {
       const group = sam.template.Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
       expect(group.Properties.RetentionInDays, name).toBeGreaterThan(0);
@@ -132,7 +139,13 @@ describe('API and functions', () => {
       expect(role.Type).toBe('AWS::IAM::Role');
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
       const statements = role.Properties.Policies.flatMap((policy: Node) => policy.PolicyDocument.Statement);
-      expect(statements).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logs, 'Arn'] } }]);
+      expect(statements).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logs, 'Arn'] },
+        },
+      ]);
       expect(sam.template.Resources[logs].Type).toBe('AWS::Logs::LogGroup');
     }
   });

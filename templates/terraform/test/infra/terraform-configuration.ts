@@ -49,21 +49,29 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
     Object.assign(variables, part.variable);
     Object.assign(outputs, part.output);
     for (const block of part.locals ?? []) Object.assign(locals, block);
-    for (const [type, blocks] of Object.entries(part.resource ?? {})) resources[type] = { ...resources[type], ...(blocks as Block) };
-    for (const [type, blocks] of Object.entries(part.data ?? {})) dataSources[type] = { ...dataSources[type], ...(blocks as Block) };
+    for (const [type, blocks] of Object.entries(part.resource ?? {}))
+      resources[type] = { ...resources[type], ...(blocks as Block) };
+    for (const [type, blocks] of Object.entries(part.data ?? {}))
+      dataSources[type] = { ...dataSources[type], ...(blocks as Block) };
   }
   const variableDefault = (name: string): any => resolve(variables[name][0].default);
   function resolve(value: any): any {
     if (Array.isArray(value)) return value.map(resolve);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item)]));
     if (typeof value !== 'string') return value;
     const whole = /^\$\{(var|local)\.(\w+)((?:\.\w+)*)\}$/.exec(value);
     if (whole) {
       const root = whole[1] === 'var' ? variableDefault(whole[2]!) : resolve(locals[whole[2]!]);
-      return whole[3]!.split('.').slice(1).reduce((object, key) => object?.[key], root);
+      return whole[3]!
+        .split('.')
+        .slice(1)
+        .reduce((object, key) => object?.[key], root);
     }
     return value
-      .replace(/(?<![$])\$\{(var|local)\.(\w+)\}/g, (_, kind, name) => (kind === 'var' ? variableDefault(name) : resolve(locals[name])))
+      .replace(/(?<![$])\$\{(var|local)\.(\w+)\}/g, (_, kind, name) =>
+        kind === 'var' ? variableDefault(name) : resolve(locals[name]),
+      )
       .replace(/([$%])\1\{/g, '$1{');
   }
   return {
@@ -85,7 +93,8 @@ export function terraformRoutes(tf: TerraformConfiguration): DeployedRoute[] {
   const locals = tf.locals();
   const authorizationOf = (name: string): string => {
     const route = tf.resource('aws_apigatewayv2_route', name);
-    if (route.authorization_type === 'JWT' && route.authorizer_id === '${aws_apigatewayv2_authorizer.cognito.id}') return 'JWT';
+    if (route.authorization_type === 'JWT' && route.authorizer_id === '${aws_apigatewayv2_authorizer.cognito.id}')
+      return 'JWT';
     if (route.authorization_type === 'NONE' && route.authorizer_id === undefined) return 'NONE';
     return `INVALID ${route.authorization_type}`;
   };
@@ -94,7 +103,9 @@ export function terraformRoutes(tf: TerraformConfiguration): DeployedRoute[] {
     return { method: method!, path: path! };
   };
   const preflightTarget = String(tf.resource('aws_apigatewayv2_route', 'preflight').target);
-  const preflightHandler = preflightTarget.includes('[local.preflight_handler]') ? tf.resolve(locals.preflight_handler) : preflightTarget;
+  const preflightHandler = preflightTarget.includes('[local.preflight_handler]')
+    ? tf.resolve(locals.preflight_handler)
+    : preflightTarget;
   return [
     ...(tf.resolve(locals.preflight_route_keys) as string[]).map((key) => ({
       ...split(key),
@@ -102,11 +113,13 @@ export function terraformRoutes(tf: TerraformConfiguration): DeployedRoute[] {
       scopes: [],
       handler: preflightHandler,
     })),
-    ...Object.entries(tf.resolve(locals.routes) as Record<string, { handler: string; scopes: string[] }>).map(([key, route]) => ({
-      ...split(key),
-      authorization: authorizationOf('protected'),
-      scopes: route.scopes,
-      handler: route.handler,
-    })),
+    ...Object.entries(tf.resolve(locals.routes) as Record<string, { handler: string; scopes: string[] }>).map(
+      ([key, route]) => ({
+        ...split(key),
+        authorization: authorizationOf('protected'),
+        scopes: route.scopes,
+        handler: route.handler,
+      }),
+    ),
   ];
 }

@@ -36,7 +36,15 @@ describe('variables', () => {
   });
 
   it('validate the region, pool id, client id, origins and throttling limits', () => {
-    for (const name of ['region', 'user_pool_id', 'client_id', 'allowed_origins', 'scopes', 'throttling_rate_limit', 'throttling_burst_limit']) {
+    for (const name of [
+      'region',
+      'user_pool_id',
+      'client_id',
+      'allowed_origins',
+      'scopes',
+      'throttling_rate_limit',
+      'throttling_burst_limit',
+    ]) {
       expect(tf.variable(name).validation, name).toBeDefined();
     }
   });
@@ -45,7 +53,11 @@ describe('variables', () => {
 describe('routes', () => {
   it('are the routes of src/api.ts, each with its handler and scopes', () => {
     const declared = Object.entries(resolve(locals().routes) as Block).map(([key, route]) => ({ key, ...route }));
-    const expected = routes.map((route) => ({ key: `${route.method} ${route.path}`, handler: route.handler, scopes: route.scopes ?? auth.scopes }));
+    const expected = routes.map((route) => ({
+      key: `${route.method} ${route.path}`,
+      handler: route.handler,
+      scopes: route.scopes ?? auth.scopes,
+    }));
     expect(declared).toEqual(expected);
     expect(locals().preflight_route_keys).toEqual(preflight.paths.map((path) => `OPTIONS ${path}`));
     expect(locals().preflight_handler).toBe(preflight.handler);
@@ -148,7 +160,9 @@ describe('API', () => {
 
   it('zips each function with one file mode, so that its hash is the same on every machine', () => {
     expect(tf.data('archive_file', 'handler').output_file_mode).toBe('0666');
-    expect(resource('aws_lambda_function', 'handler').source_code_hash).toBe('${data.archive_file.handler[each.key].output_base64sha256}');
+    expect(resource('aws_lambda_function', 'handler').source_code_hash).toBe(
+      '${data.archive_file.handler[each.key].output_base64sha256}',
+    );
   });
 
   it('runs the functions on the chosen runtime with a bounded log retention', () => {
