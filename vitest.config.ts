@@ -15,6 +15,9 @@ export default defineConfig({
           testTimeout: 30_000,
           // Tests import the AWS SDK themselves; the CLI sets the same opt-out before it loads the SDK.
           env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+          // GitHub's workflow parser imports its JSON schema without an import attribute, which Node.js
+          // refuses: Vite loads it instead.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {
