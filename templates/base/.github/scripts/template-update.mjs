@@ -18,7 +18,7 @@
 //   TEMPLATE_UPDATE_BASE     the branch the pull request targets (default: the branch checked out)
 //   TEMPLATE_UPDATE_COMMAND  the command that runs the tool (default: npx -y create-cognito-jwt-api@<version>)
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -90,9 +90,14 @@ function runUpdate(command, dir) {
   return { failure: (result.stderr || result.stdout).trim() || `${command} update exited ${result.status}` };
 }
 
-function toolVersion(command, report, dir) {
+/** The version the update brought the project to: the report's, else the one the project's record now names. */
+function toolVersion(report, dir) {
   if (report.to) return report.to;
-  return run(`${command} --version`, [], { cwd: dir, shell: true }).stdout.trim();
+  try {
+    return JSON.parse(readFileSync(path.join(dir, '.yo-rc.json'), 'utf8'))[TOOL].generatorVersion;
+  } catch {
+    return 'latest';
+  }
 }
 
 /** Brings package-lock.json in line when the update changed the dependencies, so that `npm ci` keeps working. */
@@ -251,7 +256,7 @@ function main() {
       say(`${pr.url}: update could not run on the branch; ${posted ? 'commented' : 'already commented'}.`);
       return;
     }
-    const to = toolVersion(command, report, dir);
+    const to = toolVersion(report, dir);
     const lockNote = refreshLockFile(dir, report);
     git(dir, 'add', '--all');
     if (run('git', ['diff', '--cached', '--quiet'], { cwd: dir }).status === 0) {
