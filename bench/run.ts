@@ -4,8 +4,8 @@
  * two parts, npm's own and the CLIs'), BENCH_NODES (default 20,24)
  * the Node majors it runs on, BENCH_CDK_RUNS (default 3) the measured runs of figure 5 for each
  * project, BENCH_REQUESTS (default 2000)
- * the dev-server requests, BENCH_SKIP a comma-separated list of parts to leave out
- * (create, footprint, render, lambdas, cdk, dev).
+ * the dev-server requests, BENCH_UPDATE_RUNS (default 21) the runs of figure 6, BENCH_SKIP a
+ * comma-separated list of parts to leave out (create, footprint, render, lambdas, cdk, dev, update).
  */
 import { tmpdir } from 'node:os';
 import { benchCdkProject } from './cdk-project.js';
@@ -15,6 +15,7 @@ import { benchFootprint } from './footprint.js';
 import { benchLambdas } from './lambdas.js';
 import { benchRender } from './render.js';
 import { removeScratch } from './shared.js';
+import { benchUpdate } from './update.js';
 
 /** A count from the environment: a positive integer, else the fallback when unset. */
 function count(name: string, fallback: number): number {
@@ -32,6 +33,7 @@ const runs = count('BENCH_RUNS', 361);
 const partRuns = Math.ceil(runs / 3);
 const cdkRuns = count('BENCH_CDK_RUNS', 3);
 const requests = count('BENCH_REQUESTS', 2000);
+const updateRuns = count('BENCH_UPDATE_RUNS', 21);
 const nodes = process.env.BENCH_NODES || '20,24';
 if (!/^\d+(,\d+)*$/.test(nodes))
   throw new Error(`BENCH_NODES=${nodes}: expected Node major versions separated by commas, e.g. BENCH_NODES=20,24`);
@@ -62,6 +64,7 @@ try {
   if (!skip.has('lambdas')) summary.push(await benchLambdas());
   if (!skip.has('dev')) summary.push(await benchDevLatency(requests));
   if (!skip.has('cdk')) summary.push(benchCdkProject(cdkRuns));
+  if (!skip.has('update')) summary.push(benchUpdate(updateRuns));
 } finally {
   removeScratch();
 }

@@ -77,12 +77,13 @@ describe(UPDATE_ACTION_ID, () => {
       // Untouched files take the new output; files the template dropped are deleted.
       expect(read(workspacePath, 'service/README.md')).toBe(NEXT.get('README.md'));
       expect(read(workspacePath, 'service/dev/server.ts')).toBe(NEXT.get('dev/server.ts'));
-      expect(existsSync(path.join(workspacePath, 'service/.nvmrc'))).toBe(false);
+      expect(read(workspacePath, 'service/.nvmrc')).toBe(NEXT.get('.nvmrc'));
+      expect(existsSync(path.join(workspacePath, 'service/infra/README.md'))).toBe(false);
       expect(outputs.changed).toBe(true);
       expect(outputs.files).toEqual(
         expect.arrayContaining(['README.md', 'dev/server.ts', '.nvmrc', 'catalog-info.yaml']),
       );
-      expect(outputs.filesToDelete).toEqual(['service/.nvmrc', 'service/infra/README.md']);
+      expect(outputs.filesToDelete).toEqual(['service/infra/README.md']);
       expect(outputs).toMatchObject({
         conflicts: [],
         hasConflicts: false,
@@ -103,7 +104,7 @@ describe(UPDATE_ACTION_ID, () => {
       const summary = outputs.summary as string;
       expect(summary).toMatch(/^Updates the service in `service\/` to create-cognito-jwt-api /);
       expect(summary).toContain('| `README.md` | update | untouched by you: replaced by the new output |');
-      expect(summary).toContain('| `.nvmrc` | delete | dropped by the template, untouched by you |');
+      expect(summary).toContain('| `infra/README.md` | delete | dropped by the template, untouched by you |');
       expect(summary).toContain(
         `| \`catalog-info.yaml\` | update | your catalog entities, where only these change: the ` +
           `${TEMPLATE_VERSION_ANNOTATION} annotation of Component orders-api: 0.0.9 → ${PACKAGE_VERSION}; ` +
@@ -124,7 +125,7 @@ describe(UPDATE_ACTION_ID, () => {
 
     expect(read(workspacePath, 'README.md')).toMatch(/^<<<<<<< yours\n- \*\*Our note\*\*, and unauthenticated/m);
     expect(outputs).toMatchObject({ changed: true, conflicts: ['README.md'], hasConflicts: true });
-    expect(outputs.filesToDelete).toEqual(['.nvmrc', 'infra/README.md']);
+    expect(outputs.filesToDelete).toEqual(['infra/README.md']);
     expect(outputs.summary).toMatch(/^Updates the service to /);
     expect(outputs.summary).toContain(
       '**Conflicts** in `README.md`: both you and the template changed the same lines. Resolve the',

@@ -18,6 +18,8 @@ export interface RenderedFile {
 
 /** Template sets every project gets, before its flavour's own. */
 const SHARED_SET = 'base';
+/** The update workflow and its script: they run `update`, and projen projects update through `npx projen`. */
+const UPDATE_WORKFLOW_FOLDER = '.github/';
 
 /** EJS's HTML escaping is wrong for code; templates use `<%- helper(value) %>` (a test forbids `<%=`). */
 const noHtmlEscaping = (value: unknown) => String(value);
@@ -33,6 +35,7 @@ export function renderProject(answers: Answers, options: RenderOptions = {}): Re
   const files = new Map<string, { contents: string; ownership: Ownership }>();
   for (const set of [SHARED_SET, answers.iac]) {
     for (const template of templateFiles(set)) {
+      if (options.projen && template.path.startsWith(UPDATE_WORKFLOW_FOLDER)) continue;
       if (files.has(template.path)) throw new Error(`template ${template.path} exists in more than one set`);
       files.set(template.path, { contents: renderTemplate(template.key, context), ownership: template.ownership });
     }
