@@ -48,6 +48,22 @@ export function verdict([low, high]: readonly [number, number], target: number):
   return low > target ? 'not met' : 'inconclusive';
 }
 
+/**
+ * The order of `subjects` runs in round `round` (0, 1, ...): a Williams design, whose rows are a
+ * Latin square (each subject in each place once per cycle) in which each subject runs before each
+ * other in half the rounds of a cycle, so that none gains from its place or from what ran before
+ * it. A cycle is `subjects` rounds, or twice that for an odd number (the rows, then each reversed).
+ * For two subjects: [0, 1], [1, 0], [0, 1], ...
+ */
+export function balancedOrder(round: number, subjects: number): number[] {
+  const first = [0];
+  for (let low = 1, high = subjects - 1; first.length < subjects; ) first.push(first.length % 2 === 1 ? low++ : high--);
+  const row = (shift: number) => first.map((subject) => (subject + shift) % subjects);
+  if (subjects % 2 === 0) return row(round % subjects);
+  const at = round % (2 * subjects);
+  return at < subjects ? row(at) : row(at - subjects).reverse();
+}
+
 /** A small seeded generator (Mulberry32): uniform in [0, 1). */
 function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

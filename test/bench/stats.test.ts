@@ -1,6 +1,14 @@
 /** The benchmark's statistics: percentiles, and the bootstrap interval that decides a verdict. */
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, median, medianOfRatios, percentile, ratioOfMedians, verdict } from '../../bench/stats.js';
+import {
+  balancedOrder,
+  bootstrapInterval,
+  median,
+  medianOfRatios,
+  percentile,
+  ratioOfMedians,
+  verdict,
+} from '../../bench/stats.js';
 
 /** Reference times with a machine's noise (a fixed sequence), and ours at `factor` of each with noise of its own. */
 function pairedRuns(factor: number, runs = 41): [ours: number[], reference: number[]] {
@@ -77,4 +85,37 @@ describe('verdict', () => {
     expect(judged(1)).toBe('inconclusive');
     expect(judged(1.15)).toBe('not met');
   });
+});
+
+describe('balancedOrder', () => {
+  it('alternates two subjects, each first in every other round', () => {
+    expect([0, 1, 2, 3].map((round) => balancedOrder(round, 2))).toEqual([
+      [0, 1],
+      [1, 0],
+      [0, 1],
+      [1, 0],
+    ]);
+  });
+
+  it.each([1, 3, 4, 5, 6])(
+    'over a cycle of %i subjects, puts each in each place equally often and each before each other in half the rounds',
+    (subjects) => {
+      const cycle = subjects % 2 === 0 ? subjects : 2 * subjects;
+      const rounds = Array.from({ length: cycle }, (_, round) => balancedOrder(round, subjects));
+      for (const order of rounds) expect([...order].sort()).toEqual(Array.from({ length: subjects }, (_, i) => i));
+      for (let place = 0; place < subjects; place++) {
+        const counts = new Map<number, number>();
+        for (const order of rounds) counts.set(order[place]!, (counts.get(order[place]!) ?? 0) + 1);
+        expect([...counts.values()], `place ${place}`).toEqual(Array(subjects).fill(cycle / subjects));
+      }
+      for (let a = 0; a < subjects; a++)
+        for (let b = 0; b < subjects; b++)
+          if (a !== b)
+            expect(rounds.filter((order) => order.indexOf(a) < order.indexOf(b)).length, `${a} before ${b}`).toBe(
+              cycle / 2,
+            );
+      // The next cycle repeats the first.
+      expect(balancedOrder(cycle, subjects)).toEqual(rounds[0]);
+    },
+  );
 });

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench -- --tricks`: what each speed trick of the command line is worth in figure 1. For
+ * each trick (a folder of bench/plain/ holding the plain way, in place of the sources it replaces),
+ * a variant of this package is built with that trick alone replaced (`scripts/bundle.mjs --without
+ * <trick>`) and packed under a name of its own. `npm create` of the package and of every variant,
+ * from the same loopback registry, then runs in rounds (each in each place, and before each other,
+ * equally often: stats.ts) after a warm-up of each, on each Node major given; then the CLIs alone
+ * the same way with a third of the rounds. A trick's worth is the variant's time over the package's:
+ * what removing it costs. A trick stays only where that is at least 1.02x (docs/performance.md).
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  cliAlone,
+  installed,
+  npmCreate,
+  OUR_FLAGS,
+  type Ratio,
+  ratios,
+  shown,
+  type Subject,
+  timesOf,
+} from './create-time.js';
+import { serveRegistry } from './registry.js';
+import { manifestOf, nodeBinary, packedTarball, ROOT, scratch, timed } from './shared.js';
+import { median, verdict } from './stats.js';
+import { repackedTarball } from './stub-package.js';
+
+/** What removing a trick must cost, at least, for the trick to stay. */
+const WORTH = 1.02;
+
+/** The speed tricks that can be left out, by name (bench/plain/<name>/). */
+export function speedTricks(): string[] {
+  return readdirSync(path.join(ROOT, 'bench', 'plain')).sort();
+}
+
+/** This package's packed tarball rebuilt without `trick`, as create-cognito-jwt-api-without-<trick>. */
+export function variantTarball(tarball: string, into: string, trick: string): string {
+  return repackedTarball(tarball, into, `create-cognito-jwt-api-without-${trick}`, (root) => {
+    timed(process.execPath, ['scripts/bundle.mjs', '--outdir', path.join(root, 'dist'), '--without', trick], {
+      cwd: ROOT,
+    });
+  });
+}
+
+export async function benchTricks(rounds: number, partRounds: number, majors: readonly number[]): Promise<string[]> {
+  const summary: string[] = [];
+  const tricks = speedTricks();
+  const pack = scratch('pack');
+  const full = packedTarball(pack);
+  const tarballs = [full, ...tricks.map((trick) => variantTarball(full, pack, trick))];
+  const packages = tarballs.map((tarball) => ({ tarball, manifest: manifestOf(tarball) }));
+  const registry = await serveRegistry(packages);
+  installed(pack, tarballs);
+  const label = (index: number) => (index === 0 ? 'with every trick' : `without ${tricks[index - 1]}`);
+  try {
+    for (const major of majors) {
+      const node = nodeBinary(major);
+      const creates: Subject[] = packages.map(({ manifest }, index) =>
+        npmCreate(node, registry.url, manifest.name.replace(/^create-/, ''), `npm create, ${label(index)}`, OUR_FLAGS),
+      );
+      const whole = worth(await timesOf(node, creates, rounds, `1. npm create, Node ${major}`), tricks);
+      const clis: Subject[] = packages.map(({ manifest }, index) =>
+        cliAlone(node, pack, manifest.name, `the CLI alone, ${label(index)}`, OUR_FLAGS),
+      );
+      const alone = worth(await timesOf(node, clis, partRounds, `1. the CLI alone, Node ${major}`), tricks);
+      for (const [index, trick] of tricks.entries())
+        summary.push(`${trick}, Node ${major}: npm create ${whole[index]}; the CLI alone ${alone[index]}`);
+    }
+  } finally {
+    registry.close();
+  }
+  return summary;
+}
+
+/** Prints and returns, for each trick, the variant's times over the package's (times[0]), paired by round. */
+function worth(times: number[][], tricks: readonly string[]): string[] {
+  const [full, ...variants] = times as [number[], ...number[][]];
+  return variants.map((variant, index) => {
+    const [ofMedians, ofPairs] = ratios(variant, full);
+    const decision = ofMedians.value >= WORTH ? 'pays' : 'does not pay';
+    console.log(
+      `   without ${tricks[index]}: ${median(variant).toFixed(0)} ms vs ${median(full).toFixed(0)} ms, ` +
+        `${shown(ofMedians)}: ${decision} (>= ${WORTH.toFixed(2)}x; ${where(ofMedians)})`,
+    );
+    console.log(`      median of the pairs' ratios: ${shown(ofPairs)} (${where(ofPairs)})`);
+    return `${shown(ofMedians)}, pairs ${shown(ofPairs)}: ${decision}`;
+  });
+}
+
+/** Where a ratio's interval lies against the worth a trick must have. */
+function where({ interval }: Ratio): string {
+  const side = verdict(interval, WORTH);
+  const bound = `${WORTH.toFixed(2)}x`;
+  if (side === 'met') return `interval wholly below ${bound}`;
+  return side === 'not met' ? `interval wholly at or above ${bound}` : `interval holds ${bound}`;
+}
