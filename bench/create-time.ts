@@ -12,12 +12,20 @@
  * CLI alone (the installed bin run directly by the same Node). Both parts include a start of Node,
  * so they add up to more than the whole.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveRegistry } from './registry.js';
 import { stubbedTarball } from './stub-package.js';
 import { ANSWER_FLAGS, manifestOf, nodeBinary, npmCli, packedTarball, scratch, timed, timedAsync } from './shared.js';
-import { balancedOrder, bootstrapInterval, median, medianOfRatios, ratioOfMedians, verdict } from './stats.js';
+import {
+  balancedCycle,
+  balancedOrder,
+  bootstrapInterval,
+  median,
+  medianOfRatios,
+  ratioOfMedians,
+  verdict,
+} from './stats.js';
 
 export interface Subject {
   name: string;
@@ -97,6 +105,8 @@ export function npmCreate(
 
 /** Installs packed packages into `pack` (once, for their CLIs alone). */
 export function installed(pack: string, tarballs: readonly string[]): void {
+  // A manifest of its own, so that npm installs there and not into a folder above with one (or a node_modules).
+  writeFileSync(path.join(pack, 'package.json'), '{ "private": true }\n');
   timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], {
     cwd: pack,
   });
@@ -116,12 +126,14 @@ const TARGET = 1.0;
 /**
  * Runs the subjects in rounds after a warm-up of each, in a balanced order (for two, alternately, each first in
  * every other pair); returns each subject's times, the same index for the same round, and prints their medians.
+ * Past `deadline` (a Date.now() time), the rounds end with the next whole cycle of that order (the first, at least).
  */
 export async function timesOf(
   node: string,
   subjects: readonly Subject[],
   rounds: number,
   title: string,
+  deadline = Number.POSITIVE_INFINITY,
 ): Promise<number[][]> {
   const once = async (subject: Subject) => {
     const work = scratch('create');
@@ -134,10 +146,13 @@ export async function timesOf(
   for (const subject of subjects) await once(subject);
   const times = subjects.map(() => [] as number[]);
   // Each subject in each place as often, and before each other as often, so that none gains from going second.
-  for (let round = 0; round < rounds; round++)
+  const more = (round: number) =>
+    round < rounds && (round === 0 || round % balancedCycle(subjects.length) !== 0 || Date.now() < deadline);
+  let round = 0;
+  for (; more(round); round++)
     for (const index of balancedOrder(round, subjects.length)) times[index]!.push(await once(subjects[index]!));
   const what = subjects.length === 2 ? 'alternating runs' : `rounds of the ${subjects.length}`;
-  console.log(`== ${title}: ${rounds} ${what} after a warm-up (medians)`);
+  console.log(`== ${title}: ${round} ${what} after a warm-up (medians)`);
   for (const [index, subject] of subjects.entries()) {
     console.log(
       `   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   ` +

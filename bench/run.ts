@@ -8,8 +8,9 @@
  * (create, footprint, render, lambdas, cdk, dev).
  *
  * `npm run bench -- --tricks` measures instead what each speed trick of the command line is worth
- * in figure 1 (tricks.ts): BENCH_RUNS (default 241) rounds of `npm create`, the package and each variant
- * in every round, and a third of them of the CLIs alone, on the BENCH_NODES.
+ * in figure 1 (tricks.ts): at most BENCH_RUNS (default 241) rounds of `npm create`, the package and
+ * each variant in every round, and a third of that of the CLIs alone, on the BENCH_NODES, within
+ * BENCH_MINUTES (default 25) in all.
  */
 import { tmpdir } from 'node:os';
 import { benchCdkProject } from './cdk-project.js';
@@ -36,12 +37,13 @@ if (unknown.length > 0) throw new Error(`${unknown.join(' ')}: unknown option. E
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 // Figure 1's two packages differ by 2 or 3% on this kind of machine, where one `npm create`
 // varies by about 10%: 121 pairs leave a 95% interval of about ±3% on the ratio, 361 about ±2%.
-// --tricks: four subjects a round (the package and three variants), whose differences are what
-// decides; 241 rounds take about 20 minutes on Node 20 and 24 together.
+// --tricks: four subjects a round (the package and three variants); 241 rounds take about 17
+// minutes on Node 20 and 24 together on a quiet machine, BENCH_MINUTES bounds them on a busy one.
 const runs = count('BENCH_RUNS', tricks ? 241 : 361);
 const partRuns = Math.ceil(runs / 3);
 const cdkRuns = count('BENCH_CDK_RUNS', 3);
 const requests = count('BENCH_REQUESTS', 2000);
+const minutes = count('BENCH_MINUTES', 25);
 const nodes = process.env.BENCH_NODES || '20,24';
 if (!/^\d+(,\d+)*$/.test(nodes))
   throw new Error(`BENCH_NODES=${nodes}: expected Node major versions separated by commas, e.g. BENCH_NODES=20,24`);
@@ -67,7 +69,7 @@ for (const [signal, code] of [
 }
 try {
   if (tricks) {
-    summary.push(...(await benchTricks(runs, partRuns, majors)));
+    summary.push(...(await benchTricks(runs, partRuns, majors, minutes)));
   } else {
     if (!skip.has('create')) summary.push(...(await benchCreateTime(runs, partRuns, majors)));
     if (!skip.has('footprint')) summary.push(benchFootprint());

@@ -59,9 +59,13 @@ export function balancedOrder(round: number, subjects: number): number[] {
   const first = [0];
   for (let low = 1, high = subjects - 1; first.length < subjects; ) first.push(first.length % 2 === 1 ? low++ : high--);
   const row = (shift: number) => first.map((subject) => (subject + shift) % subjects);
-  if (subjects % 2 === 0) return row(round % subjects);
-  const at = round % (2 * subjects);
+  const at = round % balancedCycle(subjects);
   return at < subjects ? row(at) : row(at - subjects).reverse();
+}
+
+/** The rounds of a cycle of balancedOrder. */
+export function balancedCycle(subjects: number): number {
+  return subjects % 2 === 0 ? subjects : 2 * subjects;
 }
 
 /** A small seeded generator (Mulberry32): uniform in [0, 1). */

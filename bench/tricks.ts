@@ -7,6 +7,10 @@
  * equally often: stats.ts) after a warm-up of each, on each Node major given; then the CLIs alone
  * the same way with a third of the rounds. A trick's worth is the variant's time over the package's:
  * what removing it costs. A trick stays only where that is at least 1.02x (docs/performance.md).
+ *
+ * The run is time-boxed: each Node major gets an equal share of what is left of `minutes`, four
+ * fifths of it for `npm create` and the rest for the CLIs alone, and each part stops at the first
+ * whole cycle of rounds past its share (or at its count of rounds).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -43,7 +47,13 @@ export function variantTarball(tarball: string, into: string, trick: string): st
   });
 }
 
-export async function benchTricks(rounds: number, partRounds: number, majors: readonly number[]): Promise<string[]> {
+export async function benchTricks(
+  rounds: number,
+  partRounds: number,
+  majors: readonly number[],
+  minutes: number,
+): Promise<string[]> {
+  const end = Date.now() + minutes * 60_000;
   const summary: string[] = [];
   const tricks = speedTricks();
   const pack = scratch('pack');
@@ -54,16 +64,21 @@ export async function benchTricks(rounds: number, partRounds: number, majors: re
   installed(pack, tarballs);
   const label = (index: number) => (index === 0 ? 'with every trick' : `without ${tricks[index - 1]}`);
   try {
-    for (const major of majors) {
+    for (const [done, major] of majors.entries()) {
       const node = nodeBinary(major);
+      const share = (end - Date.now()) / (majors.length - done);
       const creates: Subject[] = packages.map(({ manifest }, index) =>
         npmCreate(node, registry.url, manifest.name.replace(/^create-/, ''), `npm create, ${label(index)}`, OUR_FLAGS),
       );
-      const whole = worth(await timesOf(node, creates, rounds, `1. npm create, Node ${major}`), tricks);
+      const creating = Date.now() + (share * 4) / 5;
+      const whole = worth(await timesOf(node, creates, rounds, `1. npm create, Node ${major}`, creating), tricks);
       const clis: Subject[] = packages.map(({ manifest }, index) =>
         cliAlone(node, pack, manifest.name, `the CLI alone, ${label(index)}`, OUR_FLAGS),
       );
-      const alone = worth(await timesOf(node, clis, partRounds, `1. the CLI alone, Node ${major}`), tricks);
+      const alone = worth(
+        await timesOf(node, clis, partRounds, `1. the CLI alone, Node ${major}`, creating + share / 5),
+        tricks,
+      );
       for (const [index, trick] of tricks.entries())
         summary.push(`${trick}, Node ${major}: npm create ${whole[index]}; the CLI alone ${alone[index]}`);
     }
