@@ -14,6 +14,9 @@ export type PairedStatistic = (ours: readonly number[], reference: readonly numb
 export const ratioOfMedians: PairedStatistic = (ours, reference) => median(ours) / median(reference);
 export const medianOfRatios: PairedStatistic = (ours, reference) =>
   median(ours.map((time, run) => time / reference[run]!));
+/** Ours less the reference, pair by pair: the median of the differences. */
+export const medianOfDifferences: PairedStatistic = (ours, reference) =>
+  median(ours.map((time, run) => time - reference[run]!));
 
 /**
  * The 95% interval of a paired statistic by the percentile bootstrap: the pairs are drawn again

@@ -5,8 +5,10 @@
  * <trick>`) and packed under a name of its own. `npm create` of the package and of every variant,
  * from the same loopback registry, then runs in rounds (each in each place, and before each other,
  * equally often: stats.ts) after a warm-up of each, on each Node major given; then the CLIs alone
- * the same way with a third of the rounds. A trick's worth is the variant's time over the package's:
- * what removing it costs. A trick stays only where that is at least 1.02x (docs/performance.md).
+ * the same way with a third of the rounds. A trick's worth is the variant's `npm create` time over
+ * the package's: what removing it costs. A trick stays only where that is at least 1.02x
+ * (docs/performance.md). The CLIs alone give a second estimate, steadier than `npm create`: what
+ * removing the trick adds to the CLI, as a share of the package's `npm create`.
  *
  * The run is time-boxed: each Node major gets an equal share of what is left of `minutes`, four
  * fifths of it for `npm create` and the rest for the CLIs alone, and each part stops at the first
@@ -27,7 +29,7 @@ import {
 } from './create-time.js';
 import { serveRegistry } from './registry.js';
 import { manifestOf, nodeBinary, packedTarball, ROOT, scratch, timed } from './shared.js';
-import { median, verdict } from './stats.js';
+import { bootstrapInterval, median, medianOfDifferences, verdict } from './stats.js';
 import { repackedTarball } from './stub-package.js';
 
 /** What removing a trick must cost, at least, for the trick to stay. */
@@ -71,14 +73,13 @@ export async function benchTricks(
         npmCreate(node, registry.url, manifest.name.replace(/^create-/, ''), `npm create, ${label(index)}`, OUR_FLAGS),
       );
       const creating = Date.now() + (share * 4) / 5;
-      const whole = worth(await timesOf(node, creates, rounds, `1. npm create, Node ${major}`, creating), tricks);
+      const createTimes = await timesOf(node, creates, rounds, `1. npm create, Node ${major}`, creating);
+      const whole = worth(createTimes, tricks);
       const clis: Subject[] = packages.map(({ manifest }, index) =>
         cliAlone(node, pack, manifest.name, `the CLI alone, ${label(index)}`, OUR_FLAGS),
       );
-      const alone = worth(
-        await timesOf(node, clis, partRounds, `1. the CLI alone, Node ${major}`, creating + share / 5),
-        tricks,
-      );
+      const cliTimes = await timesOf(node, clis, partRounds, `1. the CLI alone, Node ${major}`, creating + share / 5);
+      const alone = added(cliTimes, tricks, median(createTimes[0]!));
       for (const [index, trick] of tricks.entries())
         summary.push(`${trick}, Node ${major}: npm create ${whole[index]}; the CLI alone ${alone[index]}`);
     }
@@ -100,6 +101,25 @@ function worth(times: number[][], tricks: readonly string[]): string[] {
     );
     console.log(`      median of the pairs' ratios: ${shown(ofPairs)} (${where(ofPairs)})`);
     return `${shown(ofMedians)}, pairs ${shown(ofPairs)}: ${decision}`;
+  });
+}
+
+/**
+ * Prints and returns, for each trick, what its removal adds to the CLI alone (the median of the
+ * rounds' differences), and what share that is of `whole` (npm create's median): a second
+ * estimate of the trick's worth in figure 1, from runs that vary much less than npm create.
+ */
+function added(times: number[][], tricks: readonly string[], whole: number): string[] {
+  const [full, ...variants] = times as [number[], ...number[][]];
+  return variants.map((variant, index) => {
+    const [low, high] = bootstrapInterval(medianOfDifferences, variant, full);
+    const difference = medianOfDifferences(variant, full);
+    const share = (ms: number) => `${((100 * ms) / whole).toFixed(1)}%`;
+    const text =
+      `${difference >= 0 ? '+' : ''}${difference.toFixed(1)} ms (95% interval ${low.toFixed(1)}-${high.toFixed(1)}), ` +
+      `${share(difference)} of npm create (${share(low)}-${share(high)})`;
+    console.log(`   without ${tricks[index]}: ${text}`);
+    return text;
   });
 }
 

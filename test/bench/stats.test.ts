@@ -5,6 +5,7 @@ import {
   balancedOrder,
   bootstrapInterval,
   median,
+  medianOfDifferences,
   medianOfRatios,
   percentile,
   ratioOfMedians,
@@ -85,6 +86,15 @@ describe('verdict', () => {
     expect(judged(0.85)).toBe('met');
     expect(judged(1)).toBe('inconclusive');
     expect(judged(1.15)).toBe('not met');
+  });
+});
+
+describe('medianOfDifferences', () => {
+  it("is the median of the pairs' differences, not the difference of the medians", () => {
+    const reference = [100, 200, 300, 400, 500];
+    const ours = [103, 199, 310, 402, 505];
+    expect(medianOfDifferences(ours, reference)).toBe(3);
+    expect(median(ours) - median(reference)).toBe(10);
   });
 });
 
