@@ -12,17 +12,29 @@
  * CLI alone (the installed bin run directly by the same Node). Both parts include a start of Node,
  * so they add up to more than the whole.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveRegistry } from './registry.js';
 import { stubbedTarball } from './stub-package.js';
 import { ANSWER_FLAGS, manifestOf, nodeBinary, npmCli, packedTarball, scratch, timed, timedAsync } from './shared.js';
-import { bootstrapInterval, median, medianOfRatios, ratioOfMedians, verdict } from './stats.js';
+import {
+  balancedCycle,
+  balancedOrder,
+  bootstrapInterval,
+  median,
+  medianOfRatios,
+  ratioOfMedians,
+  verdict,
+} from './stats.js';
 
-interface Subject {
+export interface Subject {
   name: string;
   run: (dir: string) => readonly [string, readonly string[]];
 }
+
+/** The flags of each CLI's non-interactive run. */
+export const OUR_FLAGS = [...ANSWER_FLAGS, '--yes', '--skip-install'];
+const VITE_FLAGS = ['--template', 'vanilla-ts', '--no-interactive'];
 
 export async function benchCreateTime(runs: number, partRuns: number, majors: readonly number[]): Promise<string[]> {
   const summary: string[] = [];
@@ -36,65 +48,27 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
     [...tarballs, ...stubs].map((tarball) => ({ tarball, manifest: manifestOf(tarball) })),
   );
   // Both packages installed once, for their CLIs alone.
-  timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], {
-    cwd: pack,
-  });
-  const bin = (name: string) => {
-    const dir = path.join(pack, 'node_modules', name);
-    const { bin: bins } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-      bin: Record<string, string>;
-    };
-    return path.join(dir, bins[name]!);
-  };
+  installed(pack, tarballs);
   try {
     for (const major of majors) {
       const node = nodeBinary(major);
-      const npm = (args: string[]) => [node, [npmCli(), ...args]] as const;
       const subjects: Subject[] = [
-        {
-          name: 'npm create cognito-jwt-api@latest (packed)',
-          run: (dir: string) =>
-            npm([
-              'create',
-              'cognito-jwt-api@latest',
-              dir,
-              `--registry=${registry.url}`,
-              '--',
-              ...ANSWER_FLAGS,
-              '--yes',
-              '--skip-install',
-            ]),
-        },
-        {
-          name: 'npm create vite@latest (vanilla-ts)',
-          run: (dir: string) =>
-            npm([
-              'create',
-              'vite@latest',
-              dir,
-              `--registry=${registry.url}`,
-              '--',
-              '--template',
-              'vanilla-ts',
-              '--no-interactive',
-            ]),
-        },
+        npmCreate(node, registry.url, 'cognito-jwt-api', 'npm create cognito-jwt-api@latest (packed)', OUR_FLAGS),
+        npmCreate(node, registry.url, 'vite', 'npm create vite@latest (vanilla-ts)', VITE_FLAGS),
       ];
       const figure = await alternate(node, subjects, runs, `1. npm create, Node ${major}`, 'target');
-      const stubbed: Subject[] = ['ours', 'vite'].map((stub) => ({
-        name: `npm create, ${stub === 'ours' ? 'this package' : 'create-vite'}'s bin empty`,
-        run: (dir) => npm(['create', `stub-${stub}@latest`, dir, `--registry=${registry.url}`]),
-      }));
+      const stubbed: Subject[] = ['ours', 'vite'].map((stub) =>
+        npmCreate(
+          node,
+          registry.url,
+          `stub-${stub}`,
+          `npm create, ${stub === 'ours' ? 'this package' : 'create-vite'}'s bin empty`,
+        ),
+      );
       const npmPart = await alternate(node, stubbed, partRuns, `1. npm's own part, Node ${major}`, 'parity');
       const clis: Subject[] = [
-        {
-          name: 'create-cognito-jwt-api (the CLI alone)',
-          run: (dir) => [node, [bin('create-cognito-jwt-api'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install']],
-        },
-        {
-          name: 'create-vite (the CLI alone)',
-          run: (dir) => [node, [bin('create-vite'), dir, '--template', 'vanilla-ts', '--no-interactive']],
-        },
+        cliAlone(node, pack, 'create-cognito-jwt-api', 'create-cognito-jwt-api (the CLI alone)', OUR_FLAGS),
+        cliAlone(node, pack, 'create-vite', 'create-vite (the CLI alone)', VITE_FLAGS),
       ];
       const alone = await alternate(node, clis, partRuns, `1. the CLIs alone, Node ${major}`, 'parity');
       summary.push(`npm create, Node ${major}: ${figure}; npm's own part: ${npmPart}; the CLIs alone: ${alone}`);
@@ -105,19 +79,62 @@ export async function benchCreateTime(runs: number, partRuns: number, majors: re
   return summary;
 }
 
+/** `npm create <initializer>@latest <dir> -- <args>` from the bench's registry, run by `node`. */
+export function npmCreate(
+  node: string,
+  registry: string,
+  initializer: string,
+  name: string,
+  args: readonly string[] = [],
+): Subject {
+  return {
+    name,
+    run: (dir) => [
+      node,
+      [
+        npmCli(),
+        'create',
+        `${initializer}@latest`,
+        dir,
+        `--registry=${registry}`,
+        ...(args.length ? ['--', ...args] : []),
+      ],
+    ],
+  };
+}
+
+/** Installs packed packages into `pack` (once, for their CLIs alone). */
+export function installed(pack: string, tarballs: readonly string[]): void {
+  // A manifest of its own, so that npm installs there and not into a folder above with one (or a node_modules).
+  writeFileSync(path.join(pack, 'package.json'), '{ "private": true }\n');
+  timed('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', ...tarballs], {
+    cwd: pack,
+  });
+}
+
+/** The bin of a package installed in `pack` (the one named after it) run directly: `<bin> <dir> <args>`. */
+export function cliAlone(node: string, pack: string, pkg: string, name: string, args: readonly string[]): Subject {
+  const dir = path.join(pack, 'node_modules', pkg);
+  const { bin } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
+  };
+  return { name, run: (project) => [node, [path.join(dir, bin[pkg]!), project, ...args]] };
+}
+
 const TARGET = 1.0;
 
 /**
- * Runs the subjects alternately (each first in every other pair) after a warm-up of each; prints and returns the
- * medians, their ratio and how far it holds.
+ * Runs the subjects in rounds after a warm-up of each, in a balanced order (for two, alternately, each first in
+ * every other pair); returns each subject's times, the same index for the same round, and prints their medians.
+ * Past `deadline` (a Date.now() time), the rounds end with the next whole cycle of that order (the first, at least).
  */
-async function alternate(
+export async function timesOf(
   node: string,
   subjects: readonly Subject[],
-  runs: number,
+  rounds: number,
   title: string,
-  against: 'target' | 'parity',
-): Promise<string> {
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<number[][]> {
   const once = async (subject: Subject) => {
     const work = scratch('create');
     const [command, args] = subject.run(path.join(work, 'project'));
@@ -128,34 +145,53 @@ async function alternate(
   // warm-up: fills npm's cache and its exec install, and the code cache
   for (const subject of subjects) await once(subject);
   const times = subjects.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) {
-    // Alternating, and each subject first in every other pair, so that neither gains from going second.
-    const order = run % 2 === 0 ? [0, 1] : [1, 0];
-    for (const index of order) times[index]!.push(await once(subjects[index]!));
-  }
-  console.log(`== ${title}: ${runs} alternating runs after a warm-up (medians)`);
+  // Each subject in each place as often, and before each other as often, so that none gains from going second.
+  const more = (round: number) =>
+    round < rounds && (round === 0 || round % balancedCycle(subjects.length) !== 0 || Date.now() < deadline);
+  let round = 0;
+  for (; more(round); round++)
+    for (const index of balancedOrder(round, subjects.length)) times[index]!.push(await once(subjects[index]!));
+  const what = subjects.length === 2 ? 'alternating runs' : `rounds of the ${subjects.length}`;
+  console.log(`== ${title}: ${round} ${what} after a warm-up (medians)`);
   for (const [index, subject] of subjects.entries()) {
     console.log(
       `   ${subject.name.padEnd(46)} ${median(times[index]!).toFixed(0).padStart(6)} ms   ` +
         `(${times[index]!.map((ms) => ms.toFixed(0)).join(' ')})`,
     );
   }
-  const [ours, reference] = times as [number[], number[]];
+  return times;
+}
+
+/** A ratio of paired times, the median of the pairs' ratios, and the 95% interval of each. */
+export function ratios(ours: readonly number[], reference: readonly number[]) {
   // The ratio of medians is the target's figure. Each pair ran back to back, so the median of the
   // pairs' ratios is steadier on a noisy machine; the intervals (95%, bootstrap over the pairs)
-  // say how far either can be trusted, and the verdict is the interval's against the target.
-  const figures = [ratioOfMedians, medianOfRatios].map((statistic) => {
-    const interval = bootstrapInterval(statistic, ours, reference);
-    return { value: statistic(ours, reference), interval, verdict: verdict(interval, TARGET) };
-  });
-  const show = ({ value, interval: [low, high] }: (typeof figures)[number]) =>
-    `${value.toFixed(2)}x (95% interval ${low.toFixed(2)}x-${high.toFixed(2)}x)`;
-  console.log(
-    `   ratio of medians: ${show(figures[0]!)}: ${figures[0]!.verdict} (${against} <= ${TARGET.toFixed(1)}x)`,
-  );
-  console.log(`   median of the ${runs} pairs' ratios: ${show(figures[1]!)}: ${figures[1]!.verdict}\n`);
-  return (
-    `${median(ours).toFixed(0)} ms vs ${median(reference).toFixed(0)} ms, ${show(figures[0]!)}, ` +
-    `${figures[0]!.verdict}`
-  );
+  // say how far either can be trusted.
+  return [ratioOfMedians, medianOfRatios].map((statistic) => ({
+    value: statistic(ours, reference),
+    interval: bootstrapInterval(statistic, ours, reference),
+  })) as [Ratio, Ratio];
+}
+export interface Ratio {
+  value: number;
+  interval: [low: number, high: number];
+}
+export const shown = ({ value, interval: [low, high] }: Ratio) =>
+  `${value.toFixed(2)}x (95% interval ${low.toFixed(2)}x-${high.toFixed(2)}x)`;
+
+/** Runs two subjects alternately; prints and returns the medians, their ratio and how far it holds. */
+async function alternate(
+  node: string,
+  subjects: readonly Subject[],
+  runs: number,
+  title: string,
+  against: 'target' | 'parity',
+): Promise<string> {
+  const [ours, reference] = (await timesOf(node, subjects, runs, title)) as [number[], number[]];
+  const [ofMedians, ofPairs] = ratios(ours, reference);
+  // The verdict is the interval's against the target.
+  const [byMedians, byPairs] = [ofMedians, ofPairs].map(({ interval }) => verdict(interval, TARGET));
+  console.log(`   ratio of medians: ${shown(ofMedians)}: ${byMedians} (${against} <= ${TARGET.toFixed(1)}x)`);
+  console.log(`   median of the ${runs} pairs' ratios: ${shown(ofPairs)}: ${byPairs}\n`);
+  return `${median(ours).toFixed(0)} ms vs ${median(reference).toFixed(0)} ms, ${shown(ofMedians)}, ${byMedians}`;
 }

@@ -6,6 +6,11 @@
  * project, BENCH_REQUESTS (default 2000)
  * the dev-server requests, BENCH_UPDATE_RUNS (default 21) the runs of figure 6, BENCH_SKIP a
  * comma-separated list of parts to leave out (create, footprint, render, lambdas, cdk, dev, update).
+ *
+ * `npm run bench -- --tricks` measures instead what each speed trick of the command line is worth
+ * in figure 1 (tricks.ts): at most BENCH_RUNS (default 241) rounds of `npm create`, the package and
+ * each variant in every round, and a third of that of the CLIs alone, on the BENCH_NODES, within
+ * BENCH_MINUTES (default 25) in all.
  */
 import { tmpdir } from 'node:os';
 import { benchCdkProject } from './cdk-project.js';
@@ -16,6 +21,7 @@ import { benchLambdas } from './lambdas.js';
 import { benchRender } from './render.js';
 import { removeScratch } from './shared.js';
 import { benchUpdate } from './update.js';
+import { benchTricks } from './tricks.js';
 
 /** A count from the environment: a positive integer, else the fallback when unset. */
 function count(name: string, fallback: number): number {
@@ -26,14 +32,20 @@ function count(name: string, fallback: number): number {
   return Number(value);
 }
 
+const tricks = process.argv.includes('--tricks');
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--tricks');
+if (unknown.length > 0) throw new Error(`${unknown.join(' ')}: unknown option. Expected none, or --tricks.`);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 // Figure 1's two packages differ by 2 or 3% on this kind of machine, where one `npm create`
 // varies by about 10%: 121 pairs leave a 95% interval of about ±3% on the ratio, 361 about ±2%.
-const runs = count('BENCH_RUNS', 361);
+// --tricks: four subjects a round (the package and three variants); 241 rounds take about 17
+// minutes on Node 20 and 24 together on a quiet machine, BENCH_MINUTES bounds them on a busy one.
+const runs = count('BENCH_RUNS', tricks ? 241 : 361);
 const partRuns = Math.ceil(runs / 3);
 const cdkRuns = count('BENCH_CDK_RUNS', 3);
 const requests = count('BENCH_REQUESTS', 2000);
 const updateRuns = count('BENCH_UPDATE_RUNS', 21);
+const minutes = count('BENCH_MINUTES', 25);
 const nodes = process.env.BENCH_NODES || '20,24';
 if (!/^\d+(,\d+)*$/.test(nodes))
   throw new Error(`BENCH_NODES=${nodes}: expected Node major versions separated by commas, e.g. BENCH_NODES=20,24`);
@@ -58,13 +70,17 @@ for (const [signal, code] of [
   });
 }
 try {
-  if (!skip.has('create')) summary.push(...(await benchCreateTime(runs, partRuns, majors)));
-  if (!skip.has('footprint')) summary.push(benchFootprint());
-  if (!skip.has('render')) summary.push(benchRender(100));
-  if (!skip.has('lambdas')) summary.push(await benchLambdas());
-  if (!skip.has('dev')) summary.push(await benchDevLatency(requests));
-  if (!skip.has('cdk')) summary.push(benchCdkProject(cdkRuns));
-  if (!skip.has('update')) summary.push(benchUpdate(updateRuns));
+  if (tricks) {
+    summary.push(...(await benchTricks(runs, partRuns, majors, minutes)));
+  } else {
+    if (!skip.has('create')) summary.push(...(await benchCreateTime(runs, partRuns, majors)));
+    if (!skip.has('footprint')) summary.push(benchFootprint());
+    if (!skip.has('render')) summary.push(benchRender(100));
+    if (!skip.has('lambdas')) summary.push(await benchLambdas());
+    if (!skip.has('dev')) summary.push(await benchDevLatency(requests));
+    if (!skip.has('cdk')) summary.push(benchCdkProject(cdkRuns));
+    if (!skip.has('update')) summary.push(benchUpdate(updateRuns));
+  }
 } finally {
   removeScratch();
 }

@@ -14,6 +14,9 @@ export type PairedStatistic = (ours: readonly number[], reference: readonly numb
 export const ratioOfMedians: PairedStatistic = (ours, reference) => median(ours) / median(reference);
 export const medianOfRatios: PairedStatistic = (ours, reference) =>
   median(ours.map((time, run) => time / reference[run]!));
+/** Ours less the reference, pair by pair: the median of the differences. */
+export const medianOfDifferences: PairedStatistic = (ours, reference) =>
+  median(ours.map((time, run) => time - reference[run]!));
 
 /**
  * The 95% interval of a paired statistic by the percentile bootstrap: the pairs are drawn again
@@ -46,6 +49,26 @@ export function bootstrapInterval(
 export function verdict([low, high]: readonly [number, number], target: number): 'met' | 'not met' | 'inconclusive' {
   if (high <= target) return 'met';
   return low > target ? 'not met' : 'inconclusive';
+}
+
+/**
+ * The order of `subjects` runs in round `round` (0, 1, ...): a Williams design, whose rows are a
+ * Latin square (each subject in each place once per cycle) in which each subject runs before each
+ * other in half the rounds of a cycle, so that none gains from its place or from what ran before
+ * it. A cycle is `subjects` rounds, or twice that for an odd number (the rows, then each reversed).
+ * For two subjects: [0, 1], [1, 0], [0, 1], ...
+ */
+export function balancedOrder(round: number, subjects: number): number[] {
+  const first = [0];
+  for (let low = 1, high = subjects - 1; first.length < subjects; ) first.push(first.length % 2 === 1 ? low++ : high--);
+  const row = (shift: number) => first.map((subject) => (subject + shift) % subjects);
+  const at = round % balancedCycle(subjects);
+  return at < subjects ? row(at) : row(at - subjects).reverse();
+}
+
+/** The rounds of a cycle of balancedOrder. */
+export function balancedCycle(subjects: number): number {
+  return subjects % 2 === 0 ? subjects : 2 * subjects;
 }
 
 /** A small seeded generator (Mulberry32): uniform in [0, 1). */

@@ -1,4 +1,6 @@
 // The esbuild plugins of the bundle (scripts/bundle.mjs).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Puts the compiled templates (`precompiled`, a module's source) in place of src/render/precompiled.ts, and leaves EJS
@@ -45,6 +47,31 @@ export function requiredApart(specifier, file) {
     setup(esbuild) {
       const filter = new RegExp(`^${specifier.replace(/[/.@-]/g, '\\$&')}$`);
       esbuild.onResolve({ filter }, () => ({ path: file, external: true }));
+    },
+  };
+}
+
+/**
+ * Loads, in place of each source file, the file at the same path under `folder` where there is one
+ * (`bundle.mjs --without <trick>`). Its imports resolve as the source file's would.
+ */
+export function replacedSources(folder) {
+  const root = process.cwd();
+  const replaced = new Map(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.join(root, path.relative(folder, file)), file];
+      }),
+  );
+  return {
+    name: 'replaced-sources',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /\.c?ts$/ }, ({ path: source }) => {
+        const file = replaced.get(source);
+        return file && { contents: readFileSync(file, 'utf8'), loader: 'ts', resolveDir: path.dirname(source) };
+      });
     },
   };
 }

@@ -5,12 +5,31 @@
 // Cognito SDK is a file of its own that only --verify and the pickers load, and so are the
 // TypeScript and YAML parsers, which only `update` loads (to read a project's src/api.ts, and to
 // keep two values of its catalog-info.yaml current). The plugins are in bundle-plugins.mjs.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+//
+// `--outdir <folder>` writes the bundles there instead of dist/. `--without <trick>` builds the
+// package with one of its speed tricks replaced by the plain way, for the bench
+// (`npm run bench -- --tricks`): every file under bench/plain/<trick>/ stands in for the source
+// file at the same path. The published build takes neither.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { inlinedVersion, precompiledTemplates, requiredApart } from './bundle-plugins.mjs';
+import { inlinedVersion, precompiledTemplates, replacedSources, requiredApart } from './bundle-plugins.mjs';
 
-// The precompiler is TypeScript: bundle it to a temporary module, and run it.
+const { values: options } = parseArgs({ options: { outdir: { type: 'string' }, without: { type: 'string' } } });
+const out = path.resolve(options.outdir ?? 'dist');
+const plain = options.without === undefined ? undefined : path.join('bench', 'plain', options.without);
+if (plain !== undefined && (!/^[\w-]+$/.test(options.without) || !existsSync(plain))) {
+  const tricks = readdirSync(path.join('bench', 'plain')).join(', ');
+  throw new Error(`--without ${options.without}: no such speed trick. Expected one of ${tricks}.`);
+}
+// The plain way of a trick, in place of its sources.
+const variant = plain === undefined ? [] : [replacedSources(plain)];
+// The command line's script runs with the code cache of src/fronts/cli/bin.cts unless it is left out.
+const codeCache = options.without !== 'code-cache';
+
+// The precompiler is TypeScript: bundle it to a temporary module, and run it (from dist/, where
+// the packages it imports resolve).
 const precompiler = 'dist/.precompile.mjs';
 await build({
   entryPoints: ['src/render/precompile.ts'],
@@ -45,7 +64,7 @@ const common = {
   keepNames: true,
   // Peers: the user's own installation of Yeoman or projen.
   external: ['yeoman-generator', 'projen', 'constructs'],
-  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg)],
+  plugins: [precompiledTemplates(precompiled), inlinedVersion(pkg), ...variant],
   banner: {
     // Bundled CommonJS dependencies call require() for Node built-ins.
     js:
@@ -55,9 +74,9 @@ const common = {
 };
 
 // Every earlier output of this script goes first (dist/types is the compiler's).
-rmSync('dist/cli', { recursive: true, force: true });
-rmSync('dist/chunks', { recursive: true, force: true });
-for (const file of readdirSync('dist')) if (/\.c?js$/.test(file)) rmSync(`dist/${file}`);
+rmSync(path.join(out, 'cli'), { recursive: true, force: true });
+rmSync(path.join(out, 'chunks'), { recursive: true, force: true });
+for (const file of readdirSync(out)) if (/\.c?js$/.test(file)) rmSync(path.join(out, file));
 
 // The command line: CommonJS, so that its entry can run it as a script with a code cache; every
 // import() becomes a require() of the same file, except the SDK's.
@@ -73,7 +92,7 @@ const YAML = 'yaml';
 const { metafile } = await build({
   ...commandLine,
   entryPoints: { main: 'src/fronts/cli/main.ts' },
-  outdir: 'dist/cli',
+  outdir: path.join(out, 'cli'),
   entryNames: '[name]-[hash]',
   metafile: true,
   plugins: [
@@ -82,28 +101,30 @@ const { metafile } = await build({
     requiredApart(SDK, './aws-sdk.cjs'),
     requiredApart(PARSER, './typescript.cjs'),
     requiredApart(YAML, './yaml.cjs'),
+    ...variant,
   ],
   // The renderer's import.meta.url (only read from the sources, where templates come from disk).
   define: { 'import.meta.url': '__meta.url' },
-  // The script is the function a CommonJS module's code is wrapped in, written out (its entry
-  // compiles the file as it is, without a copy of it in a wrapper), opened on the first line so
-  // that line numbers stay the file's.
+  // With the code cache, the script is the function a CommonJS module's code is wrapped in,
+  // written out (its entry compiles the file as it is, without a copy of it in a wrapper), opened
+  // on the first line so that line numbers stay the file's; without it, a CommonJS module.
   banner: {
     js:
-      "(function (exports, require, module, __filename, __dirname) { 'use strict'; " +
+      `${codeCache ? '(function (exports, require, module, __filename, __dirname) { ' : ''}'use strict'; ` +
       "var __meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
   },
-  footer: { js: '})' },
+  footer: { js: codeCache ? '})' : '' },
 });
-await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: 'dist/cli' });
-await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: 'dist/cli' });
-await build({ ...commandLine, entryPoints: { yaml: YAML }, outdir: 'dist/cli' });
+await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: path.join(out, 'cli') });
+await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: path.join(out, 'cli') });
+await build({ ...commandLine, entryPoints: { yaml: YAML }, outdir: path.join(out, 'cli') });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
 await build({
   ...commandLine,
   entryPoints: { cli: 'src/fronts/cli/bin.cts' },
-  outdir: 'dist',
+  outdir: out,
   define: { CLI_SCRIPT: JSON.stringify(script) },
+  plugins: variant,
 });
 
 // The library entry points, sharing chunks. The update entry takes the TypeScript parser from the
@@ -117,7 +138,7 @@ await build({
     projen: 'src/fronts/projen/index.ts',
     generator: 'generators/app/index.ts',
   },
-  outdir: 'dist',
+  outdir: out,
   chunkNames: 'chunks/[name]-[hash]',
   plugins: [...common.plugins, requiredApart(PARSER, './cli/typescript.cjs')],
 });

@@ -1,26 +1,27 @@
 /**
  * The hashes a project's record keeps of its generated files: they tell an untouched file from an
- * edited one, and check the stored merge base. They detect changes, they do not authenticate, so
- * a fast 64-bit hash does: FNV-1a (fnv.ts). Records made before kept SHA-256 hashes; those are
- * still checked, with node:crypto, loaded only then.
+ * edited one, and check the stored merge base. New records keep SHA-256 (node:crypto). Records
+ * made by earlier versions may keep FNV-1a 64 hashes; those are still checked.
  */
-import { createRequire } from 'node:module';
-import { fnv1a64 } from './fnv.js';
+import { createHash } from 'node:crypto';
 
-const sha256 = (contents: string) =>
-  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
-    .createHash('sha256')
-    .update(contents)
-    .digest('hex');
+const sha256 = (contents: string) => createHash('sha256').update(contents).digest('hex');
+
+/** FNV-1a, 64 bits (draft-eastlake-fnv), of a string's UTF-8 bytes, as 16 hex digits. */
+export function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n; // offset basis
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
 
 const ALGORITHMS = new Map<string, (contents: string) => string>([
-  ['fnv1a64', fnv1a64],
   ['sha256', sha256],
+  ['fnv1a64', fnv1a64],
 ]);
 
 /** The hash a new record keeps of `contents`. */
 export function hashOf(contents: string): string {
-  return `fnv1a64-${fnv1a64(contents)}`;
+  return `sha256-${sha256(contents)}`;
 }
 
 /** Whether `contents` has the `recorded` hash, in the algorithm it names; false for one this version does not know. */

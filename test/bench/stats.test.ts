@@ -1,6 +1,16 @@
 /** The benchmark's statistics: percentiles, and the bootstrap interval that decides a verdict. */
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, median, medianOfRatios, percentile, ratioOfMedians, verdict } from '../../bench/stats.js';
+import {
+  balancedCycle,
+  balancedOrder,
+  bootstrapInterval,
+  median,
+  medianOfDifferences,
+  medianOfRatios,
+  percentile,
+  ratioOfMedians,
+  verdict,
+} from '../../bench/stats.js';
 
 /** Reference times with a machine's noise (a fixed sequence), and ours at `factor` of each with noise of its own. */
 function pairedRuns(factor: number, runs = 41): [ours: number[], reference: number[]] {
@@ -77,4 +87,47 @@ describe('verdict', () => {
     expect(judged(1)).toBe('inconclusive');
     expect(judged(1.15)).toBe('not met');
   });
+});
+
+describe('medianOfDifferences', () => {
+  it("is the median of the pairs' differences, not the difference of the medians", () => {
+    const reference = [100, 200, 300, 400, 500];
+    const ours = [103, 199, 310, 402, 505];
+    expect(medianOfDifferences(ours, reference)).toBe(3);
+    expect(median(ours) - median(reference)).toBe(10);
+  });
+});
+
+describe('balancedOrder', () => {
+  it('alternates two subjects, each first in every other round', () => {
+    expect([0, 1, 2, 3].map((round) => balancedOrder(round, 2))).toEqual([
+      [0, 1],
+      [1, 0],
+      [0, 1],
+      [1, 0],
+    ]);
+  });
+
+  it.each([1, 3, 4, 5, 6])(
+    'over a cycle of %i subjects, puts each in each place equally often and each before each other in half the rounds',
+    (subjects) => {
+      const cycle = balancedCycle(subjects);
+      expect(cycle).toBe(subjects % 2 === 0 ? subjects : 2 * subjects);
+      const rounds = Array.from({ length: cycle }, (_, round) => balancedOrder(round, subjects));
+      for (const order of rounds) expect([...order].sort()).toEqual(Array.from({ length: subjects }, (_, i) => i));
+      for (let place = 0; place < subjects; place++) {
+        const counts = new Map<number, number>();
+        for (const order of rounds) counts.set(order[place]!, (counts.get(order[place]!) ?? 0) + 1);
+        expect([...counts.values()], `place ${place}`).toEqual(Array(subjects).fill(cycle / subjects));
+      }
+      for (let a = 0; a < subjects; a++)
+        for (let b = 0; b < subjects; b++)
+          if (a !== b)
+            expect(rounds.filter((order) => order.indexOf(a) < order.indexOf(b)).length, `${a} before ${b}`).toBe(
+              cycle / 2,
+            );
+      // The next cycle repeats the first.
+      expect(balancedOrder(cycle, subjects)).toEqual(rounds[0]);
+    },
+  );
 });
