@@ -85,3 +85,28 @@ describe('yeoman generator cognito-jwt-api:app', () => {
     await expect(context).rejects.toThrow(InvalidAnswersError);
   });
 });
+
+describe('yeoman generator cognito-jwt-api:app, a run that stops', () => {
+  it('prints the command line that repeats the answers given so far', async () => {
+    const context = run()
+      .withOptions(options({ skipInstall: true }))
+      .withAnswers({
+        name: 'stopped-svc',
+        userPoolId: 'eu-west-1_Asked',
+        clientId: 'not a client id!',
+        origins: 'https://asked.example.com',
+        scopes: '',
+        iac: 'cdk',
+      });
+    const logged: string[] = [];
+    context.withEnvironment((env) => {
+      const log = env.adapter.log;
+      const write = (text: unknown) => logged.push(String(text));
+      env.adapter.log = Object.assign((text: unknown) => write(text), log, { write });
+    });
+    await expect(context).rejects.toThrow(InvalidAnswersError);
+    const text = logged.join('\n');
+    expect(text).toContain('To run again with the answers given so far, without questions:');
+    expect(text).toMatch(/create-cognito-jwt-api \. --name stopped-svc --user-pool-id eu-west-1_Asked .*--yes/);
+  });
+});

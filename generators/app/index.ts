@@ -7,8 +7,10 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_OPTIONS, answersFromOptions, AWS_OPTIONS } from '../../src/session/answer-options.js';
 import { collectAnswers } from '../../src/session/collect-answers.js';
 import { nextSteps } from '../../src/session/next-steps.js';
+import { packageManagerOf } from '../../src/session/package-manager.js';
+import { rerunCommand } from '../../src/session/rerun-command.js';
 import { checkPeer } from '../../src/fronts/peers.js';
-import type { Answers } from '../../src/schema/answers.js';
+import type { Answers, GivenAnswers } from '../../src/schema/answers.js';
 import { projectFiles, YO_RC_PATH } from '../../src/update/record.js';
 
 checkPeer('yeoman-generator', import.meta.url);
@@ -54,15 +56,34 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
   }
 
   async prompting(): Promise<void> {
-    this.answers = await collectAnswers(answersFromOptions(this.options), {
-      targetDir: this.destinationRoot(),
-      interactive: !this.options.yes,
-      ask: (questions) => this.prompt(questions as never),
-      log: (text) => this.log(text),
-      verify: this.options.verify,
-      profile: this.options.profile,
-      env: process.env,
-    });
+    const given = answersFromOptions(this.options);
+    // What was answered so far: an interactive run that stops prints it as a command line.
+    let known: GivenAnswers = given;
+    let asked = false;
+    try {
+      this.answers = await collectAnswers(given, {
+        targetDir: this.destinationRoot(),
+        interactive: !this.options.yes,
+        ask: (questions) => {
+          asked = true;
+          return this.prompt(questions as never);
+        },
+        log: (text) => this.log(text),
+        verify: this.options.verify,
+        profile: this.options.profile,
+        env: process.env,
+        onProgress: (answers) => {
+          known = answers;
+        },
+      });
+    } catch (error) {
+      if (asked) {
+        const flags = { verify: this.options.verify, profile: this.options.profile };
+        const command = rerunCommand(packageManagerOf(process.env.npm_config_user_agent), '.', known, flags);
+        this.log(`To run again with the answers given so far, without questions:\n  ${command.join(' ')}`);
+      }
+      throw error;
+    }
   }
 
   configuring(): void {
