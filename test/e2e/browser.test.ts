@@ -143,13 +143,7 @@ describe('a route table that puts the authorizer on OPTIONS', () => {
     symlinkSync(path.join(project, 'node_modules'), path.join(broken, 'node_modules'));
     const routes = path.join(broken, 'dev/routes.ts');
     const original = readFileSync(routes, 'utf8');
-    writeFileSync(
-      routes,
-      original.replace(
-        "method: 'OPTIONS', path, authorization: 'NONE'",
-        "method: 'OPTIONS', path, authorization: 'JWT'",
-      ),
-    );
+    writeFileSync(routes, original.replace(/(method: 'OPTIONS',\s+path,\s+authorization: )'NONE'/, "$1'JWT'"));
     expect(readFileSync(routes, 'utf8')).not.toBe(original);
     const brokenDev = await startDevServer(broken, cognito.issuerOf(POOL_ID));
     try {
