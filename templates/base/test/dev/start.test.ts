@@ -167,23 +167,27 @@ describe('npm run dev', () => {
 
     expect(await versionAt(await listening(1))).toBe('1');
     // The watcher learns of a file once it is loaded, a moment after the first answer: the edit is
-    // made again until the server starts again (as a user saving twice would).
-    const edits = setInterval(() => writeFileSync(handler, version(2)), 500);
-    try {
-      writeFileSync(handler, version(2));
-      await listening(2);
-    } finally {
-      clearInterval(edits);
-    }
-    // An edit repeated while the server started again may start it once more, on another port: ask
-    // the newest server until one answers.
+    // made again (as a user saving twice would) until the server is told to stop, and no sooner, as
+    // every edit starts the server again and a slow start would never finish.
+    const stopping = () => output.includes('SIGTERM: stopping');
     const deadline = Date.now() + 30_000;
+    while (!stopping()) {
+      if (Date.now() > deadline) throw new Error(`the server was not started again after 30 s:\n${output}`);
+      writeFileSync(handler, version(2));
+      for (let waited = 0; waited < 2_000 && !stopping(); waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    await listening(2);
+    // One edit may reach the watcher as two changes and start the server once more, on another
+    // port: ask the newest server until one answers.
+    const answerDeadline = Date.now() + 15_000;
     for (;;) {
       try {
         expect(await versionAt(listeningUrls().at(-1)!)).toBe('2');
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw error;
+        if (Date.now() > answerDeadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
