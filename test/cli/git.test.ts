@@ -135,6 +135,25 @@ describe('the git repository of a generated project', () => {
     expect(git(cwd, env, 'status', '--porcelain')).toBe('?? svc/');
   });
 
+  it("is the project's own when the run starts from a git hook, whose GIT_DIR names another repository", async () => {
+    const cwd = tempDir();
+    const env = gitEnv();
+    const other = tempDir('other');
+    git(other, env, 'init', '--quiet');
+    git(other, env, 'commit', '--quiet', '--allow-empty', '-m', 'theirs');
+    const head = git(other, env, 'rev-parse', 'HEAD');
+    const { code, stderr } = await runCli(['svc', ...FLAGS], {
+      cwd,
+      env: { ...env, GIT_DIR: path.join(other, '.git'), GIT_WORK_TREE: other },
+    });
+    expect(code, stderr).toBe(0);
+    const project = path.join(cwd, 'svc');
+    expect(git(project, env, 'rev-list', '--count', 'HEAD')).toBe('1');
+    expect(git(project, env, 'status', '--porcelain')).toBe('');
+    expect(git(other, env, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(other, env, 'status', '--porcelain')).toBe('');
+  });
+
   it('is made without a commit when git has no identity, and the run says how to commit', async () => {
     const cwd = tempDir();
     const env = gitEnv(false);
