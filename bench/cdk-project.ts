@@ -26,9 +26,12 @@ function measure(scaffold: (dir: string) => void): Measure {
 
 export function benchCdkProject(runs: number): string {
   const ours = (dir: string) =>
-    timed(process.execPath, [path.join(ROOT, 'dist/cli.cjs'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install'], {
-      cwd: path.dirname(dir),
-    });
+    // --no-git: the starter's --generate-only makes no repository either.
+    timed(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli.cjs'), dir, ...ANSWER_FLAGS, '--yes', '--skip-install', '--no-git'],
+      { cwd: path.dirname(dir) },
+    );
   const cdkInit = (dir: string) => {
     mkdirSync(dir, { recursive: true });
     timed('npx', ['-y', 'aws-cdk@2', 'init', 'app', '--language', 'typescript', '--generate-only'], {

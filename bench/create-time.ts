@@ -2,7 +2,8 @@
  * Figure 1: `npm create` end to end, as users run it: `npm create cognito-jwt-api@latest`
  * (this package packed with `npm pack`) beside `npm create vite@latest -- --template vanilla-ts
  * --no-interactive` (create-vite's published tarball), both served by the same registry on
- * loopback so that neither waits on the network; non-interactive, --skip-install, warm npm cache.
+ * loopback so that neither waits on the network; non-interactive, --skip-install, --no-git (create-vite
+ * makes no repository), warm npm cache.
  * Alternating runs (each first in every other pair) after one warm-up of each, on each Node major
  * given, with that Node first on PATH so that the CLIs run on it too.
  *
@@ -33,7 +34,7 @@ export interface Subject {
 }
 
 /** The flags of each CLI's non-interactive run. */
-export const OUR_FLAGS = [...ANSWER_FLAGS, '--yes', '--skip-install'];
+export const OUR_FLAGS = [...ANSWER_FLAGS, '--yes', '--skip-install', '--no-git'];
 const VITE_FLAGS = ['--template', 'vanilla-ts', '--no-interactive'];
 
 export async function benchCreateTime(runs: number, partRuns: number, majors: readonly number[]): Promise<string[]> {

@@ -227,7 +227,15 @@ describe('the bundle', () => {
           "process.getBuiltinModule('node:fs').writeFileSync('file.txt', 'x');\nconsole.log('written');\n",
         );
         const script = loaded([baseline]);
-        const cli = loaded([path.join(DIST, 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install']);
+        // Without the install and the repository, which start other programs.
+        const cli = loaded([
+          path.join(DIST, 'cli.cjs'),
+          'svc',
+          ...EXAMPLE_FLAGS,
+          '--yes',
+          '--skip-install',
+          '--no-git',
+        ]);
         // What the CLI needs beyond the script: node:vm and node:module, to run the command line's
         // script with its code cache, and node:crypto, to hash the record's files.
         const needed = [

@@ -1,14 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helpers from 'yeoman-test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidAnswersError, MissingAnswersError } from '../src/errors.js';
 import { renderProject } from '../src/render/render-project.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { ANSWERS_SCHEMA_VERSION } from '../src/update/migrations.js';
 import { hashOf } from '../src/update/hash.js';
+import { FIRST_COMMIT_MESSAGE } from '../src/session/first-commit.js';
+import { PRISTINE_PATH } from '../src/update/record.js';
 import { EXAMPLE_INPUT } from './helpers/answers.js';
+import { tempDir } from './helpers/temp.js';
 
 import CognitoJwtApiGenerator from '../generators/app/index.js';
 
@@ -108,5 +112,42 @@ describe('yeoman generator cognito-jwt-api:app, a run that stops', () => {
     const text = logged.join('\n');
     expect(text).toContain('To run again with the answers given so far, without questions:');
     expect(text).toMatch(/create-cognito-jwt-api \. --name stopped-svc --user-pool-id eu-west-1_Asked .*--yes/);
+  });
+});
+
+describe('yeoman generator cognito-jwt-api:app, the git repository', () => {
+  const flagOptions = { yes: true, skipInstall: true, ...FLAG_ANSWERS, origins: FLAG_ANSWERS.origins.join(',') };
+
+  /** A git identity of the test's own, as the generator runs git with this process's environment. */
+  function withGitIdentity(): void {
+    const config = path.join(tempDir('home'), '.gitconfig');
+    writeFileSync(config, '[user]\n\tname = Test User\n\temail = test@example.com\n');
+    vi.stubEnv('GIT_CONFIG_GLOBAL', config);
+    vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+  }
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+  it('is made in the end phase (after the install, when there is one): one commit of the whole project, the tree clean', async () => {
+    withGitIdentity();
+    try {
+      const result = await run().withOptions(options(flagOptions));
+      expect(git(result.cwd, 'rev-list', '--count', 'HEAD')).toBe('1');
+      expect(git(result.cwd, 'log', '-1', '--format=%s')).toBe(FIRST_COMMIT_MESSAGE);
+      expect(git(result.cwd, 'status', '--porcelain')).toBe('');
+      expect(git(result.cwd, 'ls-files').split('\n')).toEqual(expect.arrayContaining(['.yo-rc.json', PRISTINE_PATH]));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('is not made with --no-git on the command line, or git: false from code', async () => {
+    for (const context of [
+      run().withArguments(['--no-git']).withOptions(options(flagOptions)),
+      run().withOptions(options({ ...flagOptions, git: false })),
+    ]) {
+      const result = await context;
+      expect(existsSync(path.join(result.cwd, 'package.json'))).toBe(true);
+      expect(existsSync(path.join(result.cwd, '.git'))).toBe(false);
+    }
   });
 });

@@ -6,6 +6,7 @@
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { ANSWER_OPTIONS, answersFromOptions, AWS_OPTIONS } from '../../src/session/answer-options.js';
 import { collectAnswers } from '../../src/session/collect-answers.js';
+import { commitProject } from '../../src/session/first-commit.js';
 import { nextSteps } from '../../src/session/next-steps.js';
 import { packageManagerOf } from '../../src/session/package-manager.js';
 import { rerunCommand } from '../../src/session/rerun-command.js';
@@ -20,6 +21,7 @@ type Options = BaseOptions & {
   embedded?: boolean;
   verify?: boolean;
   profile?: string;
+  git?: boolean;
   'skip-install'?: boolean;
 };
 
@@ -44,6 +46,11 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
     });
     for (const option of AWS_OPTIONS)
       this.option(option.name, { type: option.type === 'boolean' ? Boolean : String, description: option.description });
+    this.option('git', {
+      type: Boolean,
+      default: true,
+      description: 'Make a git repository with the project as its first commit (skipped inside one); --no-git: none',
+    });
     this.option('embedded', { type: Boolean, hide: true, description: 'Run by a front that prints next steps itself' });
     // `--help` builds the generator only to list its options: Yeoman gives it no log then.
     if (this.options.help) return;
@@ -78,7 +85,7 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
       });
     } catch (error) {
       if (asked) {
-        const flags = { verify: this.options.verify, profile: this.options.profile };
+        const flags = { verify: this.options.verify, profile: this.options.profile, noGit: this.options.git === false };
         const command = rerunCommand(packageManagerOf(process.env.npm_config_user_agent), '.', known, flags);
         this.log(`To run again with the answers given so far, without questions:\n  ${command.join(' ')}`);
       }
@@ -97,8 +104,17 @@ export default class CognitoJwtApiGenerator extends Generator<Record<string, unk
     for (const [file, contents] of this.files) this.fs.write(this.destinationPath(file), contents);
   }
 
-  end(): void {
-    if (!this.options.embedded) this.log(`\n${nextSteps(this.answers, { installed: !skipsInstall(this.options) })}`);
+  /**
+   * After Yeoman's install, as the CLI does it, so that the lock file is in the first commit; a
+   * front that embeds the generator ends the run itself, its repository included.
+   */
+  async end(): Promise<void> {
+    if (this.options.embedded) return;
+    if (this.options.git !== false) {
+      const log = (text: string) => this.log(text);
+      await commitProject(this.destinationRoot(), { out: log, err: log, env: process.env });
+    }
+    this.log(`\n${nextSteps(this.answers, { installed: !skipsInstall(this.options) })}`);
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * src/io/, beside the core: writing files, holding signals meanwhile, confining paths to a project.
+ * src/io/, beside the core: writing files, holding signals meanwhile, confining paths to a project,
+ * making a new project's git repository.
  *
  * Writes files below a folder, one after the other. For a project's few dozen small files that
  * measured faster than parallel writes through the callback API, whose thread pool has to start

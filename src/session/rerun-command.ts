@@ -13,6 +13,8 @@ import { toolCommand, type PackageManager } from './package-manager.js';
 export interface RerunFlags {
   force?: boolean;
   skipInstall?: boolean;
+  /** --no-git */
+  noGit?: boolean;
   dryRun?: boolean;
   verify?: boolean;
   profile?: string;
@@ -46,6 +48,7 @@ export function rerunCommand(
   }
   if (run.force) words.push('--force');
   if (run.skipInstall) words.push('--skip-install');
+  if (run.noGit) words.push('--no-git');
   if (run.dryRun) words.push('--dry-run');
   if (run.verify !== undefined) words.push(run.verify ? '--verify' : '--no-verify');
   if (run.profile !== undefined) words.push('--profile', sh(run.profile));

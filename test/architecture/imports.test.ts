@@ -18,7 +18,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LAYERS = {
   base: { job: 'the error hierarchy (src/errors.ts) and the package version (src/version.ts)', uses: [] },
   schema: { job: 'the zod answers and routes schema: parse, normalise, cross-field rules', uses: ['base'] },
-  io: { job: 'file-system writes, signal handling and confinement of paths to a project', uses: ['base'] },
+  io: {
+    job: "file-system writes, signal handling, confinement of paths to a project, a new project's git repository",
+    uses: ['base'],
+  },
   model: {
     job: 'the API a project describes (routes, authorizer, CORS), derived from the answers',
     uses: ['base', 'schema'],

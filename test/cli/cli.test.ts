@@ -9,7 +9,8 @@ import { PACKAGE_VERSION } from '../../src/version.js';
 import { EXAMPLE_FLAGS, EXAMPLE_INPUT } from '../helpers/answers.js';
 import { listFiles, readText, runCli, tempDir } from '../helpers/cli.js';
 
-const GOOD = [...EXAMPLE_FLAGS, '--yes', '--skip-install'];
+// The repository has tests of its own (git.test.ts): here the folder holds only what was written.
+const GOOD = [...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git'];
 
 /** The example flags with one replaced (or, with `undefined`, removed). */
 function withFlag(flag: string, value: string | undefined): string[] {

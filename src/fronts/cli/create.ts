@@ -1,9 +1,9 @@
 /**
  * `create-cognito-jwt-api [dir] [flags]`: checks every given answer before touching the disk,
  * asks for the rest in a terminal, renders, writes the project all or nothing (with its update
- * record), installs, and prints next steps. The same core as the Yeoman generator, without
- * Yeoman's start-up cost. An interactive run that stops prints the command line that repeats
- * it without questions.
+ * record), installs, makes its git repository and first commit, and prints next steps. The same
+ * core as the Yeoman generator, without Yeoman's start-up cost. An interactive run that stops
+ * prints the command line that repeats it without questions.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import type { Answers, GivenAnswers } from '../../schema/answers.js';
 import { checkGivenAnswers } from '../../schema/given.js';
 import { answersFromOptions } from '../../session/answer-options.js';
 import { collectAnswers } from '../../session/collect-answers.js';
+import { commitProject } from '../../session/first-commit.js';
 import { nextSteps } from '../../session/next-steps.js';
 import { packageManagerOf, type PackageManager } from '../../session/package-manager.js';
 import type { Question } from '../../session/prompts.js';
@@ -59,6 +60,7 @@ export async function runCreate(argv: readonly string[], io: Io): Promise<number
     flags: {
       force: values.force === true,
       skipInstall: values['skip-install'] === true,
+      noGit: values.git === false,
       dryRun: values['dry-run'] === true,
       verify: typeof values.verify === 'boolean' ? values.verify : undefined,
       profile: typeof values.profile === 'string' ? values.profile : undefined,
@@ -136,6 +138,8 @@ async function create(run: CreateRun): Promise<number> {
     if (!installed)
       io.err(`\n${pm} install failed (exit code ${code}). The project is complete; run "${pm} install" inside it.`);
   }
+  // After the install, so that the lock file is in the first commit and the tree is clean.
+  if (values.git !== false) await commitProject(chosen.target.path, io);
   io.out(`\n${nextSteps(answers, { targetDir: chosen.target.path, cwd: io.cwd, installed, packageManager: pm })}`);
   return installed || values['skip-install'] ? 0 : 1;
 }

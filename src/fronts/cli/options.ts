@@ -32,6 +32,13 @@ export const RUN_FLAGS: readonly Flag[] = [
     description: 'Never prompt; also implied when CI is set or stdin is not a terminal',
   },
   { name: 'skip-install', type: 'boolean', description: 'Do not install dependencies' },
+  {
+    name: 'git',
+    type: 'boolean',
+    description:
+      'Make a git repository with the project as its first commit, after the install (the default; skipped ' +
+      'inside a repository); --no-git: make none',
+  },
   { name: 'force', type: 'boolean', description: 'Write into a non-empty folder (same-named files are overwritten)' },
   { name: 'dry-run', type: 'boolean', description: 'Print the files that would be written; write nothing' },
   ...AWS_OPTIONS,
