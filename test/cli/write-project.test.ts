@@ -45,6 +45,25 @@ describe('writeProject into a new folder', () => {
       expect(readdirSync(dir)).toEqual([]);
     },
   );
+  it('makes the folders above a new project that are missing, as mkdir -p does', async () => {
+    const dir = tempDir('project');
+    await writeProject(path.join(dir, 'services', 'team', 'svc'), FILES, true);
+    expect(readdirSync(path.join(dir, 'services', 'team'))).toEqual(['svc']);
+    expect(readFileSync(path.join(dir, 'services', 'team', 'svc', 'package.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it('stopped, removes the folders above the project that it made, and only those', async () => {
+    const dir = tempDir('project');
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    try {
+      const { done, added } = addedListeners(() => writeProject(path.join(dir, 'services', 'svc'), FILES, true));
+      added[0]!('SIGTERM');
+      await expect(done).rejects.toBeInstanceOf(CancelledError);
+    } finally {
+      kill.mockRestore();
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('writeProject into an existing folder (--force)', () => {

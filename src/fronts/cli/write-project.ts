@@ -1,10 +1,11 @@
 /**
  * Writes a generated project all or nothing. A new folder is filled under a fresh temporary name
  * next to it (made by mkdtemp: never one that exists, so never one planted there) and renamed
- * into place; an existing folder (empty, or with --force) takes the files
+ * into place (the folders above it that are missing are made first, and go again if it fails); an
+ * existing folder (empty, or with --force) takes the files
  * through the same journaled apply as `update`.
  */
-import { lstatSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { CognitoJwtApiError } from '../../errors.js';
 import { withSignalsHeld } from '../../io/signals.js';
@@ -22,6 +23,8 @@ export async function writeProject(
 ): Promise<void> {
   if (!isNew) return applyAtomically(target, new Map(files));
   await withSignalsHeld(async (checkpoint) => {
+    // The first folder made, when any was missing: what a failed run removes again.
+    const madeAbove = mkdirSync(path.dirname(target), { recursive: true });
     const staging = mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.creating-`));
     try {
       writeFiles(staging, files);
@@ -34,7 +37,7 @@ export async function writeProject(
       }
       renameSync(staging, target);
     } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
+      rmSync(madeAbove ?? staging, { recursive: true, force: true });
       throw error;
     }
   });
