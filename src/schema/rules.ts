@@ -192,7 +192,7 @@ export function checkIssuer(value: string): string | undefined {
 }
 
 export function checkGithubRepository(value: string): string | undefined {
-  if (/^https?:|^git@|\.git$/.test(value)) return 'is a URL; only the repository\'s owner and name are meant';
+  if (/^https?:|^git@|\.git$/.test(value)) return "is a URL; only the repository's owner and name are meant";
   if (!GITHUB_REPOSITORY_PATTERN.test(value)) return 'is not a GitHub repository "<owner>/<name>"';
   if (/\/\.{1,2}$/.test(value)) return 'names the repository "." or "..", which GitHub does not allow';
   return undefined;

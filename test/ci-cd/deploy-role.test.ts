@@ -117,7 +117,10 @@ describe('the Terraform deploy-role configuration', () => {
     const tf = await parsed();
     const statements = tf.data('aws_iam_policy_document', 'deploy').statement as Statement[];
     for (const statement of statements.filter((candidate) => candidate.effect !== 'Deny'))
-      expect(statement.actions.filter((action: string) => action.includes('*')), statement.sid).toEqual([]);
+      expect(
+        statement.actions.filter((action: string) => action.includes('*')),
+        statement.sid,
+      ).toEqual([]);
     const deny = statements.find((statement) => statement.effect === 'Deny')!;
     expect(tf.resolve(deny.resources)).toEqual([expect.stringMatching(/:role\/my-service-github-deploy-\*$/)]);
     expect(statements.find((statement) => statement.actions.includes('iam:PassRole'))!.condition).toEqual([
@@ -140,7 +143,10 @@ describe('the SAM deploy-role template', () => {
     const [[, policy]] = sam.resources('AWS::IAM::ManagedPolicy') as [[string, Statement]];
     const statements = sam.resolve(policy.Properties.PolicyDocument.Statement) as Statement[];
     for (const statement of statements.filter((candidate) => candidate.Effect === 'Allow'))
-      expect([statement.Action].flat().filter((action: string) => action.includes('*')), statement.Sid).toEqual([]);
+      expect(
+        [statement.Action].flat().filter((action: string) => action.includes('*')),
+        statement.Sid,
+      ).toEqual([]);
     expect(statements.find((statement) => statement.Effect === 'Deny')!.Resource).toMatch(
       /:role\/my-service-github-deploy-\*$/,
     );

@@ -24,7 +24,11 @@ const contentsOf = (files: RenderedFile[], path: string) => files.find((file) =>
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 
 /** Each flavour's own checks in CI, and the flags its deploy script gets there: nobody confirms in CI. */
-const FLAVOUR_CHECK: Record<Flavour, string> = { cdk: 'npm run synth', terraform: 'npm run test:terraform', sam: 'npm run validate' };
+const FLAVOUR_CHECK: Record<Flavour, string> = {
+  cdk: 'npm run synth',
+  terraform: 'npm run test:terraform',
+  sam: 'npm run validate',
+};
 const UNATTENDED: Record<Flavour, string> = {
   cdk: '--require-approval never',
   terraform: '-auto-approve',
@@ -40,7 +44,8 @@ describe.each(FLAVOURS)('the workflows of a %s project', (iac) => {
     expect(workflows.map((file) => file.path)).toEqual(
       expect.arrayContaining([CI, DEPLOY, '.github/workflows/template-update.yml']),
     );
-    for (const workflow of workflows) expect(await githubErrors(workflow.path, workflow.contents), workflow.path).toEqual([]);
+    for (const workflow of workflows)
+      expect(await githubErrors(workflow.path, workflow.contents), workflow.path).toEqual([]);
   });
 
   it('would fail that parser with a wrong key in either workflow', async () => {
@@ -92,7 +97,10 @@ describe.each(FLAVOURS)('the workflows of a %s project', (iac) => {
       expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
       const steps = job.steps as Step[];
       const signIn = steps.find((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
-      expect(signIn?.with).toEqual({ 'role-to-assume': '${{ vars.AWS_ROLE_ARN }}', 'aws-region': EXAMPLE_INPUT.region });
+      expect(signIn?.with).toEqual({
+        'role-to-assume': '${{ vars.AWS_ROLE_ARN }}',
+        'aws-region': EXAMPLE_INPUT.region,
+      });
       expect(steps.at(-1)!.run).toBe(`npm run deploy:${environment} -- ${UNATTENDED[iac]}`);
       expect(steps.indexOf(signIn!)).toBeLessThan(steps.length - 1);
       // Values reach commands through the environment, never pasted into a script.
@@ -101,7 +109,9 @@ describe.each(FLAVOURS)('the workflows of a %s project', (iac) => {
   );
 
   it('has no deploy workflow and no role without a repository, and the README says how to add them', () => {
-    expect(plain.map((file) => file.path).filter((path) => path === DEPLOY || path.includes('deploy-role'))).toEqual([]);
+    expect(plain.map((file) => file.path).filter((path) => path === DEPLOY || path.includes('deploy-role'))).toEqual(
+      [],
+    );
     expect(contentsOf(plain, 'README.md')).toContain('update --github-repository <owner>/<name>');
     expect(contentsOf(withRepository, 'README.md')).toContain('### Deploy from GitHub Actions');
   });
@@ -117,9 +127,11 @@ describe('AWS access keys', () => {
   });
 
   it('appear in no template, whatever the answers', () => {
-    expect(allTemplates().filter((template) => ACCESS_KEY.test(template.text)).map((template) => template.path)).toEqual(
-      [],
-    );
+    expect(
+      allTemplates()
+        .filter((template) => ACCESS_KEY.test(template.text))
+        .map((template) => template.path),
+    ).toEqual([]);
   });
 
   it('would be found in a workflow that took one', () => {
