@@ -50,6 +50,8 @@ export function ciData(answers: Answers, resourcePrefix: string) {
     ]
       .map((setting) => `-backend-config=${setting}`)
       .join(' '),
+    /** Each environment's part of a logical id: `DevDeployRole`. */
+    environmentIds: { dev: 'Dev', prod: 'Prod' } satisfies Record<(typeof DEPLOY_ENVIRONMENTS)[number], string>,
     repository,
     /** The OIDC token's `sub` of a job in each environment: the role of each trusts its own only. */
     subjects: Object.fromEntries(
