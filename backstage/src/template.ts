@@ -18,7 +18,8 @@ import { RUN_INPUTS } from './input-schema.js';
  * out, since the pool id names it (ref #2: the issuer's region is the pool id's prefix; the schema
  * holds the API to the same region) and the action takes it from there. `allowAnyOrigin` is left
  * out on purpose: the golden path offers no "*" origin (the generator's flag stays available to
- * those who need it).
+ * those who need it). So is `githubRepository`: the form's publish step names the repository, and the
+ * deploy workflow it brings is added to a service later with `update --github-repository`.
  */
 const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = [
   { title: 'Service', fields: ['name', 'iac', 'runtime'] },
@@ -26,7 +27,7 @@ const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = 
   { title: 'Browser origins', fields: ['origins'] },
   { title: 'Throttling', fields: ['rateLimit', 'burstLimit'] },
 ];
-export const FORM_OMITS: readonly AnswerField[] = [...DERIVED_FIELDS, 'allowAnyOrigin'];
+export const FORM_OMITS: readonly AnswerField[] = [...DERIVED_FIELDS, 'allowAnyOrigin', 'githubRepository'];
 
 /** Backstage `ui:` hints per answer. */
 const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {

@@ -5,6 +5,7 @@
  * nothing else; fronts (the Yeoman generator, Backstage, projen) decide where files go.
  */
 import type { Answers } from '../schema/answers.js';
+import { needsGithubRepository } from './ci.js';
 import type { Ownership } from './flavours.js';
 import { renderPackageJson } from './package-json.js';
 import { templateData, type RenderOptions, type TemplateData } from './template-data.js';
@@ -18,7 +19,10 @@ export interface RenderedFile {
 
 /** Template sets every project gets, before its flavour's own. */
 const SHARED_SET = 'base';
-/** The update workflow and its script: they run `update`, and projen projects update through `npx projen`. */
+/**
+ * The GitHub workflows and the update script: they run `update`, which projen projects do not use (they update
+ * through `npx projen`), and projen writes a project's workflows itself.
+ */
 const UPDATE_WORKFLOW_FOLDER = '.github/';
 
 /** EJS's HTML escaping is wrong for code; templates use `<%- helper(value) %>` (a test forbids `<%=`). */
@@ -36,6 +40,7 @@ export function renderProject(answers: Answers, options: RenderOptions = {}): Re
   for (const set of [SHARED_SET, answers.iac]) {
     for (const template of templateFiles(set)) {
       if (options.projen && template.path.startsWith(UPDATE_WORKFLOW_FOLDER)) continue;
+      if (!answers.githubRepository && needsGithubRepository(template.path)) continue;
       if (files.has(template.path)) throw new Error(`template ${template.path} exists in more than one set`);
       files.set(template.path, { contents: renderTemplate(template.key, context), ownership: template.ownership });
     }

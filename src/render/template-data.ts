@@ -5,6 +5,7 @@
 import type { Answers } from '../schema/answers.js';
 import {
   CLIENT_ID_PATTERN,
+  GITHUB_REPOSITORY_PATTERN,
   ISSUER_PATTERN,
   ORIGIN_PATTERN,
   REGION_PATTERN,
@@ -17,6 +18,7 @@ import { LAMBDA_RUNTIMES } from '../schema/answers.js';
 import { pascalCase, routeIdOf } from '../schema/names.js';
 import { PREFLIGHT_HANDLER, type ProtectedRoute } from '../schema/routes.js';
 import { describeApi, handlersOf, PREFLIGHT_PATHS } from '../model/api-model.js';
+import { ciData } from './ci.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
 import { tsLine } from './ts-layout.js';
@@ -76,11 +78,14 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
       clientId: CLIENT_ID_PATTERN.source,
       origin: ORIGIN_PATTERN.source,
       scope: SCOPE_PATTERN.source,
+      githubRepository: GITHUB_REPOSITORY_PATTERN.source,
       resourcePrefix: `^[a-zA-Z][a-zA-Z0-9-]{0,${RESOURCE_PREFIX_MAX - 1}}$`,
     },
     resourcePrefixMax: RESOURCE_PREFIX_MAX,
     /** The largest throttling limit the schema takes, for the IaC's own input validation. */
     throttlingLimitMax: THROTTLING_LIMIT_MAX,
+    /** The GitHub Actions workflows' and the deploy role's values. */
+    ci: ciData(answers, resourcePrefixOf(answers.name)),
     ...escapers,
     tsLine,
   };
@@ -106,6 +111,7 @@ export const TEMPLATE_LOCALS = [
   'resourcePrefix',
   'resourcePrefixMax',
   'throttlingLimitMax',
+  'ci',
   'iacVersions',
   'patterns',
   'ts',

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import {
   checkClientId,
+  checkGithubRepository,
   checkIssuer,
   checkPackageName,
   checkRegion,
@@ -183,6 +184,13 @@ export const AnswersFields = z.object({
     description:
       'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id> (--verify tells)',
     examples: ['https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI'],
+  }),
+  githubRepository: described(z.optional(checked('githubRepository', checkGithubRepository)), {
+    title: 'GitHub repository',
+    description:
+      'owner/name of the repository that deploys the API: adds the deploy workflow and the role it assumes ' +
+      "through GitHub's OIDC provider, trusted by this repository alone",
+    examples: ['acme/orders-api'],
   }),
 });
 

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { AnswersFields, INTEGER_FIELDS, type AnswerField } from './answers.js';
 import {
   CLIENT_ID_PATTERN,
+  GITHUB_REPOSITORY_PATTERN,
   ISSUER_PATTERN,
   ORIGIN_PATTERN,
   OTHER_PARTITIONS,
@@ -50,6 +51,7 @@ const FORMATS: Partial<Record<AnswerField, Pick<JsonSchemaProperty, 'pattern' | 
   userPoolId: { pattern: excluding(PARTITIONS, USER_POOL_ID_PATTERN, '_'), maxLength: USER_POOL_ID_MAX },
   clientId: { pattern: CLIENT_ID_PATTERN.source },
   issuer: { pattern: ISSUER_PATTERN.source },
+  githubRepository: { pattern: GITHUB_REPOSITORY_PATTERN.source },
 };
 /**
  * A form edits lists item by item, cannot ask AWS, and shows a default in its field: the command

@@ -8,6 +8,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import {
   AnswerError,
   ClientIdError,
+  GithubRepositoryError,
   IacError,
   InvalidAnswersError,
   IssuerError,
@@ -48,6 +49,7 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   rateLimit: ThrottlingLimitError,
   burstLimit: ThrottlingLimitError,
   issuer: IssuerError,
+  githubRepository: GithubRepositoryError,
 };
 
 /** Each issue as the answer's error, its message naming answers with `labels`. */

@@ -46,6 +46,13 @@ export const ORIGIN_PATTERN = new RegExp(
 /** Hosts a browser treats as potentially trustworthy over plain http. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
+/**
+ * A GitHub repository "owner/name": an owner of letters, digits and single inner dashes (at most 39
+ * characters), a name of letters, digits, ".", "-" and "_" (at most 100). It is written into the
+ * deploy role's trust policy: no "*" or "?", which IAM's StringLike would read as wildcards.
+ */
+export const GITHUB_REPOSITORY_PATTERN = /^[A-Za-z\d](?:-?[A-Za-z\d]){0,38}\/[\w.-]{1,100}$/;
+
 /** API Gateway keeps the burst limit as a 32-bit integer; the rate limit is held to the same bound. */
 export const THROTTLING_LIMIT_MAX = 2_147_483_647;
 
@@ -63,6 +70,7 @@ export const expectations = {
     'https://cognito-idp.<region>.amazonaws.com/<pool id>, or issuer-cognito-idp for pools that emit the newer issuer',
   rateLimit: `a whole number of requests per second from 1 to ${THROTTLING_LIMIT_MAX}, e.g. 100`,
   burstLimit: `a whole number of requests from 1 to ${THROTTLING_LIMIT_MAX}, e.g. 200`,
+  githubRepository: 'a GitHub repository "<owner>/<name>" as GitHub spells it, e.g. "acme/orders-api"',
 } as const;
 
 export const PACKAGE_NAME_MAX = 214;
@@ -180,6 +188,13 @@ export function issuersOf(region: string, userPoolId: string): string[] {
 export function checkIssuer(value: string): string | undefined {
   if (value.endsWith('/')) return 'ends with "/"; the issuer tokens carry has no trailing slash';
   if (!ISSUER_PATTERN.test(value)) return 'is not a Cognito user pool issuer';
+  return undefined;
+}
+
+export function checkGithubRepository(value: string): string | undefined {
+  if (/^https?:|^git@|\.git$/.test(value)) return "is a URL; only the repository's owner and name are meant";
+  if (!GITHUB_REPOSITORY_PATTERN.test(value)) return 'is not a GitHub repository "<owner>/<name>"';
+  if (/\/\.{1,2}$/.test(value)) return 'names the repository "." or "..", which GitHub does not allow';
   return undefined;
 }
 

@@ -40,5 +40,11 @@ export function nextSteps(
       ? [`Deploying needs ${flavour.requires.tool} installed: ${flavour.requires.install}`, '']
       : []),
     'README.md explains how to call the API with a token, add a route and add an origin.',
+    ...(answers.githubRepository
+      ? [
+          `.github/workflows/deploy.yml deploys from ${answers.githubRepository} once its AWS roles are deployed: ` +
+            'README.md, "Deploy from GitHub Actions".',
+        ]
+      : []),
   ].join('\n');
 }

@@ -306,7 +306,8 @@ describe('the template-update script', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('refusing to allow a GitHub App');
     expect(run.stderr).toContain(
-      "This update changes .github/workflows/template-update.yml, and GitHub refuses workflow files pushed with a workflow's GITHUB_TOKEN.",
+      'This update changes .github/workflows/ci.yml, .github/workflows/template-update.yml, and GitHub refuses ' +
+        "workflow files pushed with a workflow's GITHUB_TOKEN.",
     );
     expect(github.prs()).toEqual([]);
     expect(existsSync(path.join(service.remote, 'refs/heads', BRANCH))).toBe(false);

@@ -2,7 +2,6 @@
  * The template-update workflow every generated project gets: GitHub's own workflow parser accepts
  * it, and it asks for no more than it needs.
  */
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderProject } from '../../src/render/render-project.js';
@@ -10,6 +9,7 @@ import { parseAnswers } from '../../src/schema/parse.js';
 import { CognitoJwtApiProject } from '../../src/fronts/projen/index.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { tempDir } from '../helpers/temp.js';
+import { convertedWorkflow, githubErrors as errorsOf } from '../helpers/workflows.js';
 
 const WORKFLOW = '.github/workflows/template-update.yml';
 const SCRIPT = '.github/scripts/template-update.mjs';
@@ -17,14 +17,7 @@ const FLAVOURS = ['cdk', 'terraform', 'sam'] as const;
 const rendered = (iac: (typeof FLAVOURS)[number]) => renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac }));
 const workflow = rendered('cdk').find((file) => file.path === WORKFLOW)!.contents;
 
-/** GitHub's parser and converter, as the Actions service and its language server run them: every error. */
-async function githubErrors(content: string): Promise<string[]> {
-  const parsed = parseWorkflow({ name: WORKFLOW, content }, new NoOperationTraceWriter());
-  const errors = parsed.context.errors.getErrors().map((error) => error.message);
-  if (!parsed.value) return errors;
-  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
-  return [...errors, ...(template.errors ?? []).map((error) => error.Message)];
-}
+const githubErrors = (content: string) => errorsOf(WORKFLOW, content);
 
 describe('the template-update workflow', () => {
   it("passes GitHub's workflow parser with no error", async () => {
@@ -39,8 +32,7 @@ describe('the template-update workflow', () => {
   });
 
   it('runs weekly, by hand with a version (default latest), and on the cognito-jwt-api-update event', async () => {
-    const parsed = parseWorkflow({ name: WORKFLOW, content: workflow }, new NoOperationTraceWriter());
-    const { events } = await convertWorkflowTemplate(parsed.context, parsed.value!);
+    const { events } = await convertedWorkflow(WORKFLOW, workflow);
     expect(events.schedule).toEqual([{ cron: '17 6 * * 1' }]);
     expect(events.workflow_dispatch?.inputs?.version).toMatchObject({ type: 'string', default: 'latest' });
     expect(events.repository_dispatch).toEqual({ types: ['cognito-jwt-api-update'] });
@@ -64,7 +56,7 @@ describe('the template-update workflow', () => {
   });
 
   it.each(FLAVOURS)('and its script are managed files of every %s project, alike', (iac) => {
-    const files = rendered(iac).filter((file) => file.path.startsWith('.github/'));
+    const files = rendered(iac).filter((file) => file.path === SCRIPT || file.path === WORKFLOW);
     expect(files.map(({ path, ownership }) => [path, ownership])).toEqual([
       [SCRIPT, 'managed'],
       [WORKFLOW, 'managed'],

@@ -2,7 +2,8 @@
  * One file snapshot per generated file, so every template change is a reviewable diff: a file that
  * every flavour generates alike is kept once, under test/__snapshots__/shared/files/, and a file
  * that differs (or only one flavour has) under test/__snapshots__/<flavour>/files/. Review the diff
- * before updating (`vitest -u`).
+ * before updating (`vitest -u`). A project that names its GitHub repository gets more files and
+ * other versions of a few: those are kept under test/__snapshots__/<flavour>/github-repository/.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { EXAMPLE_INPUT } from '../helpers/answers.js';
 const SNAPSHOTS = fileURLToPath(new URL('../__snapshots__/', import.meta.url));
 const FLAVOURS = ['cdk', 'terraform', 'sam'] as const;
 const SHARED = 'shared';
+const GITHUB_REPOSITORY = 'acme/orders-api';
 
 const projects = Object.fromEntries(
   FLAVOURS.map((iac) => [iac, renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac }))]),
@@ -73,6 +75,30 @@ for (const iac of FLAVOURS) {
 
     it('keeps no snapshot of a file that is no longer generated, or that is now shared', () => {
       expect(stored(iac).sort()).toEqual(own.map((file) => `${file.path}.snap`).sort());
+    });
+  });
+}
+
+for (const iac of FLAVOURS) {
+  describe(`${iac} project snapshot with --github-repository`, () => {
+    const plain = new Map(projects[iac].map((file) => [file.path, file.contents]));
+    const files = renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac, githubRepository: GITHUB_REPOSITORY }));
+    const changed = files.filter((file) => plain.get(file.path) !== file.contents);
+    const folder = path.join(iac, 'github-repository');
+
+    it('adds files and changes others, and removes none', () => {
+      expect(projects[iac].filter((file) => !files.some((other) => other.path === file.path))).toEqual([]);
+      expect(changed.length).toBeGreaterThan(0);
+    });
+
+    for (const file of changed) {
+      it(`renders ${file.path}`, async () => {
+        await expect(file.contents).toMatchFileSnapshot(path.join(SNAPSHOTS, folder, 'files', `${file.path}.snap`));
+      });
+    }
+
+    it('keeps no snapshot of a file that no longer differs', () => {
+      expect(stored(folder).sort()).toEqual(changed.map((file) => `${file.path}.snap`).sort());
     });
   });
 }

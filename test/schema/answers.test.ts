@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ClientIdError,
+  GithubRepositoryError,
   IacError,
   InvalidAnswersError,
   IssuerError,
@@ -225,6 +226,40 @@ describe('--issuer (ref #2)', () => {
     ['https://example.com/eu-west-1_AbCdEfGhI', /is not a Cognito user pool issuer/],
   ])('refuses %j', (issuer, problem) => {
     expect(parseError({ issuer }).message).toMatch(problem);
+  });
+});
+
+describe('--github-repository', () => {
+  it('is optional, and kept as given', () => {
+    expect(parseAnswers(EXAMPLE_INPUT).githubRepository).toBeUndefined();
+    expect(parseAnswers({ ...EXAMPLE_INPUT, githubRepository: 'Acme-Corp/orders.api_v2' }).githubRepository).toBe(
+      'Acme-Corp/orders.api_v2',
+    );
+  });
+
+  // The deploy roles' trust policies name it: a wildcard there would trust other repositories.
+  it.each([
+    ['acme/*', /is not a GitHub repository "<owner>\/<name>"/],
+    ['*/orders-api', /is not a GitHub repository/],
+    ['acme/orders-?', /is not a GitHub repository/],
+    ['acme', /is not a GitHub repository/],
+    ['acme/orders-api/extra', /is not a GitHub repository/],
+    ['-acme/orders-api', /is not a GitHub repository/],
+    ['acme/..', /names the repository "." or ".."/],
+    ['https://github.com/acme/orders-api', /is a URL; only the repository's owner and name are meant/],
+    ['acme/orders-api.git', /is a URL/],
+  ])('refuses %j, naming the flag and the expected form', (githubRepository, problem) => {
+    const error = parseError({ githubRepository });
+    expect(error.errors[0]).toBeInstanceOf(GithubRepositoryError);
+    expect(error.message).toMatch(problem);
+    expect(error.message).toContain(`--github-repository ${JSON.stringify(githubRepository)}`);
+    expect(error.message).toContain('Expected a GitHub repository "<owner>/<name>"');
+  });
+
+  it('is a form field with the same pattern', () => {
+    const property = answersJsonSchema().properties.githubRepository;
+    expect(new RegExp(property.pattern!).test('acme/orders-api')).toBe(true);
+    expect(new RegExp(property.pattern!).test('acme/*')).toBe(false);
   });
 });
 
