@@ -179,8 +179,10 @@ describe('npm run dev', () => {
     // PORT=0 is a port that is set: the free one it gives is no taken port to report.
     expect(output).not.toContain('is in use');
     // The watcher learns of a file once it is loaded, a moment after the first answer: the edit is
-    // made again until the server starts again (as a user saving twice would).
-    const edits = setInterval(() => writeFileSync(handler, version(2)), 500);
+    // made again (as a user saving twice would) until the server is stopped for a restart, and no
+    // longer, as each edit restarts it again and a start slower than the edits would never finish.
+    const stopped = () => /^SIG[A-Z]+: stopping$/m.test(output);
+    const edits = setInterval(() => stopped() || writeFileSync(handler, version(2)), 500);
     try {
       writeFileSync(handler, version(2));
       await listening(2);
