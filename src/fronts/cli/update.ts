@@ -12,13 +12,8 @@ import { homedir } from 'node:os';
 import { applyAtomically } from '../../update/apply.js';
 import { readJournal, removeUncommittedStaging, replayJournal } from '../../update/journal.js';
 import { changes, type PlanEntry } from '../../update/plan.js';
-import {
-  checkJournalAgainstRecord,
-  computeUpdate,
-  findProject,
-  refuseOthersFolder,
-  type UpdateComputation,
-} from '../../update/project.js';
+import { checkJournalAgainstRecord, findProject, refuseOthersFolder } from '../../update/load-record.js';
+import { computeUpdate, type UpdateComputation } from '../../update/project.js';
 import { updateNextSteps } from '../../update/next-steps.js';
 import { dependenciesChange, updateReport } from '../../update/report.js';
 import { recordsResolution, refuseOverUnresolved } from '../../update/unresolved.js';
