@@ -7,3 +7,4 @@
 export { computeUpdate, type UpdateComputation } from './update/project.js';
 export { changes, type PlanEntry } from './update/plan.js';
 export { updateCatalogInfo, type CatalogInfoUpdate, type CatalogInfoValues } from './update/catalog-info.js';
+export { refuseOverUnresolved } from './update/unresolved.js';

@@ -10,14 +10,7 @@ import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  checkTargetPaths,
-  PACKAGE_NAME,
-  PACKAGE_VERSION,
-  PRISTINE_PATH,
-  refuseLinks,
-  YO_RC_PATH,
-} from 'create-cognito-jwt-api';
+import { checkTargetPaths, PACKAGE_NAME, PACKAGE_VERSION, refuseLinks } from 'create-cognito-jwt-api';
 import { updateSummary } from './update-summary.js';
 import { refused, targetIn } from './workspace.js';
 
@@ -32,9 +25,6 @@ export const UPDATE_INPUTS = {
     'Fail the step when the update leaves conflicts (default: write them with conflict markers, to resolve in ' +
     'the pull request)',
 } as const;
-
-/** The files update keeps for itself: writing only these records a resolution. */
-const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
 
 export function createCognitoJwtApiUpdateAction() {
   return createTemplateAction({
@@ -80,18 +70,11 @@ export function createCognitoJwtApiUpdateAction() {
       const { targetPath, scaffoldedFrom, failOnConflicts } = ctx.input;
       const target = targetIn(ctx.workspacePath, targetPath);
       // Loaded on the first update, not with the backend: it carries the TypeScript parser.
-      const { changes, computeUpdate } = await import('create-cognito-jwt-api/update');
+      const { changes, computeUpdate, refuseOverUnresolved } = await import('create-cognito-jwt-api/update');
       // Every refusal of the command line (not a generated project, a record it cannot read, a
       // link inside the project) is an InputError with its message.
       const update = refused(() => computeUpdate(target, {}, { scaffoldedFrom }));
-      const recordingResolution = update.hadConflicts && [...update.writes.keys()].every((f) => RECORD_FILES.has(f));
-      if (update.unresolved.length > 0 && !recordingResolution) {
-        throw new InputError(
-          `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved ` +
-            'before an update changes files again, so that its markers do not mix with new ones: resolve the ' +
-            '<<<<<<< / ||||||| / ======= / >>>>>>> sections on the default branch, then run the update again.',
-        );
-      }
+      refused(() => refuseOverUnresolved(update, ' on the default branch'));
       if (failOnConflicts && update.conflicts.length > 0) {
         throw new InputError(
           `The update to ${PACKAGE_VERSION} leaves conflicts in: ${update.conflicts.join(', ')}. Expected none, ` +

@@ -56,7 +56,8 @@ function scalarText(node: Scalar, value: string, replaced: string): string {
   return text + (/(?:\r?\n)+$/.exec(replaced)?.[0] ?? '');
 }
 
-const plain = (document: Document) => JSON.stringify(document.toJS({ maxAliasCount: -1 }));
+// The library's limit on aliases kept: a planted file of nested aliases would otherwise expand to gigabytes.
+const plain = (document: Document) => JSON.stringify(document.toJS());
 
 const unchanged = (note: string): CatalogInfoUpdate => ({
   changed: [],

@@ -1,27 +1,23 @@
 /**
  * src/update/, above the renderer: a project's record, and its three-way regeneration.
  *
- * Reads a generated project's record and merge base, and computes its update.
+ * Computes a generated project's update from its record and merge base (load-record.ts).
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { InvalidAnswersError, UnsafeStatePathError, UpdateError } from '../errors.js';
+import { InvalidAnswersError, UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
 import { CROSS_FIELD_RULES, type Answers, type GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
-import { checkProjectPath, LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
+import { LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
 import { answerChangeNotes, previousIac } from './answer-changes.js';
 import { planCatalogInfo } from './catalog-info.js';
-import { hasHash } from './hash.js';
-import { JOURNAL_PATH, STAGED_FILES, type Journal } from './journal.js';
+import { loadBase, loadRecord, readText } from './load-record.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { migrateAnswers } from './migrations.js';
 import { API_PATH } from './project-api.js';
 import { answersInProject } from './project-answers.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
 import { PRISTINE_PATH, recordOf, yoRcWith, YO_RC_PATH } from './record.js';
-import { Pristine, ProjectRecord } from './record-schema.js';
 import { isLaterVersion } from './version-order.js';
 
 export interface UpdateComputation {
@@ -43,167 +39,6 @@ export interface UpdateComputation {
   fromVersion: string;
   /** The flavour the project had, when this run switches to another. */
   previousIac?: Answers['iac'];
-}
-
-/** A file of the project, read only where no component of its path is a symbolic link. */
-function readText(guard: LinkGuard, file: string): string | undefined {
-  guard.check([file]);
-  const at = path.join(guard.root, file);
-  return lstatSync(at, { throwIfNoEntry: false })?.isFile() ? readFileSync(at, 'utf8') : undefined;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The nearest folder from `cwd` up whose .yo-rc.json has this tool's entry, as Yeoman finds a
- * project (one that cannot be parsed counts if it names this tool, for loadRecord to explain);
- * `cwd` if none. The search stops at the enclosing git work tree's root, and never goes above
- * `home`; outside both it looks in `cwd` alone: a record planted in a shared parent (/tmp) is
- * not the user's project.
- */
-export function findProject(cwd: string, home: string): string {
-  const start = path.resolve(cwd);
-  const top = searchTop(start, path.resolve(home));
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const yoRc = path.join(dir, YO_RC_PATH);
-    if (lstatSync(yoRc, { throwIfNoEntry: false })?.isFile() && holdsRecord(readFileSync(yoRc, 'utf8'))) return dir;
-    if (dir === top) return start;
-  }
-}
-
-function searchTop(start: string, home: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (lstatSync(path.join(dir, '.git'), { throwIfNoEntry: false }) || dir === home) return dir;
-    if (path.dirname(dir) === dir) return start;
-  }
-}
-
-/** Refuses a project folder another user owns (as git refuses one): its record may have been planted. */
-export function refuseOthersFolder(dir: string): void {
-  const uid = process.getuid?.();
-  const owner = statSync(dir).uid;
-  if (uid === undefined || owner === uid) return;
-  throw new UpdateError(
-    `${dir} belongs to another user (uid ${owner}), not to you (uid ${uid}). Expected a project folder of your ` +
-      `own: a record in ` +
-      "someone else's folder may have been planted there. Run update in your own clone of the project.",
-  );
-}
-
-function holdsRecord(yoRc: string): boolean {
-  const config = parseJson(yoRc);
-  if (config === undefined) return yoRc.includes(`"${PACKAGE_NAME}"`);
-  return typeof config === 'object' && config !== null && PACKAGE_NAME in config;
-}
-
-function loadRecord(guard: LinkGuard): { record: ProjectRecord; yoRc: string } {
-  const dir = guard.root;
-  const yoRc = readText(guard, YO_RC_PATH);
-  const config = yoRc === undefined ? undefined : parseJson(yoRc);
-  if (yoRc !== undefined && (typeof config !== 'object' || config === null)) {
-    throw new UpdateError(
-      `${path.join(dir, YO_RC_PATH)} is not valid JSON. Expected the file a generation wrote: restore it (git ` +
-        `checkout -- ${YO_RC_PATH}) and run update again.`,
-    );
-  }
-  if (yoRc === undefined) {
-    throw new UpdateError(
-      `${dir} is not a project generated by ${PACKAGE_NAME}: it has no ${YO_RC_PATH}. Expected to run inside a ` +
-        `generated project (or name it: update <dir>).`,
-    );
-  }
-  const entry = (config as Record<string, unknown> | undefined)?.[PACKAGE_NAME];
-  if (!entry) {
-    throw new UpdateError(
-      `${dir} is not a project generated by ${PACKAGE_NAME}: ${YO_RC_PATH} has no "${PACKAGE_NAME}" entry. ` +
-        `Expected to run inside a generated project (or name it: update <dir>).`,
-    );
-  }
-  const parsed = ProjectRecord.safeParse(entry);
-  if (!parsed.success)
-    throw new UpdateError(
-      `${YO_RC_PATH} holds a record this tool cannot read: ${parsed.error.issues[0]?.message}. Expected the ` +
-        `record a generation wrote.`,
-    );
-  checkRecordPaths(parsed.data);
-  return { record: parsed.data, yoRc: yoRc! };
-}
-
-/** Every path a record names is a project path (confine.ts), or the record is refused before any use. */
-function checkRecordPaths(record: ProjectRecord): ProjectRecord {
-  for (const file of [...Object.keys(record.files ?? {}), ...(record.conflicts ?? [])])
-    checkProjectPath(YO_RC_PATH, file);
-  return record;
-}
-
-/**
- * Refuses to replay `journal` in `dir` unless the folder's record can be read (the one in place,
- * or the one the journal is about to put there) and each operation is one that record allows: a
- * write of a staged file, or a delete of a file a record lists (or one already gone).
- */
-export function checkJournalAgainstRecord(dir: string, journal: Journal): void {
-  const records: ProjectRecord[] = [];
-  let refusal: unknown;
-  try {
-    records.push(loadRecord(new LinkGuard(dir)).record);
-  } catch (error) {
-    if (error instanceof UnsafeStatePathError || !(error instanceof UpdateError)) throw error;
-    refusal = error;
-  }
-  // A generation into an existing folder (--force) killed after its commit point: its record is staged.
-  if (journal.operations.some(([file, write]) => file === YO_RC_PATH && write)) {
-    const staged = readText(new LinkGuard(path.join(dir, STATE_DIR, journal.staging, STAGED_FILES)), YO_RC_PATH);
-    const record =
-      staged === undefined
-        ? undefined
-        : ProjectRecord.safeParse((parseJson(staged) as Record<string, unknown> | undefined)?.[PACKAGE_NAME]);
-    if (record?.success) records.push(checkRecordPaths(record.data));
-  }
-  if (records.length === 0) throw refusal;
-  const known = new Set<string>([
-    YO_RC_PATH,
-    PRISTINE_PATH,
-    ...records.flatMap((record) => Object.keys(record.files ?? {})),
-  ]);
-  for (const [file, write] of journal.operations) {
-    const gone = !write && !lstatSync(path.join(dir, file), { throwIfNoEntry: false });
-    if (!known.has(file) && !gone) {
-      throw new UpdateError(
-        `${JOURNAL_PATH} would ${write ? 'write' : 'delete'} ${JSON.stringify(file)}, which the project's record ` +
-          `does not list. ` +
-          `Expected only the files of a generation: this journal was not written by this tool. Remove ` +
-          `${JOURNAL_PATH}, then run update again. Nothing was changed.`,
-      );
-    }
-  }
-}
-
-/** The stored base, file by file, where its hash is the recorded one. */
-function loadBase(guard: LinkGuard, record: ProjectRecord, notes: string[]): Map<string, string> {
-  const text = readText(guard, PRISTINE_PATH);
-  const pristine = text ? Pristine.safeParse(parseJson(text)) : undefined;
-  if (!pristine?.success) {
-    notes.push(
-      `no readable ${PRISTINE_PATH}: the recorded hashes tell untouched files; other differences are merged as ` +
-        `conflicts`,
-    );
-    return new Map();
-  }
-  const base = new Map<string, string>();
-  for (const [file, contents] of Object.entries(pristine.data.files)) {
-    checkProjectPath(PRISTINE_PATH, file);
-    const recorded = record.files?.[file]?.hash;
-    if (recorded && !hasHash(contents, recorded))
-      notes.push(`${file}: the stored base does not match its recorded hash; not used`);
-    else base.set(file, contents);
-  }
-  return base;
 }
 
 /**

@@ -8,17 +8,17 @@
  * the same; the two tarballs are installed there afresh on every run.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
+import { type CachedInstall, cachedInstall, cacheFolder } from '../helpers/cached-install.js';
 import { execOk } from '../helpers/exec.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-const CACHE = path.join(ROOT, '.cache/backstage-scaffolder');
 const MODULE = 'backstage-plugin-scaffolder-backend-module-cognito-jwt-api';
 const INSTALL = ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--prefer-offline'];
 
@@ -26,23 +26,21 @@ const INSTALL = ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--
  * The scaffolder's folder. Its native modules (better-sqlite3) are built for the Node.js that
  * installs them: its major version is part of what must match for the folder to be reused.
  */
-const MANIFEST = `${JSON.stringify(
-  {
-    private: true,
-    description: 'A Backstage scaffolder for test/e2e/backstage-scaffolder.test.ts',
-    type: 'module',
-    engines: { node: `${process.versions.node.split('.')[0]}.x` },
-    dependencies: {
-      '@backstage/backend-test-utils': '1.11.7',
-      '@backstage/plugin-catalog-node': '2.2.5',
-      '@backstage/plugin-scaffolder-backend': '4.2.0',
-      '@backstage/plugin-scaffolder-backend-module-github': '0.10.0',
-      '@backstage/plugin-scaffolder-node': '0.13.7',
-    },
+const SCAFFOLDER: CachedInstall = {
+  name: 'backstage-scaffolder',
+  description: 'A Backstage scaffolder for test/e2e/backstage-scaffolder.test.ts',
+  engines: { node: `${process.versions.node.split('.')[0]}.x` },
+  dependencies: {
+    '@backstage/backend-test-utils': '1.11.7',
+    '@backstage/plugin-catalog-node': '2.2.5',
+    '@backstage/plugin-scaffolder-backend': '4.2.0',
+    '@backstage/plugin-scaffolder-backend-module-github': '0.10.0',
+    '@backstage/plugin-scaffolder-node': '0.13.7',
   },
-  null,
-  2,
-)}\n`;
+  install: INSTALL,
+  scripts: [fileURLToPath(new URL('backstage-scaffolder/dry-run.mjs', import.meta.url))],
+};
+const CACHE = cacheFolder(SCAFFOLDER.name);
 
 interface DryRunFile {
   path: string;
@@ -80,17 +78,7 @@ const EDITED_OWNER = 'group:default/orders-team';
 
 /** Installs the scaffolder unless the folder already holds it, then the packages as packed now. */
 async function installScaffolder(): Promise<void> {
-  const manifest = path.join(CACHE, 'package.json');
-  const reusable =
-    existsSync(path.join(CACHE, 'node_modules/.package-lock.json')) &&
-    existsSync(manifest) &&
-    readFileSync(manifest, 'utf8') === MANIFEST;
-  if (!reusable) {
-    rmSync(CACHE, { recursive: true, force: true });
-    mkdirSync(CACHE, { recursive: true });
-    writeFileSync(manifest, MANIFEST);
-    await execOk('npm', INSTALL, { cwd: CACHE });
-  }
+  await cachedInstall(SCAFFOLDER);
   const packed = path.join(CACHE, 'packed');
   rmSync(packed, { recursive: true, force: true });
   mkdirSync(packed);
@@ -105,10 +93,6 @@ async function installScaffolder(): Promise<void> {
   for (const name of ['create-cognito-jwt-api', MODULE])
     rmSync(path.join(CACHE, 'node_modules', name), { recursive: true, force: true });
   await execOk('npm', [...INSTALL, '--no-save', ...tarballs], { cwd: CACHE });
-  copyFileSync(
-    fileURLToPath(new URL('backstage-scaffolder/dry-run.mjs', import.meta.url)),
-    path.join(CACHE, 'dry-run.mjs'),
-  );
 }
 
 /** Runs `requests` through dry-run.mjs (one test backend for them all) and returns the responses. */

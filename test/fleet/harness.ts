@@ -4,7 +4,7 @@
  * template-update script run against them with the locally built tool, so that nothing reaches
  * GitHub or the registry.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { renderProject } from '../../src/render/render-project.js';
 import type { AnswersInput } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { PRISTINE_PATH, projectFiles, recordOf, YO_RC_PATH, yoRcWith } from '../../src/update/record.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, type CliResult, runNode } from '../helpers/cli.js';
 import { cleanEnv } from '../helpers/exec.js';
 import { tree } from '../helpers/project.js';
 
@@ -116,8 +116,7 @@ export function remoteFile(service: Service, branch: string, file: string): stri
 
 /** Every file of a remote branch, as path → contents (a clone into `into`). */
 export function remoteTree(service: Service, branch: string, into: string): Record<string, string> {
-  git(path.dirname(into), 'clone', '-q', '--branch', branch, service.remote, into);
-  return tree(into);
+  return tree(cloneBranch(service, branch, into));
 }
 
 /** A person's clone of a remote branch, to commit to and push as they would. */
@@ -175,11 +174,7 @@ export function fakeGitHub(root: string): FakeGitHub {
   };
 }
 
-export interface ScriptRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type ScriptRun = CliResult;
 
 /** The template-update script in the service's checkout, as the workflow runs it, with the local build of the tool. */
 export function runTemplateUpdate(
@@ -187,25 +182,16 @@ export function runTemplateUpdate(
   github: FakeGitHub,
   env: Record<string, string | undefined> = {},
 ): Promise<ScriptRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT], {
-      cwd: service.dir,
-      env: cleanEnv({
-        PATH: `${github.bin}${path.delimiter}${process.env.PATH}`,
-        FAKE_GH_STATE: github.stateFile,
-        TEMPLATE_UPDATE_COMMAND: `'${process.execPath}' '${BIN}'`,
-        GITHUB_STEP_SUMMARY: undefined,
-        CI: undefined,
-        ...env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runNode(SCRIPT, [], {
+    cwd: service.dir,
+    env: cleanEnv({
+      PATH: `${github.bin}${path.delimiter}${process.env.PATH}`,
+      FAKE_GH_STATE: github.stateFile,
+      TEMPLATE_UPDATE_COMMAND: `'${process.execPath}' '${BIN}'`,
+      GITHUB_STEP_SUMMARY: undefined,
+      CI: undefined,
+      ...env,
+    }),
   });
 }
 
@@ -216,7 +202,6 @@ export function updateByHand(dir: string): void {
 
 /** The update run by hand in a fresh clone of `main`: the files the update branch should hold. */
 export function updatedByHand(service: Service, into: string): Record<string, string> {
-  git(path.dirname(into), 'clone', '-q', '--branch', 'main', service.remote, into);
-  updateByHand(into);
+  updateByHand(cloneBranch(service, 'main', into));
   return tree(into);
 }

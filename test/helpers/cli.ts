@@ -17,9 +17,18 @@ export function runCli(
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string | undefined> },
 ): Promise<CliResult> {
+  const env = cleanEnv({ CI: undefined, npm_config_user_agent: undefined, NO_COLOR: '1', ...options.env });
+  return runNode(BIN, args, { cwd: options.cwd, env });
+}
+
+/** `script` run by this Node.js with `env` as the whole environment, its output collected. */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env = cleanEnv({ CI: undefined, npm_config_user_agent: undefined, NO_COLOR: '1', ...options.env });
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -7,7 +7,7 @@
  * without its optional RE2 engine) and reused while that folder's package.json is the same.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { CONFLICT_MARKER } from '../../src/update/merge.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { BIN } from '../helpers/cli.js';
+import { cachedInstall, cacheFolder } from '../helpers/cached-install.js';
 import { execOk } from '../helpers/exec.js';
 import { fixtureCopy, read, write } from '../helpers/project.js';
 import { tempDir } from '../helpers/temp.js';
@@ -22,40 +23,19 @@ import { currentProject } from '../fleet/harness.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PRESET = path.join(ROOT, 'renovate/cognito-jwt-api.json');
-const CACHE = path.join(ROOT, '.cache/renovate');
 const RENOVATE = '44.121.2';
-const MANIFEST = `${JSON.stringify(
-  {
-    private: true,
-    description: 'Renovate, for test/renovate/preset.test.ts',
-    type: 'module',
-    dependencies: { renovate: RENOVATE },
-  },
-  null,
-  2,
-)}\n`;
 const preset = JSON.parse(readFileSync(PRESET, 'utf8'));
+const CACHE = cacheFolder('renovate');
 
 async function installRenovate(): Promise<void> {
-  const manifest = path.join(CACHE, 'package.json');
-  const reusable =
-    existsSync(path.join(CACHE, 'node_modules/.package-lock.json')) &&
-    existsSync(manifest) &&
-    readFileSync(manifest, 'utf8') === MANIFEST;
-  if (!reusable) {
-    rmSync(CACHE, { recursive: true, force: true });
-    mkdirSync(CACHE, { recursive: true });
-    writeFileSync(manifest, MANIFEST);
-    const started = Date.now();
+  await cachedInstall({
+    name: 'renovate',
+    description: 'Renovate, for test/renovate/preset.test.ts',
+    dependencies: { renovate: RENOVATE },
     // No install scripts: RE2's would download a native build; Renovate falls back to RegExp without it.
-    await execOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'], {
-      cwd: CACHE,
-    });
-    console.log(
-      `renovate ${RENOVATE} installed in .cache/renovate/ in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    );
-  }
-  copyFileSync(fileURLToPath(new URL('renovate-run.mjs', import.meta.url)), path.join(CACHE, 'renovate-run.mjs'));
+    install: ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'],
+    scripts: [fileURLToPath(new URL('renovate-run.mjs', import.meta.url))],
+  });
 }
 
 const node = (cwd: string, args: string[], logLevel = 'warn') =>

@@ -119,6 +119,23 @@ describe('updateCatalogInfo', () => {
     expect(updateCatalogInfo(duplicated, VALUES).contents).toBeUndefined();
   });
 
+  it('leaves a file of nested aliases (a "billion laughs") alone at once, with a note: a cloned file may be planted', () => {
+    // Nine levels of nine aliases each: 9^9 strings, were the aliases expanded.
+    const levels = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let level = 1; level < 9; level++) {
+      const aliases = `*l${level - 1}, `.repeat(9).slice(0, -2);
+      levels.push(`l${level}: &l${level} [${aliases}]`);
+    }
+    const bomb = `${EDITED.split('---')[0]}x-laughs:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
+    const started = Date.now();
+    const result = updateCatalogInfo(bomb, VALUES);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.contents).toBeUndefined();
+    expect(result.notes).toEqual([
+      expect.stringMatching(/^catalog-info\.yaml: not YAML this update can read \(.*alias.*\); left as it is$/i),
+    ]);
+  });
+
   it('changes nothing in a file whose values are current', () => {
     const current = updateCatalogInfo(EDITED, VALUES).contents!;
     expect(updateCatalogInfo(current, VALUES)).toEqual({ changed: [], notes: [], tracked: true });

@@ -12,16 +12,11 @@ import { homedir } from 'node:os';
 import { applyAtomically } from '../../update/apply.js';
 import { readJournal, removeUncommittedStaging, replayJournal } from '../../update/journal.js';
 import { changes, type PlanEntry } from '../../update/plan.js';
-import {
-  checkJournalAgainstRecord,
-  computeUpdate,
-  findProject,
-  refuseOthersFolder,
-  type UpdateComputation,
-} from '../../update/project.js';
+import { checkJournalAgainstRecord, findProject, refuseOthersFolder } from '../../update/load-record.js';
+import { computeUpdate, type UpdateComputation } from '../../update/project.js';
 import { updateNextSteps } from '../../update/next-steps.js';
-import { PRISTINE_PATH, YO_RC_PATH } from '../../update/record.js';
 import { dependenciesChange, updateReport } from '../../update/report.js';
+import { recordsResolution, refuseOverUnresolved } from '../../update/unresolved.js';
 import { PACKAGE_VERSION } from '../../version.js';
 import { packageManagerOf } from '../../session/package-manager.js';
 import type { Io } from './process-io.js';
@@ -101,9 +96,6 @@ function conflictsPreview(plan: readonly PlanEntry[], conflicts: readonly string
 }
 const recordedLine = (files: readonly string[]) =>
   `Recorded your resolution of ${files.length} file(s): ${files.join(', ')}. The next update merges from here.`;
-/** The files update keeps for itself: writing only these (a resolution recorded) cannot mix with the user's work. */
-const RECORD_FILES: ReadonlySet<string> = new Set([YO_RC_PATH, PRISTINE_PATH]);
-
 export async function runUpdate(argv: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandLine(argv, UPDATE_FLAGS);
   if (values.help || values.version) {
@@ -212,15 +204,8 @@ function finishInterrupted(dir: string, say: (text: string) => void): void {
 
 /** Refuses to write over unresolved conflicts, or into a dirty git tree unless forced. */
 function refuseUnsafeWrites(dir: string, update: UpdateComputation, force: boolean): void {
-  const recordingResolution = update.hadConflicts && [...update.writes.keys()].every((file) => RECORD_FILES.has(file));
-  if (recordingResolution) return;
-  if (update.unresolved.length > 0) {
-    throw new UpdateError(
-      `Conflicts from the last update remain in: ${update.unresolved.join(', ')}. Expected them resolved before ` +
-        `an update changes files again, so that its markers do not mix with new ones: resolve the <<<<<<< / ` +
-        `||||||| / ======= / >>>>>>> sections, then run update again.`,
-    );
-  }
+  if (recordsResolution(update)) return;
+  refuseOverUnresolved(update);
   const dirty = force ? undefined : uncommitted(dir);
   if (dirty && dirty.length > 0) {
     throw new UpdateError(

@@ -79,6 +79,9 @@ export async function listen(server: Server, options: ListenOptions): Promise<st
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : first;
-  if (port !== first) log(`port ${first} is in use: listening on ${port} instead (PORT=<port> picks one)`);
+  // A PORT that is set is the port listened on (0: the free one the system gave); only a default gives way.
+  if (!portSet && port !== first) {
+    log(`port ${first} is in use: listening on ${port} instead (PORT=<port> picks one)`);
+  }
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -55,6 +55,16 @@ describe('the port', () => {
     await expect(start).rejects.toThrow(`e.g. PORT=${taken + 1} npm run dev`);
   });
 
+  it('takes a free port for PORT=0, and says nothing of a port in use', async () => {
+    const server = newServer();
+    const lines: string[] = [];
+    const url = await listen(server, { host: '127.0.0.1', port: '0', log: (line) => lines.push(line) });
+    const { port } = server.address() as AddressInfo;
+    expect(port).toBeGreaterThan(0);
+    expect(url).toBe(`http://127.0.0.1:${port}`);
+    expect(lines).toEqual([]);
+  });
+
   it('refuses a PORT that is not a port number', async () => {
     await expect(listen(newServer(), { host: '127.0.0.1', port: '80a' })).rejects.toThrow(
       'PORT=80a is not a port number',
@@ -166,6 +176,8 @@ describe('npm run dev', () => {
     const versionAt = async (url: string) => (await fetch(`${url}/`, { method: 'OPTIONS' })).headers.get('x-version');
 
     expect(await versionAt(await listening(1))).toBe('1');
+    // PORT=0 is a port that is set: the free one it gives is no taken port to report.
+    expect(output).not.toContain('is in use');
     // The watcher learns of a file once it is loaded, a moment after the first answer: the edit is
     // made again (as a user saving twice would) until the server is told to stop, and no sooner, as
     // every edit starts the server again and a slow start would never finish.
