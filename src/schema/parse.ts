@@ -7,7 +7,9 @@ import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import {
   AnswerError,
+  CertificateArnError,
   ClientIdError,
+  DomainError,
   IacError,
   InvalidAnswersError,
   IssuerError,
@@ -48,6 +50,8 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   rateLimit: ThrottlingLimitError,
   burstLimit: ThrottlingLimitError,
   issuer: IssuerError,
+  domain: DomainError,
+  certificateArn: CertificateArnError,
 };
 
 /** Each issue as the answer's error, its message naming answers with `labels`. */
