@@ -207,7 +207,8 @@ export const AnswersFields = z.object({
   certificateArn: described(z.optional(checked('certificateArn', checkCertificateArn)), {
     title: 'Certificate ARN',
     description: "ACM certificate of the custom domain, in the API's region",
-    examples: ['arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef'],
+    // Its id in full would not fit a line of --help; the expected form in messages gives a whole ARN.
+    examples: ['arn:aws:acm:eu-west-1:123456789012:certificate/<id>'],
   }),
 });
 
