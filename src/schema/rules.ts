@@ -260,8 +260,10 @@ export function normaliseDomain(raw: string): { value: string } | { problem: str
  * An ACM certificate's ARN. The partition (aws, aws-us-gov, ...) and region come first;
  * the id is a UUID.
  */
-export const CERTIFICATE_ARN_PATTERN =
-  /^arn:(aws(?:-[a-z]+)*):acm:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):certificate\/[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/;
+export const CERTIFICATE_ARN_PATTERN = new RegExp(
+  '^arn:(aws(?:-[a-z]+)*):acm:([a-z]{2}(?:-[a-z]+)+-\\d{1,2}):(\\d{12}):' +
+    'certificate\\/[\\da-f]{8}(?:-[\\da-f]{4}){3}-[\\da-f]{12}$',
+);
 
 export function checkCertificateArn(value: string): string | undefined {
   if (!value.startsWith('arn:')) return 'is not an ARN';
