@@ -213,7 +213,9 @@ class Interview {
 
   /** Every question again, each suggesting the answer it had. */
   private async changeAnswers(previous: Answers): Promise<void> {
-    this.known = { runtime: this.known.runtime };
+    // What no question asks for stays: the runtime, and the custom domain with its certificate.
+    const { runtime, domain, certificateArn } = this.known;
+    this.known = { runtime, ...(domain === undefined ? {} : { domain, certificateArn }) };
     this.fromFlags.clear();
     await this.askMissing({
       name: previous.name,
