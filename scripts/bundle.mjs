@@ -2,9 +2,10 @@
 // installs one package with no dependencies. The templates are compiled ahead of time into the
 // bundle (no template file is read and no template engine loaded at run time). The command line
 // is one CommonJS script that its entry runs with a code cache (src/fronts/cli/bin.cts); the
-// Cognito SDK is a file of its own that only --verify and the pickers load, and so are the
-// TypeScript and YAML parsers, which only `update` loads (to read a project's src/api.ts, and to
-// keep two values of its catalog-info.yaml current). The plugins are in bundle-plugins.mjs.
+// Cognito SDK is a file of its own that only --verify and the pickers load, ACM's SDK one that only
+// --verify of a custom domain loads, and so are the TypeScript and YAML parsers, which only
+// `update` loads (to read a project's src/api.ts, and to keep two values of its catalog-info.yaml
+// current). The plugins are in bundle-plugins.mjs.
 //
 // `--outdir <folder>` writes the bundles there instead of dist/. `--without <trick>` builds the
 // package with one of its speed tricks replaced by the plain way, for the bench
@@ -87,6 +88,8 @@ const commandLine = {
   supported: { 'dynamic-import': false },
 };
 const SDK = '@aws-sdk/client-cognito-identity-provider';
+// ACM's client, for --verify's check of a custom domain's certificate: a file of its own too.
+const ACM_SDK = '@aws-sdk/client-acm';
 const PARSER = 'typescript';
 const YAML = 'yaml';
 const { metafile } = await build({
@@ -99,6 +102,7 @@ const { metafile } = await build({
     precompiledTemplates(precompiled),
     inlinedVersion(pkg),
     requiredApart(SDK, './aws-sdk.cjs'),
+    requiredApart(ACM_SDK, './aws-acm.cjs'),
     requiredApart(PARSER, './typescript.cjs'),
     requiredApart(YAML, './yaml.cjs'),
     ...variant,
@@ -116,6 +120,7 @@ const { metafile } = await build({
   footer: { js: codeCache ? '})' : '' },
 });
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: path.join(out, 'cli') });
+await build({ ...commandLine, entryPoints: { 'aws-acm': ACM_SDK }, outdir: path.join(out, 'cli') });
 await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: path.join(out, 'cli') });
 await build({ ...commandLine, entryPoints: { yaml: YAML }, outdir: path.join(out, 'cli') });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));

@@ -36,6 +36,8 @@ export class LambdaRuntimeError extends AnswerError {}
 export class IssuerError extends AnswerError {}
 export class ThrottlingLimitError extends AnswerError {}
 export class GithubRepositoryError extends AnswerError {}
+export class DomainError extends AnswerError {}
+export class CertificateArnError extends AnswerError {}
 
 /** One or more answers are invalid; `errors` holds each, in schema order. */
 export class InvalidAnswersError extends CognitoJwtApiError {

@@ -14,6 +14,12 @@ describe('questions', () => {
     ]);
   });
 
+  it('never asks for a custom domain: an optional one, given as --domain and --certificate-arn or not at all', () => {
+    const asked = questionsFor({}).map((q) => q.name);
+    expect(asked).not.toContain('domain');
+    expect(asked).not.toContain('certificateArn');
+  });
+
   it("re-asks an invalid answer with the rule's message, naming the answer by its question", () => {
     const { userPoolId, clientId } = byName(questionsFor({}));
     expect(userPoolId!.validate!('euwest1')).toBe(

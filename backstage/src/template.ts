@@ -26,6 +26,7 @@ const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = 
   { title: 'Amazon Cognito', fields: ['userPoolId', 'clientId', 'scopes', 'issuer'] },
   { title: 'Browser origins', fields: ['origins'] },
   { title: 'Throttling', fields: ['rateLimit', 'burstLimit'] },
+  { title: 'Custom domain', fields: ['domain', 'certificateArn'] },
 ];
 export const FORM_OMITS: readonly AnswerField[] = [...DERIVED_FIELDS, 'allowAnyOrigin', 'githubRepository'];
 
@@ -40,6 +41,8 @@ const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {
   },
   scopes: { 'ui:options': { orderable: false }, 'ui:help': 'Leave empty to accept any token of the pool' },
   issuer: { 'ui:help': 'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id>' },
+  domain: { 'ui:help': 'Optional; with a certificate ARN. The service README says how to point its DNS at the API' },
+  certificateArn: { 'ui:help': "Its region must be the pool's: a regional custom domain takes no other" },
 };
 
 export function templateDocument() {

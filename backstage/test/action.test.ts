@@ -234,6 +234,24 @@ describe(`${ACTION_ID}`, () => {
     expect((error as Error).message).toMatch(/^Burst limit 0 is 0, which answers every request with 429 /);
   });
 
+  it('takes a custom domain with its certificate, and refuses a certificate of another region by the field title', async () => {
+    const certificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
+    const { workspacePath } = await run({ ...INPUT, iac: 'terraform', domain: 'api.example.com', certificateArn });
+    const variables = readFileSync(path.join(workspacePath, 'infra/variables.tf'), 'utf8');
+    expect(variables).toContain('default     = "api.example.com"');
+    expect(variables).toContain(`default     = "${certificateArn}"`);
+    const error = await run({
+      ...INPUT,
+      domain: 'api.example.com',
+      certificateArn: certificateArn.replace('eu-west-1', 'us-east-1'),
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(
+      /^Certificate ARN "arn:aws:acm:us-east-1:.*" is a certificate in us-east-1 /,
+    );
+    expect((error as Error).message).toContain('but AWS region is eu-west-1');
+  });
+
   it('refuses "*" as an origin by the form\'s titles, not the command line\'s flags', async () => {
     const error = await run({ ...INPUT, origins: ['*'] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);

@@ -4,7 +4,7 @@
  * bounded retries, and errors that say what to do. The SDK loads only when a run needs it.
  */
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { failureOf, gaveUp } from './failures.js';
+import { withRetries } from './failures.js';
 
 export interface Named {
   id: string;
@@ -40,7 +40,7 @@ export interface AccessOptions {
 }
 
 /** Attempts per call for throttling, network and server errors (failures.ts). */
-const ATTEMPTS = 4;
+export const ATTEMPTS = 4;
 
 async function loadSdk() {
   // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
@@ -93,16 +93,7 @@ export async function createCognitoAccess(options: AccessOptions): Promise<Cogni
     notFoundIsAnswer = false,
   ): Promise<T> {
     const context = { action, resource, region: options.region, profile: options.profile, notFoundIsAnswer };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send();
-      } catch (error) {
-        const failure = failureOf(error, context);
-        if (!failure.retry) throw failure.error;
-        if (attempt >= ATTEMPTS) throw gaveUp(failure.retry, error, context, attempt);
-        await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
-      }
-    }
+    return withRetries(context, send, { attempts: ATTEMPTS, backoffMs });
   }
 
   /** A describe call: undefined when the resource does not exist. */

@@ -1,13 +1,16 @@
 /**
- * src/aws/, beside the core: reading Cognito (cognito.ts) and checking answers against it.
+ * src/aws/, beside the core: reading Cognito (cognito.ts) and ACM (acm.ts), and checking answers
+ * against them.
  *
- * Checks the answers against the real user pool: what the format rules cannot know. Each check
- * is a named result; errors mean the deployed API could never accept the app's tokens.
+ * Checks the answers against the real user pool, and the custom domain's certificate: what the
+ * format rules cannot know. Each check is a named result; errors mean the deployed API could
+ * never accept the app's tokens, or never serve its custom domain.
  */
 import { AwsUnavailableError } from '../errors.js';
 import type { Answers } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
 import { issuersOf } from '../schema/rules.js';
+import { certificateCovers, createCertificateAccess, type CertificateAccess } from './acm.js';
 import type { CognitoAccess } from './cognito.js';
 
 /** `not checked`: what the check needed could not be reached; a warning, since the answers may well be right. */
@@ -30,6 +33,8 @@ export interface VerifyOptions {
   /** Trust another issuer, e.g. a local identity provider (ISSUER). */
   issuerOverride?: string;
   fetchJson?: (url: string) => Promise<unknown>;
+  /** Opens ACM in the API's region, for the custom domain's certificate; the AWS SDK unless given. */
+  certificates?: (region: string) => Promise<CertificateAccess>;
 }
 
 export const hasErrors = (report: VerificationReport) => report.checks.some((check) => check.status === 'error');
@@ -72,15 +77,29 @@ const originOf = (url: string) => {
   }
 };
 
+type AddCheck = (name: string, status: CheckStatus, message: string) => void;
+
 export async function verifyAnswers(
   answers: Answers,
   access: CognitoAccess,
   options: VerifyOptions = {},
 ): Promise<VerificationReport> {
   const checks: Check[] = [];
-  const add = (name: string, status: CheckStatus, message: string) => checks.push({ name, status, message });
+  const add: AddCheck = (name, status, message) => checks.push({ name, status, message });
   const report: VerificationReport = { region: answers.region, checks };
+  await verifyPool(answers, access, options, add, report);
+  await checkCertificate(answers, options, add);
+  return report;
+}
 
+/** The user pool, its app client and the issuer. */
+async function verifyPool(
+  answers: Answers,
+  access: CognitoAccess,
+  options: VerifyOptions,
+  add: AddCheck,
+  report: VerificationReport,
+): Promise<void> {
   let pool: Awaited<ReturnType<CognitoAccess['describeUserPool']>>;
   try {
     pool = await access.describeUserPool(answers.userPoolId);
@@ -90,7 +109,7 @@ export async function verifyAnswers(
     add('user pool', 'not checked', reasonOf(error));
     add('app client', 'not checked', 'needs the user pool');
     await checkIssuer(answers, options, add, report);
-    return report;
+    return;
   }
   if (!pool) {
     add(
@@ -98,7 +117,7 @@ export async function verifyAnswers(
       'error',
       `user pool ${answers.userPoolId} not found in region ${answers.region}: is the region right?`,
     );
-    return report;
+    return;
   }
   add('user pool', 'ok', `${pool.id} exists ("${pool.name}")`);
 
@@ -153,7 +172,53 @@ export async function verifyAnswers(
   }
 
   await checkIssuer(answers, options, add, report);
-  return report;
+}
+
+/**
+ * The custom domain's certificate, described in the API's region (a regional custom domain takes
+ * no other): it must exist there, be issued, and cover the domain, or API Gateway refuses the domain.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html
+ */
+async function checkCertificate(answers: Answers, options: VerifyOptions, add: AddCheck): Promise<void> {
+  const { domain, certificateArn, region } = answers;
+  if (domain === undefined || certificateArn === undefined) return;
+  const connect = options.certificates ?? ((where: string) => createCertificateAccess({ region: where }));
+  let certificate: Awaited<ReturnType<CertificateAccess['describeCertificate']>>;
+  try {
+    certificate = await (await connect(region)).describeCertificate(certificateArn);
+  } catch (error) {
+    if (!(error instanceof AwsUnavailableError && error.unreachable)) throw error;
+    add('certificate', 'not checked', reasonOf(error));
+    return;
+  }
+  if (!certificate) {
+    add(
+      'certificate',
+      'error',
+      `certificate ${certificateArn} not found in ACM in ${region}: is it in another account, or was it deleted?`,
+    );
+    return;
+  }
+  if (certificate.status !== 'ISSUED') {
+    add(
+      'certificate',
+      'error',
+      `certificate ${certificateArn} is ${certificate.status}, not ISSUED: API Gateway serves a custom domain ` +
+        'only with an issued certificate (a requested one is issued once its DNS validation record is in place)',
+    );
+    return;
+  }
+  const names = certificate.domainNames;
+  if (!names.some((name) => certificateCovers(name, domain))) {
+    add(
+      'certificate',
+      'error',
+      `certificate ${certificateArn} covers ${names.join(', ') || 'no name'}, not ${domain}: browsers would refuse ` +
+        `the custom domain's TLS. Use a certificate for ${domain} (or *.${domain.slice(domain.indexOf('.') + 1)})`,
+    );
+    return;
+  }
+  add('certificate', 'ok', `issued in ${region}, covers ${domain}`);
 }
 
 /** ref #2, #4: the discovery document names the issuer the tokens carry, and its keys must be RSA. */

@@ -36,6 +36,22 @@ export interface ApiModel {
   throttling: { rateLimit: number; burstLimit: number };
   /** The `$default` stage's access log: one JSON line per request, in a log group of its own. */
   accessLog: { format: Readonly<Record<string, string>>; retentionDays: number };
+  /** The custom domain the answers give, mapped to the `$default` stage; `null` for none. */
+  customDomain: CustomDomain | null;
+}
+
+/**
+ * A custom domain name of the API: regional (an HTTP API has no edge-optimized one), its TLS
+ * certificate from ACM in the API's region, TLS 1.2 at least, and the whole API (the `$default`
+ * stage) mapped to its root. The execute-api endpoint stays on beside it.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html
+ */
+export interface CustomDomain {
+  name: string;
+  certificateArn: string;
+  endpointType: 'REGIONAL';
+  securityPolicy: 'TLS_1_2';
+  stage: '$default';
 }
 
 /** The paths the preflight function answers: ref #8, `/{proxy+}` may not cover `/`. */
@@ -105,6 +121,19 @@ export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] 
     runtime: answers.runtime,
     throttling: { rateLimit: answers.rateLimit, burstLimit: answers.burstLimit },
     accessLog: { format: ACCESS_LOG_FORMAT, retentionDays: LOG_RETENTION_DAYS },
+    customDomain: customDomainOf(answers),
+  };
+}
+
+/** The custom domain of the answers, or `null`: the schema holds the domain and its certificate together. */
+export function customDomainOf(answers: Pick<Answers, 'domain' | 'certificateArn'>): CustomDomain | null {
+  if (answers.domain === undefined || answers.certificateArn === undefined) return null;
+  return {
+    name: answers.domain,
+    certificateArn: answers.certificateArn,
+    endpointType: 'REGIONAL',
+    securityPolicy: 'TLS_1_2',
+    stage: '$default',
   };
 }
 

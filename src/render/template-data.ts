@@ -4,8 +4,11 @@
  */
 import type { Answers } from '../schema/answers.js';
 import {
+  CERTIFICATE_ARN_PATTERN,
   CLIENT_ID_PATTERN,
   GITHUB_REPOSITORY_PATTERN,
+  DOMAIN_MAX,
+  DOMAIN_PATTERN,
   ISSUER_PATTERN,
   ORIGIN_PATTERN,
   REGION_PATTERN,
@@ -79,9 +82,12 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
       origin: ORIGIN_PATTERN.source,
       scope: SCOPE_PATTERN.source,
       githubRepository: GITHUB_REPOSITORY_PATTERN.source,
+      domain: DOMAIN_PATTERN.source,
+      certificateArn: CERTIFICATE_ARN_PATTERN.source,
       resourcePrefix: `^[a-zA-Z][a-zA-Z0-9-]{0,${RESOURCE_PREFIX_MAX - 1}}$`,
     },
     resourcePrefixMax: RESOURCE_PREFIX_MAX,
+    domainMax: DOMAIN_MAX,
     /** The largest throttling limit the schema takes, for the IaC's own input validation. */
     throttlingLimitMax: THROTTLING_LIMIT_MAX,
     /** The GitHub Actions workflows' and the deploy role's values. */
@@ -110,6 +116,7 @@ export const TEMPLATE_LOCALS = [
   'stackId',
   'resourcePrefix',
   'resourcePrefixMax',
+  'domainMax',
   'throttlingLimitMax',
   'ci',
   'iacVersions',

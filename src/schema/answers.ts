@@ -7,6 +7,8 @@
 // zod/mini: the same schemas as zod's classic API, in a fraction of the start-up time.
 import * as z from 'zod/mini';
 import {
+  certificateLocation,
+  checkCertificateArn,
   checkClientId,
   checkGithubRepository,
   checkIssuer,
@@ -16,8 +18,10 @@ import {
   checkUserPoolId,
   expectations,
   flagOf,
+  normaliseDomain,
   normaliseOrigin,
   parseThrottlingLimit,
+  partitionOf,
   problemMessage,
   issuersOf,
   regionOfUserPool,
@@ -120,6 +124,17 @@ function throttlingLimit(field: (typeof INTEGER_FIELDS)[number]) {
   );
 }
 
+/** The custom domain: a host name, normalised as API Gateway and DNS take it (rules.ts). */
+const domain = z.pipe(
+  z.string(),
+  z.transform((raw: string, ctx) => {
+    const result = normaliseDomain(raw);
+    if ('value' in result) return result.value;
+    ctx.issues.push({ ...ruleIssue(problemMessage('domain', raw, result.problem, expectations.domain)), input: raw });
+    return z.NEVER;
+  }),
+);
+
 const scopes = checkedList('scopes', (item) => {
   const problem = checkScope(item);
   return problem ? { problem } : { value: item };
@@ -192,6 +207,17 @@ export const AnswersFields = z.object({
       "through GitHub's OIDC provider, trusted by this repository alone",
     examples: ['acme/orders-api'],
   }),
+  domain: described(z.optional(domain), {
+    title: 'Custom domain',
+    description: 'Host name to serve the API at, besides its execute-api URL; needs a certificate ARN',
+    examples: ['api.example.com'],
+  }),
+  certificateArn: described(z.optional(checked('certificateArn', checkCertificateArn)), {
+    title: 'Certificate ARN',
+    description: "ACM certificate of the custom domain, in the API's region",
+    // Its id in full would not fit a line of --help; the expected form in messages gives a whole ARN.
+    examples: ['arn:aws:acm:eu-west-1:123456789012:certificate/<id>'],
+  }),
 });
 
 export type AnswersInput = z.input<typeof AnswersFields>;
@@ -262,6 +288,43 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       return (label) =>
         `${label.origins} "*" lets every website call the API with its users' tokens. ` +
         `Expected ${expectations.origins}; set ${label.allowAnyOrigin} as well if any origin is really meant.`;
+    },
+  },
+  // A custom domain and its certificate go together: a domain name needs a certificate to serve TLS,
+  // and a certificate serves no domain by itself.
+  {
+    field: 'certificateArn',
+    needs: ['domain'],
+    check({ domain, certificateArn }) {
+      if (domain === undefined || certificateArn !== undefined) return undefined;
+      return (label) =>
+        `${label.domain} ${JSON.stringify(domain)} needs ${label.certificateArn} as well: API Gateway serves a ` +
+        `custom domain with an ACM certificate that covers it. Expected ${expectations.certificateArn}.`;
+    },
+  },
+  {
+    field: 'domain',
+    needs: ['certificateArn'],
+    check({ domain, certificateArn }) {
+      if (certificateArn === undefined || domain !== undefined) return undefined;
+      return (label) =>
+        `${label.certificateArn} is given without ${label.domain}: the certificate serves the custom domain. ` +
+        `Expected ${label.domain} as well, ${expectations.domain}, or neither.`;
+    },
+  },
+  {
+    field: 'certificateArn',
+    needs: ['certificateArn', 'region'],
+    check({ certificateArn, region }) {
+      const location = certificateArn === undefined ? undefined : certificateLocation(certificateArn);
+      if (!location || (location.region === region && location.partition === partitionOf(region))) return undefined;
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html
+      return (label) =>
+        `${label.certificateArn} ${JSON.stringify(certificateArn)} is a certificate in ${location.region} ` +
+        `(partition ${location.partition}) but ${label.region} is ${region}. Expected a certificate of ACM in ` +
+        `${region} (partition ${partitionOf(region)}): an HTTP API's custom domain is regional (edge-optimized ` +
+        `ones, whose certificates live in us-east-1, are for REST APIs), and a regional domain takes only a ` +
+        `certificate of its own region. Request or import one in ${region}.`;
     },
   },
 ];

@@ -6,8 +6,11 @@
 import * as z from 'zod/mini';
 import { AnswersFields, INTEGER_FIELDS, type AnswerField } from './answers.js';
 import {
+  CERTIFICATE_ARN_PATTERN,
   CLIENT_ID_PATTERN,
   GITHUB_REPOSITORY_PATTERN,
+  DOMAIN_MAX,
+  DOMAIN_PATTERN,
   ISSUER_PATTERN,
   ORIGIN_PATTERN,
   OTHER_PARTITIONS,
@@ -52,6 +55,8 @@ const FORMATS: Partial<Record<AnswerField, Pick<JsonSchemaProperty, 'pattern' | 
   clientId: { pattern: CLIENT_ID_PATTERN.source },
   issuer: { pattern: ISSUER_PATTERN.source },
   githubRepository: { pattern: GITHUB_REPOSITORY_PATTERN.source },
+  domain: { pattern: DOMAIN_PATTERN.source, maxLength: DOMAIN_MAX },
+  certificateArn: { pattern: CERTIFICATE_ARN_PATTERN.source },
 };
 /**
  * A form edits lists item by item, cannot ask AWS, and shows a default in its field: the command

@@ -7,8 +7,10 @@ import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import {
   AnswerError,
+  CertificateArnError,
   ClientIdError,
   GithubRepositoryError,
+  DomainError,
   IacError,
   InvalidAnswersError,
   IssuerError,
@@ -50,6 +52,8 @@ const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => A
   burstLimit: ThrottlingLimitError,
   issuer: IssuerError,
   githubRepository: GithubRepositoryError,
+  domain: DomainError,
+  certificateArn: CertificateArnError,
 };
 
 /** Each issue as the answer's error, its message naming answers with `labels`. */

@@ -71,6 +71,10 @@ export const expectations = {
   rateLimit: `a whole number of requests per second from 1 to ${THROTTLING_LIMIT_MAX}, e.g. 100`,
   burstLimit: `a whole number of requests from 1 to ${THROTTLING_LIMIT_MAX}, e.g. 200`,
   githubRepository: 'a GitHub repository "<owner>/<name>" as GitHub spells it, e.g. "acme/orders-api"',
+  domain: 'a host name of dot-separated labels (letters, digits, "-" inside), e.g. "api.example.com"',
+  certificateArn:
+    'an ACM certificate ARN "arn:aws:acm:<region>:<account>:certificate/<id>", e.g. ' +
+    '"arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef"',
 } as const;
 
 export const PACKAGE_NAME_MAX = 214;
@@ -243,4 +247,53 @@ export function parseThrottlingLimit(raw: number | string): { value: number } | 
   if (value === 0) return { problem: 'is 0, which answers every request with 429 Too Many Requests' };
   if (value > THROTTLING_LIMIT_MAX) return { problem: `is more than ${THROTTLING_LIMIT_MAX}` };
   return { value };
+}
+
+/** RFC 1035 as DNS has it today (RFC 1123): a label of 1-63 letters, digits and inner dashes. */
+const DNS_LABEL = '[a-z\\d](?:[a-z\\d-]{0,61}[a-z\\d])?';
+/**
+ * A custom domain name: two labels or more, lowercase (DNS ignores case; API Gateway keeps the
+ * name as given), a top-level label that starts with a letter (as every top-level domain does, and
+ * unlike an IP address), at most 253 characters. No lookaround: Terraform's regex (RE2) has none.
+ */
+export const DOMAIN_PATTERN = new RegExp(`^(?:${DNS_LABEL}\\.)+[a-z](?:[a-z\\d-]{0,61}[a-z\\d])?$`);
+export const DOMAIN_MAX = 253;
+
+/** A custom domain as API Gateway takes it: trimmed, lowercase, without the root's trailing dot. */
+export function normaliseDomain(raw: string): { value: string } | { problem: string } {
+  const value = raw.trim().toLowerCase().replace(/\.$/, '');
+  if (value.includes('://') || value.includes('/')) return { problem: 'is a URL; the domain is the host name alone' };
+  if (value.startsWith('*.')) return { problem: 'is a wildcard; the API is mapped to one host name' };
+  if (/[^\p{ASCII}]/u.test(value))
+    return { problem: 'holds letters beyond ASCII; give an internationalised name in its "xn--" form' };
+  if (value.length > DOMAIN_MAX) return { problem: `is longer than ${DOMAIN_MAX} characters` };
+  if (!DOMAIN_PATTERN.test(value)) return { problem: 'is not a DNS host name' };
+  return { value };
+}
+
+/**
+ * An ACM certificate's ARN. The partition (aws, aws-us-gov, ...) and region come first;
+ * the id is a UUID.
+ */
+export const CERTIFICATE_ARN_PATTERN = new RegExp(
+  '^arn:(aws(?:-[a-z]+)*):acm:([a-z]{2}(?:-[a-z]+)+-\\d{1,2}):(\\d{12}):' +
+    'certificate\\/[\\da-f]{8}(?:-[\\da-f]{4}){3}-[\\da-f]{12}$',
+);
+
+export function checkCertificateArn(value: string): string | undefined {
+  if (!value.startsWith('arn:')) return 'is not an ARN';
+  if (!/^arn:[^:]+:acm:/.test(value)) return 'is not the ARN of an ACM certificate';
+  if (!CERTIFICATE_ARN_PATTERN.test(value)) return 'is not an ACM certificate ARN';
+  return undefined;
+}
+
+/** The region and partition an ACM certificate ARN names. */
+export function certificateLocation(arn: string): { partition: string; region: string } | undefined {
+  const match = CERTIFICATE_ARN_PATTERN.exec(arn);
+  return match ? { partition: match[1]!, region: match[2]! } : undefined;
+}
+
+/** The partition of a region this tool accepts (checkRegion): AWS GovCloud (US), or the standard one. */
+export function partitionOf(region: string): string {
+  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }

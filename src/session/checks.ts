@@ -3,6 +3,7 @@
  * calls AWS, the report, and, in an interactive run, the pool's newer issuer offered as the fix
  * (ref #2). A run given --verify without a terminal stops on an error; an interactive run asks.
  */
+import type { CertificateAccess } from '../aws/acm.js';
 import type { CognitoAccess } from '../aws/cognito.js';
 import { formatReport, hasErrors, verifyAnswers, type VerificationReport } from '../aws/verify.js';
 import { CognitoJwtApiError, VerificationFailedError } from '../errors.js';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   env?: Record<string, string | undefined>;
   /** Set in an interactive run: the newer issuer is offered, and a failed call is reported as a check. */
   ask?: (questions: Question[]) => Promise<Record<string, unknown>>;
+  /** Opens ACM in a region, for the custom domain's certificate; the AWS SDK unless given. */
+  certificates?: (region: string) => Promise<CertificateAccess>;
 }
 
 /** The errors of a report, one line each. */
@@ -31,7 +34,10 @@ export async function runChecks(
 ): Promise<{ answers: Answers; report: VerificationReport }> {
   const verify = async (checked: Answers): Promise<VerificationReport> => {
     try {
-      return await verifyAnswers(checked, access, { issuerOverride: options.env?.ISSUER });
+      return await verifyAnswers(checked, access, {
+        issuerOverride: options.env?.ISSUER,
+        certificates: options.certificates,
+      });
     } catch (error) {
       // Asked in a terminal, a refused call (denied, Cognito failing) is one more error to decide on.
       if (!options.ask || !(error instanceof CognitoJwtApiError)) throw error;
@@ -39,7 +45,8 @@ export async function runChecks(
     }
   };
   // Progress: the checks are a few calls to AWS, each retried on failure.
-  options.log(`Checking ${answers.userPoolId} and its app client against AWS (${answers.region})…`);
+  const certificate = answers.domain === undefined ? '' : `, and the certificate of ${answers.domain},`;
+  options.log(`Checking ${answers.userPoolId} and its app client${certificate} against AWS (${answers.region})…`);
   let report = await verify(answers);
   options.log(formatReport(report));
   if (report.emittedIssuer && options.ask) {

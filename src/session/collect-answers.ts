@@ -8,6 +8,7 @@
  * check finds are the user's to decide on: generate anyway, change answers, or stop.
  */
 import path from 'node:path';
+import { createCertificateAccess, type CertificateAccess } from '../aws/acm.js';
 import { createCognitoAccess, type CognitoAccess } from '../aws/cognito.js';
 import { hasErrors } from '../aws/verify.js';
 import { AwsCredentialsError, VerificationFailedError } from '../errors.js';
@@ -45,20 +46,24 @@ export interface CollectOptions {
   env?: Record<string, string | undefined>;
   /** Opens Cognito in a region; the AWS SDK unless given. */
   connect?: (region: string) => Promise<CognitoAccess>;
+  /** Opens ACM in a region, for --verify's check of the custom domain's certificate; the AWS SDK unless given. */
+  certificates?: (region: string) => Promise<CertificateAccess>;
   /** Told the answers known so far each time one is added: a front that stops early can still show them. */
   onProgress?: (answers: GivenAnswers) => void;
 }
 
 export async function collectAnswers(given: GivenAnswers, options: CollectOptions): Promise<Answers> {
   const connect = options.connect ?? ((region: string) => createCognitoAccess({ region, profile: options.profile }));
+  const certificates =
+    options.certificates ?? ((region: string) => createCertificateAccess({ region, profile: options.profile }));
   if (!options.interactive) {
     const answers = resolveWithoutPrompts(given, options.targetDir);
     if (given.name === undefined) noteDerivedName(answers.name, options);
     if (!options.verify) return answers;
-    return checkOrThrow(answers, await connect(answers.region), { log: options.log, env: options.env });
+    return checkOrThrow(answers, await connect(answers.region), { log: options.log, env: options.env, certificates });
   }
   checkGivenAnswers(given);
-  return new Interview(given, options, connect).run();
+  return new Interview(given, { ...options, certificates }, connect).run();
 }
 
 /** Says so when the package name is not the folder's name as it is. */
@@ -208,7 +213,9 @@ class Interview {
 
   /** Every question again, each suggesting the answer it had. */
   private async changeAnswers(previous: Answers): Promise<void> {
-    this.known = { runtime: this.known.runtime };
+    // What no question asks for stays: the runtime, and the custom domain with its certificate.
+    const { runtime, domain, certificateArn } = this.known;
+    this.known = { runtime, ...(domain === undefined ? {} : { domain, certificateArn }) };
     this.fromFlags.clear();
     await this.askMissing({
       name: previous.name,

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeAcm } from '../helpers/acm.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { refusingEndpoint, startRequestTrap, startTestCognito, type TestCognito } from '../helpers/cognito.js';
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => cognito?.stop());
 
 function verify(
-  answers: { pool?: string; client?: string; origins?: string; scopes?: string },
+  answers: { pool?: string; client?: string; origins?: string; scopes?: string; domain?: [string, string] },
   env?: Record<string, string | undefined>,
 ) {
   const cwd = tempDir();
@@ -56,6 +57,7 @@ function verify(
     '--verify',
   ];
   if (answers.scopes) args.push('--scopes', answers.scopes);
+  if (answers.domain) args.push('--domain', answers.domain[0], '--certificate-arn', answers.domain[1]);
   return runCli(args, { cwd, env: env ?? cognito.envFor(pool) }).then((result) => ({
     ...result,
     written: existsSync(path.join(cwd, 'svc')),
@@ -157,6 +159,37 @@ describe('--verify against the pool', () => {
       expect(result.written).toBe(false);
     } finally {
       trap.stop();
+    }
+  });
+});
+
+describe('--verify of a custom domain', () => {
+  const issued = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-0000-4000-8000-000000000000';
+  const pending = 'arn:aws:acm:us-east-1:123456789012:certificate/22222222-0000-4000-8000-000000000000';
+
+  it("asks ACM in the API's region: an issued certificate passes, one pending validation stops the run", async () => {
+    const acm = await startFakeAcm({
+      [issued]: { Status: 'ISSUED', DomainName: '*.example.com' },
+      [pending]: { Status: 'PENDING_VALIDATION', DomainName: 'api.example.com' },
+    });
+    try {
+      const env = { ...cognito.envFor(POOL), AWS_ENDPOINT_URL_ACM: acm.endpoint };
+      const passed = await verify({ domain: ['api.example.com', issued] }, env);
+      expect(passed.code).toBe(0);
+      expect(passed.stdout + passed.stderr).toMatch(
+        /^Checking us-east-1_Good1 and its app client, and the certificate of api\.example\.com, against AWS/m,
+      );
+      expect(passed.stdout + passed.stderr).toMatch(
+        /^ {2}ok +certificate +issued in us-east-1, covers api\.example\.com$/m,
+      );
+      expect(acm.regions).toEqual(['us-east-1']);
+
+      const refused = await verify({ domain: ['api.example.com', pending] }, env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/certificate: certificate .* is PENDING_VALIDATION, not ISSUED/);
+      expect(refused.written).toBe(false);
+    } finally {
+      await acm.stop();
     }
   });
 });

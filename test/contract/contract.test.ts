@@ -31,6 +31,18 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
     runtime: 'nodejs22.x',
   },
   'throttling limits of its own, one given as a flag gives it': { ...EXAMPLE_INPUT, rateLimit: '1000', burstLimit: 50 },
+  'a custom domain and its certificate': {
+    ...EXAMPLE_INPUT,
+    domain: 'api.example.com',
+    certificateArn: `arn:aws:acm:${EXAMPLE_INPUT.region}:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef`,
+  },
+  'a custom domain in AWS GovCloud (US)': {
+    ...EXAMPLE_INPUT,
+    region: 'us-gov-west-1',
+    userPoolId: 'us-gov-west-1_Gov123',
+    domain: 'orders.api.agency.example',
+    certificateArn: 'arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789',
+  },
   'a pool that emits the newer issuer': {
     ...EXAMPLE_INPUT,
     issuer: `https://issuer-cognito-idp.${EXAMPLE_INPUT.region}.amazonaws.com/${EXAMPLE_INPUT.userPoolId}`,
@@ -65,7 +77,7 @@ async function modelsOf(answersInput: AnswersInput, routes: readonly ProtectedRo
     models: {
       cdk: cdkModel(await synthesizeCdk(cdkDir)),
       terraform: await terraformModel(terraformFiles(render('terraform'))),
-      sam: samModel(contentsOf(render('sam'), 'template.yaml')),
+      sam: samModel(contentsOf(render('sam'), 'template.yaml'), contentsOf(render('sam'), 'samconfig.toml')),
     },
   };
 }
@@ -76,6 +88,41 @@ describe.each(Object.entries(ANSWER_SETS))('for %s', (_name, input) => {
     const expected = describeApi(answers);
     assertSameApi(expected, models);
     for (const model of Object.values(models)) assertInvariants(model, answers);
+  });
+});
+
+describe('the custom domain', () => {
+  it('is in no flavour without --domain, and in every one with it: the domain and its mapping', async () => {
+    const without = await modelsOf(EXAMPLE_INPUT);
+    for (const model of Object.values(without.models)) expect(model.customDomain).toBeNull();
+    const { answers, models } = await modelsOf(ANSWER_SETS['a custom domain and its certificate']!);
+    for (const [flavour, model] of Object.entries(models)) {
+      expect(model.customDomain, flavour).toEqual({
+        name: 'api.example.com',
+        certificateArn: answers.certificateArn,
+        endpointType: 'REGIONAL',
+        securityPolicy: 'TLS_1_2',
+        stage: '$default',
+      });
+    }
+  });
+
+  it('fails the contract when a SAM mapping names another API', () => {
+    const answers = parseAnswers(ANSWER_SETS['a custom domain and its certificate']!);
+    const files = renderProject({ ...answers, iac: 'sam' });
+    const template = contentsOf(files, 'template.yaml').replace(
+      'ApiId: !Ref HttpApi\n      DomainName: !Ref CustomDomain',
+      'ApiId: other-api\n      DomainName: !Ref CustomDomain',
+    );
+    expect(() => samModel(template, contentsOf(files, 'samconfig.toml'))).toThrow(/must map this API/);
+  });
+
+  it('fails the contract when the Terraform domain accepts TLS 1.0', async () => {
+    const answers = parseAnswers({ ...ANSWER_SETS['a custom domain and its certificate']!, iac: 'terraform' });
+    const files = terraformFiles(renderProject(answers));
+    files['main.tf'] = files['main.tf']!.replace('"TLS_1_2"', '"TLS_1_0"');
+    const drifted = await terraformModel(files);
+    expect(() => assertInvariants(drifted, answers)).toThrow(/TLS below 1.2/);
   });
 });
 

@@ -87,6 +87,39 @@ export function assertInvariants(model: ApiModel, answers: Answers): void {
       `the access log must not hold ${variable} (ref #26)`,
     );
   ok(model.accessLog.retentionDays > 0, 'access logs must be kept for a bounded time');
+  if (model.customDomain) {
+    const { endpointType, securityPolicy, stage, certificateArn } = model.customDomain;
+    deepStrictEqual(endpointType, 'REGIONAL', 'an HTTP API custom domain is regional');
+    deepStrictEqual(securityPolicy, 'TLS_1_2', 'the custom domain must refuse TLS below 1.2');
+    deepStrictEqual(stage, '$default', 'the custom domain must map the $default stage');
+    deepStrictEqual(certificateArn.split(':')[3], answers.region, "the certificate must be in the API's region");
+  }
+}
+
+/** A custom domain resource and its mapping, as each flavour's reduction reads them. */
+export interface DomainResources {
+  name: string;
+  configurations: ReadonlyArray<{ certificateArn: string; endpointType: string; securityPolicy: string }>;
+  /** Whether the mapping maps this API (and this domain). */
+  mapsTheApi: boolean;
+  stage: string;
+}
+
+/** The model's custom domain from what a flavour deploys: none, or one domain with one mapping. */
+export function customDomainModel(domains: readonly DomainResources[]): ApiModel['customDomain'] {
+  if (domains.length === 0) return null;
+  ok(domains.length === 1, `one custom domain expected, got ${domains.length}`);
+  const [domain] = domains as [DomainResources];
+  ok(domain.configurations.length === 1, 'one domain name configuration expected');
+  ok(domain.mapsTheApi, 'the API mapping must map this API to this domain');
+  const [configuration] = domain.configurations as [DomainResources['configurations'][number]];
+  return {
+    name: domain.name,
+    certificateArn: configuration.certificateArn,
+    endpointType: configuration.endpointType as 'REGIONAL',
+    securityPolicy: configuration.securityPolicy as 'TLS_1_2',
+    stage: domain.stage as '$default',
+  };
 }
 
 const SCRATCH = fileURLToPath(new URL('../../.tmp/contract/', import.meta.url));

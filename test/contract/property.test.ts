@@ -66,6 +66,15 @@ const answers = fc
     ),
     burstLimit: fc.option(fc.integer({ min: 1, max: THROTTLING_LIMIT_MAX }), { nil: undefined }),
     updatedIssuer: fc.boolean(),
+    // A custom domain and its certificate, in the API's region, or none.
+    domain: fc.option(
+      fc.tuple(
+        fc.domain().filter((name) => /^[a-z\d.-]+$/.test(name) && /\.[a-z][a-z\d-]*$/.test(name)),
+        fc.stringMatching(/^\d{12}$/),
+        fc.uuid(),
+      ),
+      { nil: undefined },
+    ),
   })
   .map(
     (value): AnswersInput => ({
@@ -79,6 +88,14 @@ const answers = fc
       runtime: value.runtime,
       ...(value.rateLimit === undefined ? {} : { rateLimit: value.rateLimit }),
       ...(value.burstLimit === undefined ? {} : { burstLimit: value.burstLimit }),
+      ...(value.domain === undefined
+        ? {}
+        : {
+            domain: value.domain[0],
+            certificateArn:
+              `arn:${value.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws'}:acm:${value.region}:` +
+              `${value.domain[1]}:certificate/${value.domain[2]}`,
+          }),
       ...(value.updatedIssuer
         ? {
             issuer: `https://issuer-cognito-idp.${value.region}.amazonaws.com/${`${value.region}_${value.poolSuffix}`.slice(0, 55)}`,
@@ -107,9 +124,10 @@ function assertParses(file: RenderedFile): Promise<unknown> | void {
 
 /**
  * The model of the shared API definition (src/api.ts), which the CDK stack is built from; it holds
- * no access log (the stack writes it, which contract.test.ts checks on the synthesized stack).
+ * no access log (the stack writes it, which contract.test.ts checks on the synthesized stack) and
+ * no custom domain (a deployment's, which infra/app.ts gives the stack).
  */
-async function definitionModel(files: readonly RenderedFile[]): Promise<Omit<ApiModel, 'accessLog'>> {
+async function definitionModel(files: readonly RenderedFile[]): Promise<Omit<ApiModel, 'accessLog' | 'customDomain'>> {
   const js = ts.transpileModule(contentsOf(files, 'src/api.ts'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   }).outputText;
@@ -150,10 +168,10 @@ describe('any valid answers', () => {
           sam: renderProject({ ...parsed, iac: 'sam' }),
         };
         for (const files of Object.values(projects)) await Promise.all(files.map(assertParses));
-        assertSameApi(expected, { definition: await definitionModel(projects.cdk) }, ['accessLog']);
+        assertSameApi(expected, { definition: await definitionModel(projects.cdk) }, ['accessLog', 'customDomain']);
         assertSameApi(expected, {
           terraform: await terraformModel(terraformFiles(projects.terraform)),
-          sam: samModel(contentsOf(projects.sam, 'template.yaml')),
+          sam: samModel(contentsOf(projects.sam, 'template.yaml'), contentsOf(projects.sam, 'samconfig.toml')),
         });
         assertInvariants(expected, parsed);
       }),

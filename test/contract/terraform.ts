@@ -5,7 +5,7 @@ import {
   type TerraformConfiguration,
 } from '../../templates/terraform/test/infra/terraform-configuration.js';
 import type { RenderedFile } from '../../src/render/render-project.js';
-import type { ApiModel, ApiRoute } from './model.js';
+import { customDomainModel, type ApiModel, type ApiRoute } from './model.js';
 
 export function terraformFiles(files: readonly RenderedFile[]): Record<string, string> {
   return Object.fromEntries(
@@ -39,7 +39,41 @@ export async function terraformModel(tfFiles: Record<string, string>): Promise<A
       format: jsonencoded(tf, accessLog.format),
       retentionDays: tf.resource('aws_cloudwatch_log_group', logGroupOf(accessLog.destination_arn)).retention_in_days,
     },
+    customDomain: customDomainModel(customDomains(tf)),
   };
+}
+
+/** How many of a resource `count = var.domain_name == null ? 0 : 1` makes, with the variable's default. */
+function countOf(tf: TerraformConfiguration, block: Record<string, any>): number {
+  if (block.count === undefined) return 1;
+  if (block.count !== '${var.domain_name == null ? 0 : 1}') throw new Error(`unexpected count ${block.count}`);
+  return tf.variableDefault('domain_name') === null ? 0 : 1;
+}
+
+/** The custom domain and its mapping, when the variables' defaults make them. */
+function customDomains(tf: TerraformConfiguration) {
+  const domain = tf.resource('aws_apigatewayv2_domain_name', 'custom');
+  const mapping = tf.resource('aws_apigatewayv2_api_mapping', 'custom');
+  if (countOf(tf, domain) === 0) return [];
+  return [
+    {
+      name: tf.resolve(domain.domain_name),
+      configurations: domain.domain_name_configuration.map((configuration: Record<string, string>) => ({
+        certificateArn: tf.resolve(configuration.certificate_arn),
+        endpointType: configuration.endpoint_type,
+        securityPolicy: configuration.security_policy,
+      })),
+      mapsTheApi:
+        countOf(tf, mapping) === 1 &&
+        mapping.api_id === '${aws_apigatewayv2_api.http.id}' &&
+        mapping.domain_name === '${aws_apigatewayv2_domain_name.custom[0].id}',
+      // The stage's id is its name.
+      stage:
+        mapping.stage === '${aws_apigatewayv2_stage.default.id}'
+          ? tf.resource('aws_apigatewayv2_stage', 'default').name
+          : mapping.stage,
+    },
+  ];
 }
 
 /** The value `jsonencode(local.<name>)` encodes, resolved; any other expression is not read. */

@@ -54,6 +54,17 @@ describe('CognitoJwtApiProject', () => {
     expect(project.answers).toEqual(parseAnswers({ ...EXAMPLE_INPUT, iac: 'terraform', scopes: 'orders-api/read' }));
   });
 
+  it('takes a custom domain as options: the CDK app gives it to the stack, checked by the same schema', () => {
+    const certificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
+    const options = { ...EXAMPLE_INPUT, domain: 'api.example.com', certificateArn };
+    const snapshot = Testing.synth(new CognitoJwtApiProject({ ...options, outdir: tempDir('projen') }));
+    expect(snapshot['infra/app.ts']).toContain(`  domain: {\n    name: 'api.example.com',\n`);
+    expect(snapshot['infra/app.ts']).toContain(`certificateArn: '${certificateArn}',`);
+    expect(
+      () => new CognitoJwtApiProject({ ...EXAMPLE_INPUT, domain: 'api.example.com', outdir: tempDir('projen') }),
+    ).toThrow(/--domain "api\.example\.com" needs --certificate-arn as well/);
+  });
+
   it('changes managed files when an option changes, and leaves edited samples alone', () => {
     const dir = tempDir('projen');
     new CognitoJwtApiProject({ ...EXAMPLE_INPUT, outdir: dir }).synth();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CertificateArnError,
   ClientIdError,
   GithubRepositoryError,
+  DomainError,
   IacError,
   InvalidAnswersError,
   IssuerError,
@@ -304,6 +306,90 @@ describe('--rate-limit and --burst-limit (ref #27)', () => {
     expect(burstLimit).toMatchObject({ type: 'integer', minimum: 1, maximum: 2147483647, default: 200 });
     expect(rateLimit.description).not.toMatch(/default/);
     expect(answersJsonSchema().required).not.toContain('rateLimit');
+  });
+});
+
+describe('--domain and --certificate-arn', () => {
+  const ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
+
+  it('are optional, and taken together: the domain normalised as DNS has it', () => {
+    expect(parseAnswers(EXAMPLE_INPUT)).not.toHaveProperty('domain');
+    expect(parseAnswers({ ...EXAMPLE_INPUT, domain: ' API.Example.com. ', certificateArn: ARN })).toMatchObject({
+      domain: 'api.example.com',
+      certificateArn: ARN,
+    });
+    // Other partitions' ARNs, in their own regions.
+    const gov = 'arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
+    expect(
+      parseAnswers({
+        ...EXAMPLE_INPUT,
+        region: 'us-gov-west-1',
+        userPoolId: 'us-gov-west-1_Gov1',
+        domain: 'api.agency.example',
+        certificateArn: gov,
+      }).certificateArn,
+    ).toBe(gov);
+  });
+
+  it('refuse a domain without a certificate, and a certificate without a domain, naming the missing flag', () => {
+    const noCertificate = parseError({ domain: 'api.example.com' });
+    expect(noCertificate.errors).toHaveLength(1);
+    expect(noCertificate.errors[0]).toBeInstanceOf(CertificateArnError);
+    expect(noCertificate.message).toMatch(/^--domain "api\.example\.com" needs --certificate-arn as well: /);
+    const noDomain = parseError({ certificateArn: ARN });
+    expect(noDomain.errors[0]).toBeInstanceOf(DomainError);
+    expect(noDomain.message).toMatch(/^--certificate-arn is given without --domain: .* or neither\.$/);
+    // Reported before anything is asked or written, as every given value is.
+    expect(() => checkGivenAnswers({ domain: 'api.example.com' })).toThrow(/needs --certificate-arn/);
+  });
+
+  it("refuse a certificate of another region than the API's, saying why (a regional domain)", () => {
+    const error = parseError({ domain: 'api.example.com', certificateArn: ARN.replace('eu-west-1', 'us-east-1') });
+    expect(error.errors[0]).toBeInstanceOf(CertificateArnError);
+    expect(error.message).toMatch(/is a certificate in us-east-1 \(partition aws\) but --region is eu-west-1\./);
+    expect(error.message).toMatch(/an HTTP API's custom domain is regional .* Request or import one in eu-west-1\.$/);
+    const partition = parseError({ domain: 'api.example.com', certificateArn: ARN.replace('arn:aws:', 'arn:aws-cn:') });
+    expect(partition.message).toMatch(/\(partition aws-cn\) but --region is eu-west-1\. Expected .* \(partition aws\)/);
+  });
+
+  it.each([
+    ['https://api.example.com', /is a URL; the domain is the host name alone/],
+    ['*.example.com', /is a wildcard; the API is mapped to one host name/],
+    ['bücher.example', /give an internationalised name in its "xn--" form/],
+    ['localhost', /is not a DNS host name/],
+    ['10.0.0.1', /is not a DNS host name/],
+    ['-api.example.com', /is not a DNS host name/],
+    [`${'a'.repeat(64)}.example.com`, /is not a DNS host name/],
+    [`${'a.'.repeat(127)}com`, /is longer than 253 characters/],
+  ])('refuse the domain %j, naming the flag and the expected form', (domain, problem) => {
+    const error = parseError({ domain, certificateArn: ARN });
+    expect(error.errors[0]).toBeInstanceOf(DomainError);
+    expect(error.message).toMatch(problem);
+    expect(error.message).toContain('Expected a host name of dot-separated labels');
+  });
+
+  it.each([
+    ['arn:aws:iam::123456789012:role/x', /is not the ARN of an ACM certificate/],
+    ['12345678-90ab-cdef-1234-567890abcdef', /is not an ARN/],
+    [ARN.replace('123456789012', '1234'), /is not an ACM certificate ARN/],
+    [ARN.replace('certificate/', 'certificate/x'), /is not an ACM certificate ARN/],
+  ])('refuse the certificate ARN %j', (certificateArn, problem) => {
+    const error = parseError({ domain: 'api.example.com', certificateArn });
+    expect(error.errors[0]).toBeInstanceOf(CertificateArnError);
+    expect(error.message).toMatch(problem);
+  });
+
+  it('reach forms as optional fields with the same patterns, and are never asked', () => {
+    const { properties, required } = answersJsonSchema();
+    expect(required).not.toContain('domain');
+    expect(required).not.toContain('certificateArn');
+    const domain = new RegExp(properties.domain.pattern!);
+    expect(['api.example.com', 'xn--bcher-kva.example'].every((name) => domain.test(name))).toBe(true);
+    expect(['*.example.com', '10.0.0.1', 'localhost'].some((name) => domain.test(name))).toBe(false);
+    expect(new RegExp(properties.certificateArn.pattern!).test(ARN)).toBe(true);
+    expect(new RegExp(properties.certificateArn.pattern!).test('arn:aws:iam::123456789012:role/x')).toBe(false);
+    expect(TITLE_LABELS.certificateArn).toBe('Certificate ARN');
+    expect(FLAG_LABELS.domain).toBe('--domain');
   });
 });
 

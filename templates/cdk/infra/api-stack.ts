@@ -1,20 +1,27 @@
 /**
  * The HTTP API, built from the definition in src/api.ts: a JWT authorizer for the user pool on
  * every route, unauthenticated OPTIONS routes served by the preflight function, CORS from the
- * allowlist, one bundled function per handler, and a throttled `$default` stage with access logs.
+ * allowlist, one bundled function per handler, a throttled `$default` stage with access logs, and,
+ * when a deployment gives one, a custom domain mapped to that stage.
  */
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
   CorsHttpMethod,
+  DomainName,
+  EndpointType,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  type HttpStage,
   LogGroupLogDestination,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -54,10 +61,23 @@ const ACCESS_LOG_FORMAT = {
   errorMessage: '$context.error.message',
 };
 
+/** A custom domain of one deployment: its host name and the ACM certificate that covers it. */
+export interface CustomDomainProps {
+  /** Host name, e.g. "api.example.com". */
+  name: string;
+  /** ARN of an ACM certificate covering `name`, in the stack's region: a regional domain takes no other. */
+  certificateArn: string;
+}
+
+export interface ApiStackProps extends StackProps {
+  /** This deployment's custom domain; without one the API has its execute-api URL only. */
+  domain?: CustomDomainProps;
+}
+
 export class ApiStack extends Stack {
   readonly api: HttpApi;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: ApiStackProps) {
     super(scope, id, props);
 
     // Issuer exactly the pool's, audience the app client id (it admits `aud` or `client_id`).
@@ -90,7 +110,7 @@ export class ApiStack extends Stack {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.api.addStage('DefaultStage', {
+    const stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       // Both limits, always, and above 0: a limit of 0 answers every request with 429.
@@ -143,6 +163,35 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'AccessLogGroup', {
       value: accessLogs.logGroupName,
       description: 'Log group of the access logs: one JSON line per request',
+    });
+    if (props?.domain) this.addCustomDomain(props.domain, stage);
+  }
+
+  /**
+   * The custom domain: regional (an HTTP API has no edge-optimized one), TLS 1.2 at least, the
+   * whole API mapped to its root. The execute-api URL keeps working beside it. The DNS record is
+   * yours to create: an alias (or CNAME) of the domain to the CustomDomainTarget output.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html
+   */
+  private addCustomDomain(domain: CustomDomainProps, stage: HttpStage): void {
+    const domainName = new DomainName(this, 'CustomDomain', {
+      domainName: domain.name,
+      certificate: Certificate.fromCertificateArn(this, 'CustomDomainCertificate', domain.certificateArn),
+      endpointType: EndpointType.REGIONAL,
+      securityPolicy: SecurityPolicy.TLS_1_2,
+    });
+    new ApiMapping(this, 'CustomDomainMapping', { api: this.api, domainName, stage });
+    new CfnOutput(this, 'CustomDomainUrl', {
+      value: `https://${domain.name}`,
+      description: 'Base URL of the HTTP API at its custom domain, once DNS points there',
+    });
+    new CfnOutput(this, 'CustomDomainTarget', {
+      value: domainName.regionalDomainName,
+      description: 'Target of the DNS record of the custom domain (an alias, or a CNAME)',
+    });
+    new CfnOutput(this, 'CustomDomainHostedZoneId', {
+      value: domainName.regionalHostedZoneId,
+      description: 'Hosted zone id of the target, for a Route 53 alias record',
     });
   }
 

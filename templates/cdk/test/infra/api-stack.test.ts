@@ -4,7 +4,7 @@
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, cors, preflight, routes, runtime, throttling } from '../../src/api';
+import { auth, cors, preflight, region, routes, runtime, throttling } from '../../src/api';
 import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
 import { synthesizeTemplate } from './route-table';
 
@@ -165,5 +165,37 @@ describe('functions', () => {
       const group = template.toJSON().Resources[fn.Properties.LoggingConfig.LogGroup.Ref];
       expect(group.Properties.RetentionInDays, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('custom domain', () => {
+  const domain = {
+    name: 'api.example.com',
+    certificateArn: `arn:aws:acm:${region}:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef`,
+  };
+
+  it('is none unless a deployment gives one: the API has its execute-api URL only', () => {
+    expect(resources('AWS::ApiGatewayV2::DomainName')).toEqual([]);
+    expect(resources('AWS::ApiGatewayV2::ApiMapping')).toEqual([]);
+  });
+
+  it('is regional, TLS 1.2, mapped to the $default stage, with its DNS target among the outputs', () => {
+    const withDomain = synthesizeTemplate({ domain });
+    const [[domainId, resource]] = Object.entries(withDomain.findResources('AWS::ApiGatewayV2::DomainName'));
+    expect(resource.Properties).toEqual({
+      DomainName: domain.name,
+      DomainNameConfigurations: [
+        { CertificateArn: domain.certificateArn, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+      ],
+    });
+    const [apiId] = Object.keys(withDomain.findResources('AWS::ApiGatewayV2::Api'));
+    withDomain.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    withDomain.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
+      ApiId: { Ref: apiId },
+      DomainName: { Ref: domainId },
+      Stage: '$default',
+    });
+    withDomain.hasOutput('CustomDomainTarget', { Value: { 'Fn::GetAtt': [domainId, 'RegionalDomainName'] } });
+    withDomain.hasOutput('CustomDomainHostedZoneId', { Value: { 'Fn::GetAtt': [domainId, 'RegionalHostedZoneId'] } });
   });
 });

@@ -150,3 +150,36 @@ describe('API and functions', () => {
     }
   });
 });
+
+describe('custom domain', () => {
+  const { Parameters, Conditions, Outputs } = sam.template;
+
+  it('is none unless DomainName is given (empty by default), and then needs CertificateArn', () => {
+    expect(Parameters.DomainName.Default).toBe('');
+    expect(Parameters.CertificateArn.Default).toBe('');
+    expect(Conditions.HasCustomDomain).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DomainName' }, ''] }] });
+    expect(new RegExp(Parameters.DomainName.AllowedPattern).test('')).toBe(true);
+    expect(new RegExp(Parameters.DomainName.AllowedPattern).test('https://api.example.com')).toBe(false);
+    expect(new RegExp(Parameters.CertificateArn.AllowedPattern).test('arn:aws:iam::123456789012:role/x')).toBe(false);
+    expect(JSON.stringify(sam.template.Rules)).toContain('CertificateArn');
+  });
+
+  it('is regional, TLS 1.2, mapped to the $default stage, with its DNS target as outputs', () => {
+    const [[domainId, domain]] = sam.resources('AWS::ApiGatewayV2::DomainName') as [[string, Node]];
+    const [[, mapping]] = sam.resources('AWS::ApiGatewayV2::ApiMapping') as [[string, Node]];
+    expect(domain.Condition).toBe('HasCustomDomain');
+    expect(domain.Properties.DomainNameConfigurations).toEqual([
+      { CertificateArn: { Ref: 'CertificateArn' }, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+    ]);
+    expect(mapping).toMatchObject({
+      Condition: 'HasCustomDomain',
+      Properties: { ApiId: { Ref: 'HttpApi' }, DomainName: { Ref: domainId }, Stage: '$default' },
+    });
+    // The stage SAM makes for StageName $default.
+    expect(mapping.DependsOn).toBe('HttpApiApiGatewayDefaultStage');
+    expect(Outputs.CustomDomainTarget).toMatchObject({
+      Condition: 'HasCustomDomain',
+      Value: { 'Fn::GetAtt': [domainId, 'RegionalDomainName'] },
+    });
+  });
+});

@@ -171,6 +171,33 @@ describe('API', () => {
   });
 });
 
+describe('custom domain', () => {
+  it('is none unless domain_name is given, and then needs certificate_arn in the region', () => {
+    expect(tf.variable('domain_name').type).toBe('${string}');
+    expect(tf.variable('certificate_arn').validation.length).toBeGreaterThanOrEqual(3);
+    for (const [type, name] of [
+      ['aws_apigatewayv2_domain_name', 'custom'],
+      ['aws_apigatewayv2_api_mapping', 'custom'],
+    ] as const) {
+      expect(resource(type, name).count, type).toBe('${var.domain_name == null ? 0 : 1}');
+    }
+  });
+
+  it('is regional, TLS 1.2, mapped to the $default stage, with its DNS target as an output', () => {
+    const domain = resource('aws_apigatewayv2_domain_name', 'custom');
+    expect(domain.domain_name).toBe('${var.domain_name}');
+    expect(domain.domain_name_configuration).toEqual([
+      { certificate_arn: '${var.certificate_arn}', endpoint_type: 'REGIONAL', security_policy: 'TLS_1_2' },
+    ]);
+    expect(resource('aws_apigatewayv2_api_mapping', 'custom')).toMatchObject({
+      api_id: '${aws_apigatewayv2_api.http.id}',
+      domain_name: '${aws_apigatewayv2_domain_name.custom[0].id}',
+      stage: '${aws_apigatewayv2_stage.default.id}',
+    });
+    expect(JSON.stringify(tf.output('custom_domain_target').value)).toContain('target_domain_name');
+  });
+});
+
 describe('terraform test files', () => {
   it('parse, and check the preflight routes', async () => {
     const parsed = await parse('security.tftest.hcl', readFileSync(`${infra}/tests/security.tftest.hcl`, 'utf8'));
