@@ -23,7 +23,8 @@ export interface ProjectAnswers {
 
 /** The answers src/api.ts holds, and where each is written there. */
 const HELD = [
-  { field: 'origins', property: 'cors.allowOrigins', what: 'allows the origins' },
+  { field: 'origins', property: 'environments.prod.allowOrigins', what: 'allows in production the origins' },
+  { field: 'devOrigins', property: 'environments.dev.allowOrigins', what: 'allows in dev the origins' },
   { field: 'scopes', property: 'auth.scopes', what: 'requires the scopes' },
 ] as const;
 

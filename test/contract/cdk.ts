@@ -1,18 +1,48 @@
 /** Reduces a generated CDK project to the contract model: the stack, synthesized in-process. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { cdkRoutes, resourcesOfType, type Resources } from '../../templates/cdk/test/infra/cdk-template.js';
 import { corsModel, runtimeModel, type ApiModel, type ApiRoute } from './model.js';
 
+/** The production stack, built from the project's ApiStack and src/api.ts in an app of its own. */
 export async function synthesizeCdk(projectDir: string): Promise<Resources> {
   const { ApiStack } = await import(path.join(projectDir, 'infra/api-stack.ts'));
-  // The feature flags of the project's cdk.json, as `cdk synth` has them; no bundling: the contract
-  // reads the template, not the code.
+  const { environments } = await import(path.join(projectDir, 'src/api.ts'));
+  const app = new App({ context: contextOf(projectDir) });
+  return Template.fromStack(new ApiStack(app, 'Contract', { deployment: environments.prod })).toJSON().Resources;
+}
+
+/**
+ * Every stack of the project's app (infra/app.ts), by stack name, with the description that names its
+ * environment. The app reads its context from CDK_CONTEXT_JSON, as under `cdk synth`.
+ */
+export async function synthesizeCdkApp(
+  projectDir: string,
+): Promise<Array<{ stackName: string; description: string | undefined; resources: Resources }>> {
+  const saved = process.env.CDK_CONTEXT_JSON;
+  process.env.CDK_CONTEXT_JSON = JSON.stringify(contextOf(projectDir));
+  try {
+    const { app } = (await import(path.join(projectDir, 'infra/app.ts'))) as { app: App };
+    return app.node.children.filter(Stack.isStack).map((stack) => ({
+      stackName: stack.stackName,
+      description: stack.templateOptions.description,
+      resources: Template.fromStack(stack).toJSON().Resources,
+    }));
+  } finally {
+    if (saved === undefined) delete process.env.CDK_CONTEXT_JSON;
+    else process.env.CDK_CONTEXT_JSON = saved;
+  }
+}
+
+/**
+ * The feature flags of the project's cdk.json, as `cdk synth` has them; no bundling: the contract
+ * reads the template, not the code.
+ */
+function contextOf(projectDir: string): Record<string, unknown> {
   const { context } = JSON.parse(readFileSync(path.join(projectDir, 'cdk.json'), 'utf8'));
-  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
-  return Template.fromStack(new ApiStack(app, 'Contract')).toJSON().Resources;
+  return { ...context, 'aws:cdk:bundling-stacks': [] };
 }
 
 export function cdkModel(resources: Resources): ApiModel {

@@ -250,10 +250,10 @@ describe('resourcePrefixOf', () => {
   it.each([
     ['@acme/orders.api', 'orders-api'],
     ['9lives', 'api-9lives'],
-    [`${'a'.repeat(36)}-b`, 'a'.repeat(36)],
-    ['x'.repeat(60), 'x'.repeat(37)],
-  ])('turns %s into %s, at most 37 characters (IAM name_prefix 38 with the dash)', (name, prefix) => {
+    [`${'a'.repeat(31)}-b`, 'a'.repeat(31)],
+    ['x'.repeat(60), 'x'.repeat(32)],
+  ])('turns %s into %s, at most 32 characters (with "-prod", IAM name_prefix 38 with the dash)', (name, prefix) => {
     expect(resourcePrefixOf(name)).toBe(prefix);
-    expect(resourcePrefixOf(name)).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{0,36}$/);
+    expect(resourcePrefixOf(name)).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{0,31}$/);
   });
 });
