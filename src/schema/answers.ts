@@ -189,12 +189,12 @@ export const AnswersFields = z.object({
     examples: ['http://localhost:5173,https://dev.app.example.com'],
   }),
   devUserPoolId: described(z.optional(checked('devUserPoolId', checkUserPoolId)), {
-    title: 'Dev Cognito user pool ID',
+    title: 'Dev user pool ID',
     description: "The dev environment's own user pool (default: the production one)",
     examples: ['eu-west-1_DeVeLoPmEn'],
   }),
   devClientId: described(z.optional(checked('devClientId', checkClientId)), {
-    title: 'Dev Cognito app client ID',
+    title: 'Dev app client ID',
     description: "The dev environment's own app client (default: the production one)",
     examples: ['1dev23456789abcdefghijklmn'],
   }),

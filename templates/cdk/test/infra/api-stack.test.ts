@@ -190,7 +190,10 @@ describe('environments', () => {
   it.each(Object.keys(environments) as EnvironmentName[])(
     'deploys %s with its own pool, client and origins',
     (name) => {
-      const stack = synthesizeTemplate({ environment: name }).toJSON().Resources as Record<string, Resource & { Type: string }>;
+      const stack = synthesizeTemplate({ environment: name }).toJSON().Resources as Record<
+        string,
+        Resource & { Type: string }
+      >;
       const ofType = (type: string) => Object.values(stack).filter((resource) => resource.Type === type);
       const { issuer, audience, allowOrigins } = environments[name];
       expect(ofType('AWS::ApiGatewayV2::Authorizer')[0]!.Properties.JwtConfiguration).toEqual({

@@ -20,7 +20,10 @@ const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.met
 export function synthesizeTemplate({
   validate = false,
   environment = production,
-}: { validate?: boolean; environment?: EnvironmentName } = {}): Template {
+}: {
+  validate?: boolean;
+  environment?: EnvironmentName;
+} = {}): Template {
   const app = new App({
     builtinCloudFormationValidation: validate,
     context: { ...context, 'aws:cdk:bundling-stacks': [] },

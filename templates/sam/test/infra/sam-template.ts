@@ -129,5 +129,7 @@ export function samconfigParameters(text: string, environment: string): Record<s
   const line = section && /^parameter_overrides = (".*")$/m.exec(section)?.[1];
   if (!line) throw new Error(`samconfig.toml has no parameter_overrides for ${environment}`);
   const pairs = [...(JSON.parse(line) as string).matchAll(/(\w+)="([^"]*)"/g)];
-  return Object.fromEntries(pairs.map(([, key, value]) => [key!, key === 'AllowedOrigins' ? value!.split(',') : value!]));
+  return Object.fromEntries(
+    pairs.map(([, key, value]) => [key!, key === 'AllowedOrigins' ? value!.split(',') : value!]),
+  );
 }
