@@ -40,6 +40,10 @@ export interface Flavour {
   devDependencies: readonly PackageName[];
   /** The commands that deploy a generated project the first time. */
   deploy: readonly string[];
+  /** How each environment deploys on its own, for the README: "… each its own …". */
+  environments: string;
+  /** Arguments that let the deploy run unattended (CI), as `npm run deploy:prod -- <these>` passes them. */
+  unattended: string;
   /** A command-line tool the deploy needs that the project's dependencies do not bring, and where to get it. */
   requires?: { tool: string; install: string };
 }
@@ -60,6 +64,8 @@ export const FLAVOURS = {
     devDependencies: ['aws-cdk', 'aws-cdk-lib', 'constructs', 'cross-env', 'esbuild', 'tsx'],
     // A first deploy to an account and region fails until CDK's bootstrap stack is there.
     deploy: ['npx cdk bootstrap   # once per AWS account and region', 'npm run deploy:dev'],
+    environments: 'as a CloudFormation stack of its own',
+    unattended: '--require-approval never',
   },
   terraform: {
     title: 'Terraform',
@@ -77,6 +83,8 @@ export const FLAVOURS = {
     }),
     devDependencies: ['@cdktf/hcl2json', 'esbuild'],
     deploy: ['npm run deploy:dev'],
+    environments: 'in a Terraform workspace (its own state) with a var file of its own',
+    unattended: '-auto-approve',
     requires: { tool: 'the Terraform CLI', install: 'https://developer.hashicorp.com/terraform/install' },
   },
   sam: {
@@ -94,6 +102,8 @@ export const FLAVOURS = {
     }),
     devDependencies: ['esbuild', 'yaml'],
     deploy: ['npm run deploy:dev'],
+    environments: 'as a CloudFormation stack of its own, from its section of samconfig.toml',
+    unattended: '--no-confirm-changeset --no-fail-on-empty-changeset',
     requires: {
       tool: 'the AWS SAM CLI',
       install: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html',
