@@ -77,7 +77,8 @@ export const FLAVOURS = {
         (verb, environment) =>
           'npm run build && terraform -chdir=infra init -input=false && ' +
           `terraform -chdir=infra workspace select -or-create ${environment} && ` +
-          `terraform -chdir=infra ${verb === 'deploy' ? 'apply' : 'destroy'} -var-file=environments/${environment}.tfvars`,
+          `terraform -chdir=infra ${verb === 'deploy' ? 'apply' : 'destroy'} ` +
+          `-var-file=environments/${environment}.tfvars`,
       ),
       'test:terraform': 'terraform -chdir=infra init -backend=false && terraform -chdir=infra test',
     }),

@@ -185,7 +185,9 @@ export const AnswersFields = z.object({
   }),
   devOrigins: described(z._default(originList('devOrigins'), [DEFAULT_DEV_ORIGIN]), {
     title: 'Dev browser origins',
-    description: `Origins allowed to call the dev API and npm run dev from a browser (comma-separated; default ${DEFAULT_DEV_ORIGIN})`,
+    description:
+      'Origins allowed to call the dev API and npm run dev from a browser ' +
+      `(comma-separated; default ${DEFAULT_DEV_ORIGIN})`,
     examples: ['http://localhost:5173,https://dev.app.example.com'],
   }),
   devUserPoolId: described(z.optional(checked('devUserPoolId', checkUserPoolId)), {

@@ -1,7 +1,7 @@
 /**
  * Reads what a project's src/api.ts holds of the answers: each environment's `allowOrigins`,
- * `auth.scopes` and `routes` (from a project of before environments, `cors.allowOrigins`, shared
- * out as the answers' migration does). Once edited, that file is the user's source of truth (its header tells them to edit it),
+ * `auth.scopes` and `routes` (from a project of before environments, `cors.allowOrigins`,
+ * shared out as the answers' migration does). Once edited, that file is the user's source of truth (its header tells them to edit it),
  * so update reads it rather than trust the answers stored at generation. Pure: text in, values out.
  * The file is parsed with the TypeScript compiler and only literals are read (strings, arrays,
  * objects, through `as`, `satisfies` and parentheses); anything else is refused, as update cannot
@@ -38,7 +38,8 @@ function refuse(where: string, problem: string): never {
 function unreadable(problem: string): never {
   throw new ProjectApiError(
     `${API_PATH}: ${problem}. Expected the declarations as generated (export const environments = { dev: { ` +
-      `allowOrigins: [...] }, prod: { allowOrigins: [...] } }, auth = { scopes: [...] }, routes = [...]), each a literal, as update reads them there: restore them (see the file ` +
+      `allowOrigins: [...] }, prod: { allowOrigins: [...] } }, auth = { scopes: [...] }, routes = [...]), ` +
+      `each a literal, as update reads them there: restore them (see the file ` +
       `as generated in .cognito-jwt-api/pristine.json), then run update again.`,
   );
 }

@@ -96,7 +96,7 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     expect(out).toMatch(/answers migrated: 1→2: nodejs20\.x left Lambda support/);
     // The template bumped devDependencies: the lock file is stale, so the steps start with an install.
     expect(out).toMatch(
-      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy\n$/,
+      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy:dev\n$/,
     );
   });
 
@@ -205,7 +205,7 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     );
     expect(resolved.out).not.toMatch(/Updated \d+ file|is current/);
     // Nothing of package.json changed in this run: test and deploy the resolved file.
-    expect(resolved.out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n$/);
+    expect(resolved.out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy:dev\n$/);
     expect(read(dir, 'src/api.ts')).toContain('maxAge: 600,');
     expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].conflicts).toBeUndefined();
   });
@@ -311,7 +311,7 @@ describe('update options', () => {
       /^note: --origins replaces the list of allowed origins: removed none; added https:\/\/admin\.example\.com$/m,
     );
     // The dependencies are as they were: no install, and `npm ci` still works.
-    expect(out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n$/);
+    expect(out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy:dev\n$/);
     expect(read(dir, 'src/api.ts')).toContain(
       "allowOrigins: ['https://app.example.com', 'http://localhost:5173', 'https://admin.example.com']",
     );
@@ -342,7 +342,7 @@ describe('update options', () => {
     expect(read(dir, 'infra/main.tf')).toBeUndefined();
     // The new flavour deploys for the first time: CDK's bootstrap is among the steps.
     expect(out).toMatch(
-      /\nNext steps:\n {2}npm install {3}# .*\n {2}npm test\n {2}npx cdk bootstrap {3}# once per AWS account and region\n {2}npm run deploy\n$/,
+      /\nNext steps:\n {2}npm install {3}# .*\n {2}npm test\n {2}npx cdk bootstrap {3}# once per AWS account and region\n {2}npm run deploy:dev\n$/,
     );
   });
 
@@ -407,7 +407,7 @@ describe('update options', () => {
     const dir = fixtureCopy('terraform');
     const { code, out } = await updateWith({ cwd: dir, env: { npm_config_user_agent: 'pnpm/9.1.0 npm/? node/v20' } });
     expect(code).toBe(0);
-    expect(out).toMatch(/\nNext steps:\n {2}pnpm install {3}# .*\n {2}pnpm test\n {2}pnpm run deploy\n$/);
+    expect(out).toMatch(/\nNext steps:\n {2}pnpm install {3}# .*\n {2}pnpm test\n {2}pnpm run deploy:dev\n$/);
   });
 
   it('keeps an issuer given for the pool while the pool stays, and drops it, saying so, with the pool', async () => {
