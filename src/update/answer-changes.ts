@@ -21,7 +21,8 @@ const TEAR_DOWN = {
     'update, or later from the commit before it (checked out in another folder, with its dependencies installed)',
   terraform: () =>
     'the resources Terraform deployed are left running, and their state stays in infra/terraform.tfstate.d/ ' +
-    "(a workspace's each, unless you configured a backend): keep it, out of git (the new .gitignore may no longer " +
+    "(each workspace's; infra/terraform.tfstate for a deployment from before environments), unless you " +
+    'configured a backend: keep it, out of git (the new .gitignore may no longer ' +
     'ignore it), until they are destroyed. To destroy them, run `npm run destroy:dev` and `npm run destroy:prod` ' +
     'while the Terraform files are there: before applying this update, or later in this folder with infra/ and ' +
     'package.json checked out from the commit before it',

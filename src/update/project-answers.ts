@@ -74,6 +74,9 @@ export function projectAnswers(
   const held: GivenAnswers = {};
   const notes: string[] = [];
   for (const { field, property, what } of HELD) {
+    // The same as stored, even where the schema refuses both (a project of before environments whose origins were
+    // all loopback ones has none for production): nothing was edited, and a flag may give them.
+    if (same(api[field], stored[field])) continue;
     const inFile = normaliseAnswer(field, api[field]);
     // A value the schema refuses counts as edited: parsing the answers then blames src/api.ts.
     if (inFile !== undefined && same(inFile, normaliseAnswer(field, stored[field]))) continue;
