@@ -1,8 +1,9 @@
 /**
  * Reads what a project's src/api.ts holds of the answers: each environment's `allowOrigins`,
  * `auth.scopes` and `routes` (from a project of before environments, `cors.allowOrigins`,
- * shared out as the answers' migration does). Once edited, that file is the user's source of truth (its header tells them to edit it),
- * so update reads it rather than trust the answers stored at generation. Pure: text in, values out.
+ * shared out as the answers' migration does). Once edited, that file is the user's source of truth
+ * (its header tells them to edit it), so update reads it rather than trust the answers stored at
+ * generation. Pure: text in, values out.
  * The file is parsed with the TypeScript compiler and only literals are read (strings, arrays,
  * objects, through `as`, `satisfies` and parentheses); anything else is refused, as update cannot
  * tell what it evaluates to.
