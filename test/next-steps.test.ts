@@ -19,7 +19,7 @@ describe('nextSteps', () => {
       '  npm test',
       '  npm run dev   # the API on http://127.0.0.1:3000, checking real tokens',
       '  npx cdk bootstrap   # once per AWS account and region',
-      '  npm run deploy',
+      '  npm run deploy:dev',
     ]);
   });
 
@@ -34,14 +34,14 @@ describe('nextSteps', () => {
       'pnpm test',
       'pnpm run dev',
       'pnpm exec cdk bootstrap',
-      'pnpm run deploy',
+      'pnpm run deploy:dev',
     ]);
     expect(lines('yarn')).toEqual([
       'yarn install',
       'yarn test',
       'yarn run dev',
       'yarn cdk bootstrap',
-      'yarn run deploy',
+      'yarn run deploy:dev',
     ]);
     // `bun test` is bun's own test runner, not the project's script.
     expect(lines('bun')).toEqual([
@@ -49,7 +49,7 @@ describe('nextSteps', () => {
       'bun run test',
       'bun run dev',
       'bunx cdk bootstrap',
-      'bun run deploy',
+      'bun run deploy:dev',
     ]);
     expect(packageManagerOf('pnpm/9.1.0 npm/? node/v20.19.0 linux x64')).toBe('pnpm');
     expect(packageManagerOf(undefined)).toBe('npm');
@@ -72,7 +72,7 @@ describe('nextSteps', () => {
       }).split('\n');
       expect(lines.filter((line) => line.startsWith('  ') && !line.includes('npm run dev'))).toEqual([
         '  npm test',
-        '  npm run deploy',
+        '  npm run deploy:dev',
       ]);
     }
   });

@@ -24,7 +24,7 @@ import { RUN_INPUTS } from './input-schema.js';
 const PAGES: ReadonlyArray<{ title: string; fields: readonly AnswerField[] }> = [
   { title: 'Service', fields: ['name', 'iac', 'runtime'] },
   { title: 'Amazon Cognito', fields: ['userPoolId', 'clientId', 'scopes', 'issuer'] },
-  { title: 'Browser origins', fields: ['origins'] },
+  { title: 'Environments', fields: ['origins', 'devOrigins', 'devUserPoolId', 'devClientId'] },
   { title: 'Throttling', fields: ['rateLimit', 'burstLimit'] },
   { title: 'Custom domain', fields: ['domain', 'certificateArn'] },
 ];
@@ -37,8 +37,14 @@ const UI: Partial<Record<AnswerField, Record<string, unknown>>> = {
   iac: { 'ui:widget': 'radio', 'ui:enumNames': Object.values(FLAVOURS).map((flavour) => flavour.title) },
   origins: {
     'ui:options': { orderable: false },
-    'ui:help': 'scheme://host[:port], e.g. https://app.example.com; http only for localhost',
+    'ui:help': 'The prod environment: scheme://host[:port] with https, e.g. https://app.example.com; no localhost',
   },
+  devOrigins: {
+    'ui:options': { orderable: false },
+    'ui:help': 'The dev environment (and npm run dev): e.g. http://localhost:5173; http only for localhost',
+  },
+  devUserPoolId: { 'ui:help': "Leave empty for the prod environment's pool; in the same region" },
+  devClientId: { 'ui:help': "Leave empty for the prod environment's app client" },
   scopes: { 'ui:options': { orderable: false }, 'ui:help': 'Leave empty to accept any token of the pool' },
   issuer: { 'ui:help': 'Only for pools that emit https://issuer-cognito-idp.<region>.amazonaws.com/<pool id>' },
   domain: { 'ui:help': 'Optional; with a certificate ARN. The service README says how to point its DNS at the API' },

@@ -215,7 +215,7 @@ describe(`${ACTION_ID}`, () => {
       expect((error as Error).message.split('\n')).toEqual([
         'Cognito user pool ID "local_abc" is not a Cognito user pool id. Expected a Cognito user pool id ' +
           '"<region>_<id>", e.g. "eu-west-1_AbCdEfGhI".',
-        expect.stringMatching(/^Allowed browser origins "http:\/\/app\.example\.com" uses http; /),
+        expect.stringMatching(/^Production browser origins "http:\/\/app\.example\.com" uses http; /),
         'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. ' +
           'Infrastructure as code cdk.',
       ]);
@@ -256,7 +256,7 @@ describe(`${ACTION_ID}`, () => {
     const error = await run({ ...INPUT, origins: ['*'] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(
-      /^Allowed browser origins "\*" lets every website call the API .*; set Allow any origin as well /,
+      /^Production browser origins "\*" lets every website call the API .*; set Allow any origin as well /,
     );
   });
 

@@ -15,9 +15,19 @@ const PREVIOUS: Record<string, string> = JSON.parse(
   readFileSync(new URL('../../test/fixtures/previous/cdk.json', import.meta.url), 'utf8'),
 ).files;
 const ANSWERS = JSON.parse(PREVIOUS['.yo-rc.json']!)['create-cognito-jwt-api'].answers;
-/** What this version renders for the fixture's answers (its retired runtime migrated, as update migrates it). */
+/**
+ * What this version renders for the fixture's answers, migrated as update migrates them: its retired runtime, and
+ * its one list of origins shared out (the loopback one is dev's alone).
+ */
 const NEXT = new Map(
-  renderProject(parseAnswers({ ...ANSWERS, runtime: 'nodejs22.x' })).map((file) => [file.path, file.contents]),
+  renderProject(
+    parseAnswers({
+      ...ANSWERS,
+      runtime: 'nodejs22.x',
+      origins: ['https://app.example.com'],
+      devOrigins: ['https://app.example.com', 'http://localhost:5173'],
+    }),
+  ).map((file) => [file.path, file.contents]),
 );
 
 /** catalog-info.yaml as an earlier create action wrote it, then edited by the team. */
@@ -123,7 +133,9 @@ describe(UPDATE_ACTION_ID, () => {
 
     const { outputs } = await runUpdate(workspacePath, {});
 
-    expect(read(workspacePath, 'README.md')).toMatch(/^<<<<<<< yours\n- \*\*Our note\*\*, and unauthenticated/m);
+    expect(read(workspacePath, 'README.md')).toMatch(
+      /^<<<<<<< yours\n(?:(?!=======).*\n)*- \*\*Our note\*\*, and unauthenticated/m,
+    );
     expect(outputs).toMatchObject({ changed: true, conflicts: ['README.md'], hasConflicts: true });
     expect(outputs.filesToDelete).toEqual(['infra/README.md']);
     expect(outputs.summary).toMatch(/^Updates the service to /);

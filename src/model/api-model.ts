@@ -4,8 +4,9 @@
  * The API a generated project describes, derived from the answers. Every flavour's templates
  * render this model, and the contract tests reduce each flavour's output back to it.
  */
-import type { Answers } from '../schema/answers.js';
+import { PRODUCTION_ENVIRONMENT, type Answers, type EnvironmentName } from '../schema/answers.js';
 import { issuerOf } from '../schema/parse.js';
+import { ISSUER_PATTERN, issuerFor, type IssuerHost } from '../schema/rules.js';
 import { PREFLIGHT_HANDLER, SAMPLE_ROUTES, type ProtectedRoute, type ROUTE_METHODS } from '../schema/routes.js';
 
 /** A protected route's method, or the preflight's OPTIONS. */
@@ -86,8 +87,57 @@ export const ACCESS_LOG_FORMAT = {
 /** Days the access logs (and the functions' logs) are kept. */
 export const LOG_RETENTION_DAYS = 30;
 
-/** The API of the answers: the sample route, then `routes` (checked by parseRoutes), if a front keeps more. */
-export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] = []): ApiModel {
+/** What tells one deployment of the API from another: its pool, its client and its browser origins. */
+export interface ApiEnvironment {
+  name: EnvironmentName;
+  production: boolean;
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  origins: readonly string[];
+  /** Production's alone: dev keeps its execute-api URL. */
+  customDomain: CustomDomain | null;
+}
+
+/**
+ * Each environment of the answers. Dev takes production's pool and client unless it has its own;
+ * its own pool's issuer has the host of production's (--issuer: cognito-idp or issuer-cognito-idp).
+ */
+export function environmentsOf(answers: Answers): Record<EnvironmentName, ApiEnvironment> {
+  const devPool = answers.devUserPoolId ?? answers.userPoolId;
+  const issuerHost = ISSUER_PATTERN.exec(issuerOf(answers))![1] as IssuerHost;
+  return {
+    dev: {
+      name: 'dev',
+      production: false,
+      userPoolId: devPool,
+      clientId: answers.devClientId ?? answers.clientId,
+      issuer: issuerFor(answers.region, devPool, issuerHost),
+      origins: answers.devOrigins,
+      customDomain: null,
+    },
+    prod: {
+      name: 'prod',
+      production: true,
+      userPoolId: answers.userPoolId,
+      clientId: answers.clientId,
+      issuer: issuerOf(answers),
+      origins: answers.origins,
+      customDomain: customDomainOf(answers),
+    },
+  };
+}
+
+/**
+ * The API of the answers as `environment` (production unless named) deploys it: the sample route,
+ * then `routes` (checked by parseRoutes), if a front keeps more.
+ */
+export function describeApi(
+  answers: Answers,
+  routes: readonly ProtectedRoute[] = [],
+  environment: EnvironmentName = PRODUCTION_ENVIRONMENT,
+): ApiModel {
+  const deployment = environmentsOf(answers)[environment];
   const protectedRoutes: ApiRoute[] = [...SAMPLE_ROUTES, ...routes].map((route) => ({
     method: route.method,
     path: route.path,
@@ -104,13 +154,13 @@ export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] 
   }));
   return {
     authorizer: {
-      issuer: issuerOf(answers),
-      audience: [answers.clientId],
+      issuer: deployment.issuer,
+      audience: [deployment.clientId],
       identitySource: '$request.header.Authorization',
     },
     routes: [...preflightRoutes, ...protectedRoutes],
     cors: {
-      origins: answers.origins,
+      origins: deployment.origins,
       // ref #13: every method the routes use.
       methods: [...new Set<RouteMethod>([...protectedRoutes.map((route) => route.method), 'OPTIONS'])],
       headers: CORS_HEADERS,
@@ -121,7 +171,7 @@ export function describeApi(answers: Answers, routes: readonly ProtectedRoute[] 
     runtime: answers.runtime,
     throttling: { rateLimit: answers.rateLimit, burstLimit: answers.burstLimit },
     accessLog: { format: ACCESS_LOG_FORMAT, retentionDays: LOG_RETENTION_DAYS },
-    customDomain: customDomainOf(answers),
+    customDomain: deployment.customDomain,
   };
 }
 

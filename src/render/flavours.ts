@@ -1,8 +1,26 @@
 /**
  * The IaC flavours: a flavour is a template folder (templates/<id>) plus this manifest entry.
  */
-import type { Answers } from '../schema/answers.js';
+import { ENVIRONMENTS, type Answers, type EnvironmentName } from '../schema/answers.js';
 import { RUNTIME_DETAILS, type PackageName } from './versions.js';
+
+/** What a flavour's scripts depend on: the runtime, and each environment's stack name. */
+export interface ScriptInput {
+  runtime: Answers['runtime'];
+  stackNames: Record<EnvironmentName, string>;
+}
+
+/**
+ * `deploy:<env>` and `destroy:<env>` for every environment, each ending with the tool's own
+ * command, so that arguments given after `--` reach it (`npm run deploy:prod -- -auto-approve`).
+ */
+function perEnvironment(command: (verb: 'deploy' | 'destroy', environment: EnvironmentName) => string) {
+  return Object.fromEntries(
+    (['deploy', 'destroy'] as const).flatMap((verb) =>
+      ENVIRONMENTS.map((environment) => [`${verb}:${environment}`, command(verb, environment)]),
+    ),
+  );
+}
 
 /** One folder (dist/<handler>/index.mjs) per function, for IaC tools that do not bundle. */
 function bundleScript(runtime: Answers['runtime']): string {
@@ -16,12 +34,16 @@ function bundleScript(runtime: Answers['runtime']): string {
 export interface Flavour {
   /** Shown in prompts, help and the generated README. */
   title: string;
-  /** package.json scripts this flavour adds to the shared ones; every flavour has deploy and destroy. */
-  scripts: (runtime: Answers['runtime']) => Record<string, string> & { deploy: string; destroy: string };
+  /** package.json scripts this flavour adds to the shared ones; every flavour has deploy:<env> and destroy:<env>. */
+  scripts: (input: ScriptInput) => Record<string, string>;
   /** Development dependencies this flavour adds to the shared ones. */
   devDependencies: readonly PackageName[];
   /** The commands that deploy a generated project the first time. */
   deploy: readonly string[];
+  /** How each environment deploys on its own, for the README: "… each its own …". */
+  environments: string;
+  /** Arguments that let the deploy run unattended (CI), as `npm run deploy:prod -- <these>` passes them. */
+  unattended: string;
   /** A command-line tool the deploy needs that the project's dependencies do not bring, and where to get it. */
   requires?: { tool: string; install: string };
 }
@@ -29,32 +51,41 @@ export interface Flavour {
 export const FLAVOURS = {
   cdk: {
     title: 'AWS CDK',
-    scripts: () => ({
+    scripts: ({ stackNames }) => ({
       // The CDK bundles each handler itself (NodejsFunction, local esbuild): build type-checks.
       build: 'tsc --noEmit',
       synth:
         'cross-env CDK_DEFAULT_ACCOUNT=000000000000 CDK_DISABLE_VERSION_CHECK=1 AWS_EC2_METADATA_DISABLED=true ' +
         'cdk synth --no-notices --quiet',
       diff: 'cdk diff',
-      deploy: 'cdk deploy',
-      destroy: 'cdk destroy',
+      // One stack per environment (infra/app.ts), each deployed and destroyed by name.
+      ...perEnvironment((verb, environment) => `cdk ${verb} ${stackNames[environment]}`),
     }),
     devDependencies: ['aws-cdk', 'aws-cdk-lib', 'constructs', 'cross-env', 'esbuild', 'tsx'],
     // A first deploy to an account and region fails until CDK's bootstrap stack is there.
-    deploy: ['npx cdk bootstrap   # once per AWS account and region', 'npm run deploy'],
+    deploy: ['npx cdk bootstrap   # once per AWS account and region', 'npm run deploy:dev'],
+    environments: 'as a CloudFormation stack of its own',
+    unattended: '--require-approval never',
   },
   terraform: {
     title: 'Terraform',
-    scripts: (runtime) => ({
+    scripts: ({ runtime }) => ({
       build: bundleScript(runtime),
-      deploy: 'npm run build && terraform -chdir=infra init && terraform -chdir=infra apply',
-      // Reads the same variables as deploy (infra/terraform.tfvars, or `npm run destroy -- -var-file=...`);
-      // its plan reads the handler zips too, so it builds first.
-      destroy: 'npm run build && terraform -chdir=infra init && terraform -chdir=infra destroy',
+      // Each environment its own workspace (its own state) and variables (infra/environments/<env>.tfvars);
+      // destroy's plan reads the handler zips too, so it builds first as well.
+      ...perEnvironment(
+        (verb, environment) =>
+          'npm run build && terraform -chdir=infra init -input=false && ' +
+          `terraform -chdir=infra workspace select -or-create ${environment} && ` +
+          `terraform -chdir=infra ${verb === 'deploy' ? 'apply' : 'destroy'} ` +
+          `-var-file=environments/${environment}.tfvars`,
+      ),
       'test:terraform': 'terraform -chdir=infra init -backend=false && terraform -chdir=infra test',
     }),
     devDependencies: ['@cdktf/hcl2json', 'esbuild'],
-    deploy: ['npm run deploy'],
+    deploy: ['npm run deploy:dev'],
+    environments: 'in a Terraform workspace (its own state) with a var file of its own',
+    unattended: '-auto-approve',
     requires: { tool: 'the Terraform CLI', install: 'https://developer.hashicorp.com/terraform/install' },
   },
   sam: {
@@ -63,12 +94,17 @@ export const FLAVOURS = {
       // `sam build` bundles each function with esbuild (Metadata.BuildMethod): build type-checks.
       build: 'tsc --noEmit',
       validate: 'sam validate --lint',
-      deploy: 'sam build && sam deploy',
-      // The stack name and region come from samconfig.toml, as for deploy.
-      destroy: 'sam delete',
+      // Each environment's stack name, region and parameters come from its section of samconfig.toml.
+      ...perEnvironment((verb, environment) =>
+        verb === 'deploy'
+          ? `sam build --config-env ${environment} && sam deploy --config-env ${environment}`
+          : `sam delete --config-env ${environment}`,
+      ),
     }),
     devDependencies: ['esbuild', 'yaml'],
-    deploy: ['npm run deploy'],
+    deploy: ['npm run deploy:dev'],
+    environments: 'as a CloudFormation stack of its own, from its section of samconfig.toml',
+    unattended: '--no-confirm-changeset --no-fail-on-empty-changeset',
     requires: {
       tool: 'the AWS SAM CLI',
       install: 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html',

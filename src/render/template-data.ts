@@ -10,6 +10,7 @@ import {
   DOMAIN_MAX,
   DOMAIN_PATTERN,
   ISSUER_PATTERN,
+  LOOPBACK_ORIGIN_PATTERN,
   ORIGIN_PATTERN,
   REGION_PATTERN,
   SCOPE_PATTERN,
@@ -17,10 +18,10 @@ import {
   unscopedName,
   USER_POOL_ID_PATTERN,
 } from '../schema/rules.js';
-import { LAMBDA_RUNTIMES } from '../schema/answers.js';
+import { ENVIRONMENTS, LAMBDA_RUNTIMES } from '../schema/answers.js';
 import { pascalCase, routeIdOf } from '../schema/names.js';
 import { PREFLIGHT_HANDLER, type ProtectedRoute } from '../schema/routes.js';
-import { describeApi, handlersOf, PREFLIGHT_PATHS } from '../model/api-model.js';
+import { describeApi, environmentsOf, handlersOf, PREFLIGHT_PATHS } from '../model/api-model.js';
 import { ciData } from './ci.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
@@ -35,6 +36,8 @@ export interface RenderOptions {
 
 export function templateData(answers: Answers, { routes = [], projen = false }: RenderOptions = {}) {
   const api = describeApi(answers, routes);
+  const resourcePrefix = resourcePrefixOf(answers.name);
+  const deployments = environmentsOf(answers);
   const ownScopes = new Set(
     routes.filter((route) => route.scopes !== undefined).map((route) => `${route.method} ${route.path}`),
   );
@@ -68,11 +71,21 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
     flavour: FLAVOURS[answers.iac],
     runtime: RUNTIME_DETAILS[answers.runtime],
     runtimes: LAMBDA_RUNTIMES,
-    anyOrigin: answers.origins.includes('*'),
+    /** Whether an environment allows "*" (--allow-any-origin). */
+    anyOrigin: answers.origins.includes('*') || answers.devOrigins.includes('*'),
     /** ref #2: cognito-idp, or issuer-cognito-idp for pools that emit the newer issuer. */
     issuerHost: ISSUER_PATTERN.exec(api.authorizer.issuer)![1]!,
     stackId: stackIdOf(answers.name),
-    resourcePrefix: resourcePrefixOf(answers.name),
+    resourcePrefix,
+    /**
+     * Each environment with its stack name (CloudFormation stack, Terraform workspace resources),
+     * dev first; prod is the production one.
+     */
+    environments: ENVIRONMENTS.map((name) => ({
+      ...deployments[name],
+      stackName: stackNameOf(answers.name, name),
+      anyOrigin: deployments[name].origins.includes('*'),
+    })),
     iacVersions: IAC_VERSIONS,
     /** The schema's rules as regular expressions, for the IaC's own input validation. */
     patterns: {
@@ -80,6 +93,7 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
       userPoolId: USER_POOL_ID_PATTERN.source,
       clientId: CLIENT_ID_PATTERN.source,
       origin: ORIGIN_PATTERN.source,
+      loopbackOrigin: LOOPBACK_ORIGIN_PATTERN.source,
       scope: SCOPE_PATTERN.source,
       githubRepository: GITHUB_REPOSITORY_PATTERN.source,
       domain: DOMAIN_PATTERN.source,
@@ -115,6 +129,7 @@ export const TEMPLATE_LOCALS = [
   'issuerHost',
   'stackId',
   'resourcePrefix',
+  'environments',
   'resourcePrefixMax',
   'domainMax',
   'throttlingLimitMax',
@@ -146,9 +161,15 @@ export function stackIdOf(name: string): string {
 
 /**
  * A prefix for AWS resource names (Lambda, IAM, log groups): "@acme/orders.api" → "orders-api".
- * At most 37 characters: an IAM role's `name_prefix` takes 38, the prefix and a dash.
+ * At most 32 characters: an environment's names add "-prod" to it, and an IAM role's
+ * `name_prefix` takes 38, the prefix and a dash.
  */
-export const RESOURCE_PREFIX_MAX = 37;
+export const RESOURCE_PREFIX_MAX = 32;
+
+/** The stack (or deployment) name of an environment: "orders-api-dev", "orders-api-prod". */
+export function stackNameOf(name: string, environment: string): string {
+  return `${resourcePrefixOf(name)}-${environment}`;
+}
 
 export function resourcePrefixOf(name: string): string {
   const words = unscopedName(name)

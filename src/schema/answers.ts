@@ -19,6 +19,7 @@ import {
   expectations,
   flagOf,
   normaliseDomain,
+  isLoopbackOrigin,
   normaliseOrigin,
   parseThrottlingLimit,
   partitionOf,
@@ -31,6 +32,13 @@ import {
 } from './rules.js';
 
 export const IAC_FLAVOURS = ['cdk', 'terraform', 'sam'] as const;
+/**
+ * The environments every project deploys from one codebase, each on its own (its own stack, state
+ * or configuration); the last is production, whose origins the schema keeps free of loopback ones.
+ */
+export const ENVIRONMENTS = ['dev', 'prod'] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+export const PRODUCTION_ENVIRONMENT: EnvironmentName = 'prod';
 /**
  * Throttling of the API's `$default` stage when none is given: a steady 100 requests per second,
  * bursts of 200. API Gateway's own account-wide default (10,000 and 5,000) lets one caller spend a
@@ -75,7 +83,7 @@ function described<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): T {
 
 /** A list answer: comma-separated string or repeated values, each checked and normalised. */
 function checkedList(
-  field: 'origins' | 'scopes',
+  field: 'origins' | 'devOrigins' | 'scopes',
   normalise: (item: string) => { value: string } | { problem: string },
 ) {
   return z.pipe(
@@ -98,18 +106,42 @@ function checkedList(
   );
 }
 
-const origins = checkedList('origins', (item) => {
-  const result = normaliseOrigin(item);
-  return 'origin' in result ? { value: result.origin } : result;
-}).check(
+/** A list of origins, at least one; `field` names it in messages. */
+function originList(field: 'origins' | 'devOrigins') {
+  return checkedList(field, (item) => {
+    const result = normaliseOrigin(item);
+    return 'origin' in result ? { value: result.origin } : result;
+  }).check(
+    z.superRefine((value, ctx) => {
+      if (value.length === 0) {
+        ctx.addIssue(ruleIssue(problemMessage(field, '', 'names no origin', `at least one of ${expectations[field]}`)));
+      }
+    }),
+  );
+}
+
+/**
+ * The production environment's origins: never this machine's. A page on localhost may be served
+ * by any local process; only the dev environment lets one call the API.
+ */
+const origins = originList('origins').check(
   z.superRefine((value, ctx) => {
-    if (value.length === 0) {
-      ctx.addIssue(
-        ruleIssue(problemMessage('origins', '', 'names no origin', `at least one of ${expectations.origins}`)),
-      );
+    for (const origin of value.filter(isLoopbackOrigin)) {
+      ctx.addIssue({
+        ...ruleIssue(
+          (label) =>
+            `${label.origins} ${JSON.stringify(origin)} is a loopback origin, which the production environment ` +
+            `does not allow. Expected it in ${label.devOrigins} instead (the dev environment's origins), and in ` +
+            `${label.origins} the origins of the deployed front end, e.g. "https://app.example.com".`,
+        ),
+        input: origin,
+      });
     }
   }),
 );
+
+/** What the dev environment allows when no dev origin is given: a local front-end dev server (Vite's port). */
+export const DEFAULT_DEV_ORIGIN = 'http://localhost:5173';
 
 /** A throttling limit: a whole number, or its digits as flags and forms give it. */
 function throttlingLimit(field: (typeof INTEGER_FIELDS)[number]) {
@@ -162,9 +194,27 @@ export const AnswersFields = z.object({
     examples: ['1example23456789abcdefghij'],
   }),
   origins: described(origins, {
-    title: 'Allowed browser origins',
-    description: 'Origins allowed to call the API from a browser (comma-separated)',
-    examples: ['https://app.example.com,http://localhost:5173'],
+    title: 'Production browser origins',
+    description:
+      'Origins allowed to call the production API from a browser (comma-separated; no localhost: see dev origins)',
+    examples: ['https://app.example.com'],
+  }),
+  devOrigins: described(z._default(originList('devOrigins'), [DEFAULT_DEV_ORIGIN]), {
+    title: 'Dev browser origins',
+    description:
+      'Origins allowed to call the dev API and npm run dev from a browser ' +
+      `(comma-separated; default ${DEFAULT_DEV_ORIGIN})`,
+    examples: ['http://localhost:5173,https://dev.app.example.com'],
+  }),
+  devUserPoolId: described(z.optional(checked('devUserPoolId', checkUserPoolId)), {
+    title: 'Dev user pool ID',
+    description: "The dev environment's own user pool (default: the production one)",
+    examples: ['eu-west-1_DeVeLoPmEn'],
+  }),
+  devClientId: described(z.optional(checked('devClientId', checkClientId)), {
+    title: 'Dev app client ID',
+    description: "The dev environment's own app client (default: the production one)",
+    examples: ['1dev23456789abcdefghijklmn'],
   }),
   allowAnyOrigin: described(z._default(z.boolean(), false), {
     title: 'Allow any origin',
@@ -280,14 +330,27 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
         `${forms.map((form) => `"${form}"`).join(' or ')}.`;
     },
   },
+  ...(['origins', 'devOrigins'] as const).map(
+    (field): CrossFieldRule => ({
+      field,
+      needs: [field, 'allowAnyOrigin'],
+      check(answers) {
+        if (!answers[field].includes('*') || answers.allowAnyOrigin) return undefined;
+        return (label) =>
+          `${label[field]} "*" lets every website call the API with its users' tokens. ` +
+          `Expected ${expectations[field]}; set ${label.allowAnyOrigin} as well if any origin is really meant.`;
+      },
+    }),
+  ),
   {
-    field: 'origins',
-    needs: ['origins', 'allowAnyOrigin'],
-    check({ origins, allowAnyOrigin }) {
-      if (!origins.includes('*') || allowAnyOrigin) return undefined;
+    field: 'devUserPoolId',
+    needs: ['devUserPoolId', 'region'],
+    check({ devUserPoolId, region }) {
+      const poolRegion = devUserPoolId && regionOfUserPool(devUserPoolId);
+      if (!poolRegion || poolRegion === region) return undefined;
       return (label) =>
-        `${label.origins} "*" lets every website call the API with its users' tokens. ` +
-        `Expected ${expectations.origins}; set ${label.allowAnyOrigin} as well if any origin is really meant.`;
+        `${label.devUserPoolId} ${JSON.stringify(devUserPoolId)} is in region ${poolRegion} but ${label.region} is ` +
+        `${region}. Expected a pool of the API's region, whose id starts with "${region}_".`;
     },
   },
   // A custom domain and its certificate go together: a domain name needs a certificate to serve TLS,
@@ -342,6 +405,7 @@ export const AnswersSchema = z.pipe(
     ...answers,
     // "*" covers every other origin; keep it alone (ref #14: never with credentials).
     origins: answers.origins.includes('*') ? ['*'] : answers.origins,
+    devOrigins: answers.devOrigins.includes('*') ? ['*'] : answers.devOrigins,
   })),
 );
 

@@ -64,7 +64,11 @@ const FORMATS: Partial<Record<AnswerField, Pick<JsonSchemaProperty, 'pattern' | 
  */
 const formDescription = (text: string) =>
   text.replace(/ \(comma-separated\)|comma-separated; | \(--verify tells\)| \(default \d+\)/g, '');
-const LIST_ITEM_PATTERNS: Partial<Record<AnswerField, RegExp>> = { origins: ORIGIN_PATTERN, scopes: SCOPE_PATTERN };
+const LIST_ITEM_PATTERNS: Partial<Record<AnswerField, RegExp>> = {
+  origins: ORIGIN_PATTERN,
+  devOrigins: ORIGIN_PATTERN,
+  scopes: SCOPE_PATTERN,
+};
 
 export function answersJsonSchema(): {
   type: 'object';
@@ -99,7 +103,7 @@ export function answersJsonSchema(): {
         type: 'array',
         items: { type: 'string', pattern: itemPattern.source },
         uniqueItems: true,
-        ...(field === 'origins' ? { minItems: 1 } : {}),
+        ...(field === 'origins' || field === 'devOrigins' ? { minItems: 1 } : {}),
       };
     } else {
       properties[field] = { ...rest, ...FORMATS[field] };

@@ -53,6 +53,27 @@ export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
  */
 export const GITHUB_REPOSITORY_PATTERN = /^[A-Za-z\d](?:-?[A-Za-z\d]){0,38}\/[\w.-]{1,100}$/;
 
+/**
+ * Whether a normalised origin names this machine: localhost, *.localhost, 127.0.0.0/8 or [::1]
+ * (over http or https). A production API never lets such a page call it: any local process could
+ * serve one.
+ */
+export function isLoopbackOrigin(origin: string): boolean {
+  return LOOPBACK_ORIGIN_PATTERN.test(origin);
+}
+
+/** A normalised origin on this machine (see isLoopbackOrigin), for the IaC's own input validation. */
+export const LOOPBACK_ORIGIN_PATTERN =
+  /^https?:\/\/(?:localhost|[a-z\d_.-]+\.localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d{1,5})?$/;
+
+/**
+ * The origins of a project from before environments, shared out: loopback origins go to dev
+ * only, every other to both production and dev (a dev front end may run on a deployed address).
+ */
+export function splitOrigins(origins: readonly string[]): { prod: string[]; dev: string[] } {
+  return { prod: origins.filter((origin) => !isLoopbackOrigin(origin)), dev: [...origins] };
+}
+
 /** API Gateway keeps the burst limit as a 32-bit integer; the rate limit is held to the same bound. */
 export const THROTTLING_LIMIT_MAX = 2_147_483_647;
 
@@ -60,9 +81,13 @@ export const expectations = {
   name: 'a lowercase npm package name, e.g. "orders-api" or "@acme/orders-api"',
   region: 'a region code of AWS or AWS GovCloud (US), e.g. "eu-west-1" or "us-gov-west-1"',
   userPoolId: 'a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI"',
+  devUserPoolId: 'a Cognito user pool id "<region>_<id>", e.g. "eu-west-1_AbCdEfGhI"',
   clientId:
     'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
+  devClientId:
+    'a Cognito app client id of letters, digits, "_" or "+" (1-128 characters), e.g. "1example23456789abcdefghij"',
   origins: 'browser origins "scheme://host[:port]", e.g. "https://app.example.com" or "http://localhost:5173"',
+  devOrigins: 'browser origins "scheme://host[:port]", e.g. "http://localhost:5173" or "https://dev.example.com"',
   scopes:
     `standard scopes (${STANDARD_SCOPES.join(', ')}) or custom scopes "<resource-server>/<scope>", e.g. ` +
     `"orders-api/read"`,

@@ -21,7 +21,6 @@ import { checkOrThrow, errorsOf, runChecks } from './checks.js';
 import {
   ASKED,
   confirmQuestion,
-  DEFAULT_ORIGIN,
   pickQuestion,
   promptLabels,
   questionFor,
@@ -188,7 +187,7 @@ class Interview {
           ),
         );
         if (choice !== 'any') {
-          suggestion = origins.filter((origin) => origin !== '*').join(', ') || DEFAULT_ORIGIN;
+          suggestion = origins.filter((origin) => origin !== '*').join(', ') || undefined;
           continue;
         }
         this.known.allowAnyOrigin = true;

@@ -31,8 +31,10 @@ export interface Question {
  */
 export const ASKED: readonly AnswerField[] = ['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac'];
 
-/** What the origins question offers when nothing was typed: the address of a local front-end dev server. */
-export const DEFAULT_ORIGIN = 'http://localhost:5173';
+/**
+ * The origins question asks for production's, which have no default: a local front-end dev server's
+ * address belongs to the dev environment (--dev-origins, whose default it is).
+ */
 
 /**
  * Labels for messages during questions: answers given as flags by their flag (`--region`),
@@ -72,7 +74,7 @@ export function questionFor(
     type: choices ? 'select' : 'input',
     name: field,
     message: messageOf(field),
-    default: options.suggestion ?? (field === 'scopes' ? '' : field === 'origins' ? DEFAULT_ORIGIN : undefined),
+    default: options.suggestion ?? (field === 'scopes' ? '' : undefined),
   };
   if (choices) {
     question.choices = choices.map((value) => choiceLabel(field, value));

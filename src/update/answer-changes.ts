@@ -2,10 +2,11 @@
  * Notes on what a changed answer does beyond the files: to the deployed service (a new name, a
  * new IaC flavour) or to the project's own values (origins replaced as a list).
  */
-import { resourcePrefixOf, stackIdOf } from '../render/template-data.js';
+import { resourcePrefixOf, stackIdOf, stackNameOf } from '../render/template-data.js';
 import { FLAVOURS } from '../render/flavours.js';
-import type { Answers, GivenAnswers } from '../schema/answers.js';
+import { ENVIRONMENTS, type Answers, type GivenAnswers } from '../schema/answers.js';
 import { normaliseAnswer } from '../schema/parse.js';
+import { flagOf } from '../schema/rules.js';
 
 type Iac = Answers['iac'];
 
@@ -15,19 +16,26 @@ type Iac = Answers['iac'];
  */
 const TEAR_DOWN = {
   cdk: ({ name, region }) =>
-    `the stack ${stackIdOf(name)} in ${region} that the CDK app deployed is left running. To delete it, run ` +
-    '`npx cdk destroy` while the CDK files are there: before applying this update, or later from the commit ' +
-    'before it (checked out in another folder, with its dependencies installed)',
+    `the stacks ${stacks(name)} in ${region} that the CDK app deployed are left running. To delete them, run ` +
+    '`npm run destroy:dev` and `npm run destroy:prod` while the CDK files are there: before applying this ' +
+    'update, or later from the commit before it (checked out in another folder, with its dependencies installed)',
   terraform: () =>
-    'the resources Terraform deployed are left running, and their state stays in infra/terraform.tfstate (unless ' +
-    'you configured a backend): keep it, out of git (the new .gitignore may no longer ignore it), until they are ' +
-    'destroyed. To destroy them, run `npm run build && terraform -chdir=infra destroy` while the Terraform files ' +
-    'are there: before applying this update, or later in this folder with infra/ and package.json checked out ' +
-    'from the commit before it',
+    'the resources Terraform deployed are left running, and their state stays in infra/terraform.tfstate.d/ ' +
+    "(each workspace's; infra/terraform.tfstate for a deployment from before environments), unless you " +
+    'configured a backend: keep it, out of git (the new .gitignore may no longer ' +
+    'ignore it), until they are destroyed. To destroy them, run `npm run destroy:dev` and `npm run destroy:prod` ' +
+    'while the Terraform files are there: before applying this update, or later in this folder with infra/ and ' +
+    'package.json checked out from the commit before it',
   sam: ({ name, region }) =>
-    `the stack ${resourcePrefixOf(name)} that SAM deployed is left running. To delete it, run \`sam delete ` +
-    `--stack-name ${resourcePrefixOf(name)} --region ${region}\` (it needs none of the old files)`,
+    `the stacks ${stacks(name)} that SAM deployed are left running. To delete them, run ` +
+    ENVIRONMENTS.map(
+      (environment) => `\`sam delete --stack-name ${stackNameOf(name, environment)} --region ${region}\``,
+    ).join(' and ') +
+    ' (they need none of the old files)',
 } as const satisfies Record<Iac, (before: { name: string; region: string }) => string>;
+
+/** The stack of each environment, e.g. "orders-api-dev and orders-api-prod". */
+const stacks = (name: string) => ENVIRONMENTS.map((environment) => stackNameOf(name, environment)).join(' and ');
 
 /** Whether the names the stack and resources take from the package name change (a scope alone does not). */
 function deployedNameChanges(before: string, after: string): boolean {
@@ -64,15 +72,20 @@ function switchedIac(from: Iac, before: GivenAnswers, answers: Answers): string 
   );
 }
 
-/** `--origins` replaces the whole list: which origins that removes, and which it adds. */
-function replacedOrigins(before: unknown, after: readonly string[]): string | undefined {
-  const previous = (normaliseAnswer('origins', before) as string[] | undefined) ?? [];
+/** `--origins` (`--dev-origins`) replaces the whole list: which origins that removes, and which it adds. */
+function replacedOrigins(
+  field: 'origins' | 'devOrigins',
+  before: unknown,
+  after: readonly string[],
+): string | undefined {
+  const previous = (normaliseAnswer(field, before) as string[] | undefined) ?? [];
   const removed = previous.filter((origin) => !after.includes(origin));
   const added = after.filter((origin) => !previous.includes(origin));
   if (removed.length === 0 && added.length === 0) return undefined;
   const list = (origins: string[]) => (origins.length > 0 ? origins.join(', ') : 'none');
   return (
-    `--origins replaces the list of allowed origins: removed ${list(removed)}; added ${list(added)}` +
+    `${flagOf(field)} replaces the list of ${field === 'origins' ? 'production' : 'dev'} origins: ` +
+    `removed ${list(removed)}; added ${list(added)}` +
     (removed.length > 0 ? ' (give every origin to keep, comma-separated)' : '')
   );
 }
@@ -87,8 +100,9 @@ export function answerChangeNotes(before: GivenAnswers, answers: Answers, overri
     notes.push(renamed(before.name, answers));
   const from = previousIac(before, answers);
   if (from) notes.push(switchedIac(from, before, answers));
-  if ('origins' in overrides) {
-    const origins = replacedOrigins(before.origins, answers.origins);
+  for (const field of ['origins', 'devOrigins'] as const) {
+    if (!(field in overrides)) continue;
+    const origins = replacedOrigins(field, before[field], answers[field]);
     if (origins) notes.push(origins);
   }
   return notes;

@@ -3,8 +3,9 @@
  * versions to the current one, so that `update` can re-render any earlier project.
  */
 import { UpdateError } from '../errors.js';
+import { splitList, splitOrigins } from '../schema/rules.js';
 
-export const ANSWERS_SCHEMA_VERSION = 2;
+export const ANSWERS_SCHEMA_VERSION = 3;
 
 interface Migration {
   from: number;
@@ -20,7 +21,28 @@ const MIGRATIONS: readonly Migration[] = [
     description: 'nodejs20.x left Lambda support (April 2026): the runtime moves to nodejs22.x',
     migrate: (answers) => (answers.runtime === 'nodejs20.x' ? { ...answers, runtime: 'nodejs22.x' } : answers),
   },
+  {
+    from: 2,
+    to: 3,
+    description:
+      'environments dev and prod: loopback origins go to dev only (--dev-origins), every other origin to both',
+    migrate: migrateToEnvironments,
+  },
 ];
+
+/**
+ * One list of origins becomes two: production's (`origins`) loses the loopback ones, dev's
+ * (`devOrigins`) keeps every one, so that no origin is lost. Production may be left with none:
+ * update then asks for them (see project.ts) rather than guess.
+ */
+function migrateToEnvironments(answers: Record<string, unknown>): Record<string, unknown> {
+  if ('devOrigins' in answers) return answers;
+  const raw = answers.origins;
+  if (typeof raw !== 'string' && !Array.isArray(raw)) return answers; // the schema says what is wrong
+  const origins = splitList(typeof raw === 'string' ? raw : raw.map(String));
+  const { prod, dev } = splitOrigins(origins);
+  return { ...answers, origins: prod, devOrigins: dev };
+}
 
 /** Applies every migration from `version` on, in order; returns the answers and what changed. */
 export function migrateAnswers(
@@ -50,3 +72,6 @@ export function migrateAnswers(
   }
   return { answers: current, applied };
 }
+
+/** The schema version from which answers have environments (`devOrigins` beside production's `origins`). */
+export const ENVIRONMENTS_SCHEMA_VERSION = 3;

@@ -23,7 +23,8 @@ export interface ProjectAnswers {
 
 /** The answers src/api.ts holds, and where each is written there. */
 const HELD = [
-  { field: 'origins', property: 'cors.allowOrigins', what: 'allows the origins' },
+  { field: 'origins', property: 'environments.prod.allowOrigins', what: 'allows in production the origins' },
+  { field: 'devOrigins', property: 'environments.dev.allowOrigins', what: 'allows in dev the origins' },
   { field: 'scopes', property: 'auth.scopes', what: 'requires the scopes' },
 ] as const;
 
@@ -73,6 +74,9 @@ export function projectAnswers(
   const held: GivenAnswers = {};
   const notes: string[] = [];
   for (const { field, property, what } of HELD) {
+    // The same as stored, even where the schema refuses both (a project of before environments whose origins were
+    // all loopback ones has none for production): nothing was edited, and a flag may give them.
+    if (same(api[field], stored[field])) continue;
     const inFile = normaliseAnswer(field, api[field]);
     // A value the schema refuses counts as edited: parsing the answers then blames src/api.ts.
     if (inFile !== undefined && same(inFile, normaliseAnswer(field, stored[field]))) continue;

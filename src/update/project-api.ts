@@ -1,19 +1,24 @@
 /**
- * Reads what a project's src/api.ts holds of the answers: `cors.allowOrigins`, `auth.scopes` and
- * `routes`. Once edited, that file is the user's source of truth (its header tells them to edit it),
- * so update reads it rather than trust the answers stored at generation. Pure: text in, values out.
+ * Reads what a project's src/api.ts holds of the answers: each environment's `allowOrigins`,
+ * `auth.scopes` and `routes` (from a project of before environments, `cors.allowOrigins`,
+ * shared out as the answers' migration does). Once edited, that file is the user's source of truth
+ * (its header tells them to edit it), so update reads it rather than trust the answers stored at
+ * generation. Pure: text in, values out.
  * The file is parsed with the TypeScript compiler and only literals are read (strings, arrays,
  * objects, through `as`, `satisfies` and parentheses); anything else is refused, as update cannot
  * tell what it evaluates to.
  */
 import ts from 'typescript';
 import { ProjectApiError } from '../errors.js';
+import { splitOrigins } from '../schema/rules.js';
 
 export const API_PATH = 'src/api.ts';
 
 /** The values as written in the file, before the answers schema checks them. */
 export interface ProjectApi {
+  /** The production environment's origins. */
   origins: string[];
+  devOrigins: string[];
   scopes: string[];
   routes: Record<string, string | string[]>[];
 }
@@ -33,9 +38,9 @@ function refuse(where: string, problem: string): never {
 
 function unreadable(problem: string): never {
   throw new ProjectApiError(
-    `${API_PATH}: ${problem}. Expected the declarations as generated (export const auth = { scopes: [...] }, ` +
-      `routes = [...], ` +
-      `cors = { allowOrigins: [...] }), each a literal, as update reads them there: restore them (see the file ` +
+    `${API_PATH}: ${problem}. Expected the declarations as generated (export const environments = { dev: { ` +
+      `allowOrigins: [...] }, prod: { allowOrigins: [...] } }, auth = { scopes: [...] }, routes = [...]), ` +
+      `each a literal, as update reads them there: restore them (see the file ` +
       `as generated in .cognito-jwt-api/pristine.json), then run update again.`,
   );
 }
@@ -119,8 +124,28 @@ export function readProjectApi(text: string): ProjectApi {
     return route as Record<string, string | string[]>;
   });
   return {
-    origins: strings(listOf(file, 'cors', 'allowOrigins'), 'cors.allowOrigins'),
+    ...originsOf(file),
     scopes: strings(listOf(file, 'auth', 'scopes'), 'auth.scopes'),
     routes,
   };
+}
+
+/** Each environment's origins; a file of before environments has one list, shared out (see splitOrigins). */
+function originsOf(file: ts.SourceFile): Pick<ProjectApi, 'origins' | 'devOrigins'> {
+  const node = declared(file, 'environments');
+  if (!node) {
+    const { prod, dev } = splitOrigins(strings(listOf(file, 'cors', 'allowOrigins'), 'cors.allowOrigins'));
+    return { origins: prod, devOrigins: dev };
+  }
+  const environments = literalOf(node, 'environments');
+  const allowed = (name: string) => {
+    const where = `environments.${name}.allowOrigins`;
+    const environment = typeof environments === 'object' && !Array.isArray(environments) && environments[name];
+    const list =
+      environment && typeof environment === 'object' && !Array.isArray(environment) && environment.allowOrigins;
+    if (!list) unreadable(`no \`${where}\` found`);
+    if (!Array.isArray(list)) refuse(where, 'is not an array');
+    return strings(list, where);
+  };
+  return { origins: allowed('prod'), devOrigins: allowed('dev') };
 }

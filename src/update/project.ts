@@ -13,7 +13,7 @@ import { answerChangeNotes, previousIac } from './answer-changes.js';
 import { planCatalogInfo } from './catalog-info.js';
 import { loadBase, loadRecord, readText } from './load-record.js';
 import { CONFLICT_MARKER } from './merge.js';
-import { migrateAnswers } from './migrations.js';
+import { ENVIRONMENTS_SCHEMA_VERSION, migrateAnswers } from './migrations.js';
 import { API_PATH } from './project-api.js';
 import { answersInProject } from './project-answers.js';
 import { changes, planUpdate, type PlanEntry } from './plan.js';
@@ -96,6 +96,12 @@ export function computeUpdate(
   }
   const migrated = migrateAnswers(record.answers, record.schemaVersion);
   notes.push(...migrated.applied.map((step) => `answers migrated: ${step}`));
+  if (record.schemaVersion < ENVIRONMENTS_SCHEMA_VERSION)
+    notes.push(
+      'environments: npm run deploy:dev and npm run deploy:prod replace npm run deploy, each with its own stack ' +
+        '(Terraform: its own workspace); the deployment made before stays as it is until you delete it ' +
+        '(its CloudFormation stack, or the Terraform default workspace)',
+    );
   // A checkout with CRLF line ends (Git's core.autocrlf on Windows) is compared and merged with
   // LF ends, as generated; its files are written back with CRLF, and so are files it gains when
   // most of the files read had CRLF.
@@ -117,6 +123,7 @@ export function computeUpdate(
       `the issuer chosen for ${String(migrated.answers.userPoolId)} was dropped with that pool: give --issuer if ` +
         `the new pool needs one`,
     );
+  if (record.schemaVersion < ENVIRONMENTS_SCHEMA_VERSION) refuseNoProductionOrigin(changed.answers);
   const answers = parseStored(changed.answers, overrides, inProject.held);
   const before = { ...migrated.answers, ...inProject.held };
   notes.push(...answerChangeNotes(before, answers, overrides));
@@ -155,4 +162,20 @@ export function computeUpdate(
     fromVersion: record.generatorVersion,
     previousIac: previousIac(before, answers),
   };
+}
+
+/**
+ * A project of before environments whose origins were all loopback ones has none left for
+ * production: they went to dev, and update will not invent a production origin. It stops before
+ * writing anything and says which flag gives them.
+ */
+function refuseNoProductionOrigin(answers: GivenAnswers): void {
+  if (!Array.isArray(answers.origins) || answers.origins.length > 0) return;
+  const dev = Array.isArray(answers.devOrigins) ? answers.devOrigins.join(', ') : String(answers.devOrigins);
+  throw new UpdateError(
+    `This version deploys two environments, dev and prod, and production allows no loopback origin. The ` +
+      `project's origins (${dev}) are all loopback ones: they stay in dev (--dev-origins), which leaves ` +
+      `production none. Expected --origins with the origins of your deployed front end, e.g. update --origins ` +
+      `https://app.example.com. Nothing was changed.`,
+  );
 }

@@ -41,8 +41,8 @@ const CHECK_QUESTION = 'Check these against your AWS account?';
 const RERUN = 'To run again with the answers given so far, without questions:';
 
 /** Answers the questions after the client id with their defaults (or `origins`). */
-async function answerTheRest(terminal: Terminal, origins = ''): Promise<void> {
-  await terminal.answer('Allowed browser origins', origins);
+async function answerTheRest(terminal: Terminal, origins = 'https://app.example.com'): Promise<void> {
+  await terminal.answer('Production browser origins', origins);
   await terminal.answer('OAuth scopes');
   await terminal.answer('Infrastructure as code');
 }
@@ -67,11 +67,11 @@ describe('interactive CLI', () => {
     // The question's own name, not a flag the user never typed.
     await terminal.waitFor('Cognito app client ID "not valid" is not a Cognito app client id');
     await terminal.type(...Array<string>('not valid'.length).fill(KEY.backspace), 'abc ', KEY.enter);
-    await terminal.answer('Allowed browser origins (comma-separated) (http://localhost:5173)', '*');
+    await terminal.answer('Production browser origins (comma-separated)', '*');
     // "*" is a choice, with what it means; the first answer enters origins instead.
     await terminal.answer('lets every website call the API');
-    await terminal.answer('Allowed browser origins', 'https://App.example.com/, http://localhost:5173');
-    await terminal.waitFor('Allowed origins: https://app.example.com, http://localhost:5173');
+    await terminal.answer('Production browser origins', 'https://App.example.com/, https://admin.example.com');
+    await terminal.waitFor('Allowed origins: https://app.example.com, https://admin.example.com');
     await terminal.answer('OAuth scopes');
     await terminal.answer('Infrastructure as code');
     expect(await terminal.exitCode(), terminal.screen).toBe(0);
@@ -79,7 +79,7 @@ describe('interactive CLI', () => {
     const api = readText(path.join(cwd, 'svc', 'src/api.ts'));
     expect(api).toContain("export const region = 'eu-west-1';");
     expect(api).toContain("audience: ['abc']");
-    expect(api).toContain("allowOrigins: ['https://app.example.com', 'http://localhost:5173']");
+    expect(api).toContain("allowOrigins: ['https://app.example.com', 'https://admin.example.com']");
   });
 
   it('allows any origin when the user chooses it for "*"', async () => {
@@ -89,7 +89,7 @@ describe('interactive CLI', () => {
       env: NO_AWS,
     });
     await terminal.answer('Package name');
-    await terminal.answer('Allowed browser origins', '*');
+    await terminal.answer('Production browser origins', '*');
     await terminal.waitFor('lets every website call the API');
     await terminal.type(KEY.down, KEY.enter);
     await terminal.waitFor('Allowed origins: *');
@@ -105,7 +105,7 @@ describe('interactive CLI', () => {
     await terminal.answer('Package name', 'my-svc');
     await terminal.answer('Cognito user pool ID', 'eu-west-1_AbCdEfGhI');
     await terminal.answer('Cognito app client ID', 'abc');
-    await terminal.answer('Allowed browser origins', 'https://app.example.com');
+    await terminal.answer('Production browser origins', 'https://app.example.com');
     await terminal.waitFor('OAuth scopes');
     await terminal.type(KEY.ctrlC);
     expect(await terminal.exitCode()).toBe(130);
@@ -153,7 +153,7 @@ describe('interactive CLI', () => {
     await terminal.waitFor('taken is not empty (notes.txt)');
     await terminal.type(KEY.down, KEY.enter);
     await terminal.answer('Package name');
-    await terminal.answer('Allowed browser origins');
+    await terminal.answer('Production browser origins', 'https://app.example.com');
     // Still there while questions remain.
     expect(existsSync(path.join(folder, 'notes.txt'))).toBe(true);
     await terminal.answer('OAuth scopes');
@@ -161,7 +161,7 @@ describe('interactive CLI', () => {
     expect(await terminal.exitCode(), terminal.screen).toBe(0);
     expect(existsSync(path.join(folder, 'notes.txt'))).toBe(false);
     expect(existsSync(path.join(folder, '.git'))).toBe(true);
-    expect(readText(path.join(folder, 'src/api.ts'))).toContain("allowOrigins: ['http://localhost:5173']");
+    expect(readText(path.join(folder, 'src/api.ts'))).toContain("allowOrigins: ['https://app.example.com']");
   });
 
   describe('when AWS cannot list pools', () => {
@@ -238,7 +238,7 @@ describe('interactive CLI', () => {
       await terminal.answer('Package name (svc)');
       await terminal.answer(`❯ users (${POOL})`);
       await terminal.answer('web (termclient)');
-      await terminal.answer('Allowed browser origins (comma-separated) (https://app.example.com)');
+      await terminal.answer('Production browser origins (comma-separated) (https://app.example.com)');
       await terminal.answer('OAuth scopes');
       await terminal.answer('Infrastructure as code');
       await terminal.waitFor('termclient ("web") belongs to the pool');

@@ -1,36 +1,47 @@
 /** Reduces a generated CDK project to the contract model: the stack, synthesized in-process. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { cdkRoutes, resourcesOfType, type Resources } from '../../templates/cdk/test/infra/cdk-template.js';
 import { corsModel, customDomainModel, runtimeModel, type ApiModel, type ApiRoute } from './model.js';
 
-/**
- * The custom domain infra/app.ts gives the stack, read from its `domain: { name, certificateArn }`
- * (single-quoted literals, as the template writes them; the schema lets neither hold a quote or a
- * backslash); `undefined` when it gives none.
- */
-export function appDomain(appSource: string): { name: string; certificateArn: string } | undefined {
-  const block = /\n {2}domain: \{([^}]*)\}/.exec(appSource)?.[1];
-  if (block === undefined) return undefined;
-  const value = (key: string) => {
-    const literal = new RegExp(`\\b${key}: '([^'\\\\]*)'`).exec(block)?.[1];
-    if (literal === undefined) throw new Error(`infra/app.ts gives the domain no ${key} literal`);
-    return literal;
-  };
-  return { name: value('name'), certificateArn: value('certificateArn') };
+/** The production stack of the project's app (infra/app.ts), with the props the app gives it. */
+export async function synthesizeCdk(projectDir: string): Promise<Resources> {
+  const stack = (await synthesizeCdkApp(projectDir)).find(({ description }) => description?.includes('(prod)'));
+  if (!stack) throw new Error('infra/app.ts builds no stack for prod');
+  return stack.resources;
 }
 
-export async function synthesizeCdk(projectDir: string): Promise<Resources> {
-  const { ApiStack } = await import(path.join(projectDir, 'infra/api-stack.ts'));
-  // The feature flags of the project's cdk.json, as `cdk synth` has them; no bundling: the contract
-  // reads the template, not the code.
+/**
+ * Every stack of the project's app (infra/app.ts), by stack name, with the description that names its
+ * environment. The app reads its context from CDK_CONTEXT_JSON, as under `cdk synth`.
+ */
+export async function synthesizeCdkApp(
+  projectDir: string,
+): Promise<Array<{ stackName: string; description: string | undefined; resources: Resources }>> {
+  const saved = process.env.CDK_CONTEXT_JSON;
+  process.env.CDK_CONTEXT_JSON = JSON.stringify(contextOf(projectDir));
+  try {
+    const { app } = (await import(path.join(projectDir, 'infra/app.ts'))) as { app: App };
+    return app.node.children.filter(Stack.isStack).map((stack) => ({
+      stackName: stack.stackName,
+      description: stack.templateOptions.description,
+      resources: Template.fromStack(stack).toJSON().Resources,
+    }));
+  } finally {
+    if (saved === undefined) delete process.env.CDK_CONTEXT_JSON;
+    else process.env.CDK_CONTEXT_JSON = saved;
+  }
+}
+
+/**
+ * The feature flags of the project's cdk.json, as `cdk synth` has them; no bundling: the contract
+ * reads the template, not the code.
+ */
+function contextOf(projectDir: string): Record<string, unknown> {
   const { context } = JSON.parse(readFileSync(path.join(projectDir, 'cdk.json'), 'utf8'));
-  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } });
-  // The stack with the props infra/app.ts gives it.
-  const domain = appDomain(readFileSync(path.join(projectDir, 'infra/app.ts'), 'utf8'));
-  return Template.fromStack(new ApiStack(app, 'Contract', { domain })).toJSON().Resources;
+  return { ...context, 'aws:cdk:bundling-stacks': [] };
 }
 
 export function cdkModel(resources: Resources): ApiModel {

@@ -4,26 +4,33 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeApi } from '../../src/model/api-model.js';
-import { renderProject } from '../../src/render/render-project.js';
-import type { AnswersInput } from '../../src/schema/answers.js';
+import { describeApi, type ApiModel } from '../../src/model/api-model.js';
+import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
+import { ENVIRONMENTS, type AnswersInput, type EnvironmentName } from '../../src/schema/answers.js';
+import { isLoopbackOrigin } from '../../src/schema/rules.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { parseRoutes, type ProtectedRoute } from '../../src/schema/routes.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { cdkModel, synthesizeCdk } from './cdk.js';
+import { cdkModel, synthesizeCdk, synthesizeCdkApp } from './cdk.js';
 import { assertInvariants, assertSameApi, contentsOf, writeProject } from './model.js';
-import { samModel } from './sam.js';
-import { terraformFiles, terraformModel } from './terraform.js';
+import { samDeployment, samModel } from './sam.js';
+import { terraformFiles, terraformModel, terraformName, terraformValues } from './terraform.js';
 
 const ANSWER_SETS: Record<string, AnswersInput> = {
   'the README example': EXAMPLE_INPUT,
   'required scopes and many origins': {
     ...EXAMPLE_INPUT,
     scopes: 'orders-api/read,orders-api/write,openid',
-    origins:
-      'https://app.example.com,https://admin.example.com:8443,https://staging.example.org,http://localhost:5173,http://127.0.0.1:3000',
+    origins: 'https://app.example.com,https://admin.example.com:8443,https://staging.example.org',
+    devOrigins: 'http://localhost:5173,http://127.0.0.1:3000,https://dev.app.example.com',
   },
   'any origin (--allow-any-origin)': { ...EXAMPLE_INPUT, origins: '*', allowAnyOrigin: true },
+  'a dev environment with a pool and client of its own': {
+    ...EXAMPLE_INPUT,
+    devUserPoolId: `${EXAMPLE_INPUT.region}_DevPool1`,
+    devClientId: '2dev3456789abcdefghijklmno',
+    devOrigins: 'https://localhost:8443,http://[::1]:5173',
+  },
   'a gov region and the older runtime': {
     ...EXAMPLE_INPUT,
     region: 'us-gov-west-1',
@@ -51,7 +58,8 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
     ...EXAMPLE_INPUT,
     name: '@acme/orders.api',
     clientId: `${'a'.repeat(64)}_+${'b'.repeat(62)}`,
-    origins: 'http://[::1]:8080,https://xn--bcher-kva.example',
+    origins: 'https://xn--bcher-kva.example',
+    devOrigins: 'http://[::1]:8080,https://xn--bcher-kva.example,https://a.localhost',
     scopes: 'https://api.example.com/v1/${read}%{x}',
   },
 };
@@ -59,6 +67,7 @@ const ANSWER_SETS: Record<string, AnswersInput> = {
 const written: string[] = [];
 afterAll(() => written.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+/** Each flavour's model of each environment, and the name each flavour deploys the environment under. */
 async function modelsOf(answersInput: AnswersInput, routes: readonly ProtectedRoute[] = []) {
   const answers = parseAnswers(answersInput);
   const render = (iac: 'cdk' | 'terraform' | 'sam') => renderProject({ ...answers, iac }, { routes });
@@ -72,31 +81,92 @@ async function modelsOf(answersInput: AnswersInput, routes: readonly ProtectedRo
   }));
   const cdkDir = writeProject([...cdkFiles, ...added], 'cdk');
   written.push(cdkDir);
-  return {
-    answers,
-    models: {
-      cdk: cdkModel(await synthesizeCdk(cdkDir)),
-      terraform: await terraformModel(terraformFiles(render('terraform'))),
-      sam: samModel(contentsOf(render('sam'), 'template.yaml'), contentsOf(render('sam'), 'samconfig.toml')),
-    },
-  };
+  const cdkStacks = await synthesizeCdkApp(cdkDir);
+  const terraform = render('terraform');
+  const tf = terraformFiles(terraform);
+  const sam = render('sam');
+  const [template, samconfig] = [contentsOf(sam, 'template.yaml'), contentsOf(sam, 'samconfig.toml')];
+  const models = {} as Record<EnvironmentName, Record<string, ApiModel>>;
+  const names = {} as Record<EnvironmentName, Record<string, string>>;
+  for (const environment of ENVIRONMENTS) {
+    // The CDK stack whose description names the environment (infra/app.ts builds one per environment).
+    const stack = cdkStacks.find(({ description }) => description?.includes(`(${environment})`));
+    if (!stack) throw new Error(`infra/app.ts builds no stack for ${environment}`);
+    const values = await terraformValues(terraform, environment);
+    const deployment = samDeployment(samconfig, environment);
+    models[environment] = {
+      cdk: cdkModel(stack.resources),
+      terraform: await terraformModel(tf, values),
+      sam: samModel(template, deployment.parameters),
+    };
+    names[environment] = {
+      cdk: stack.stackName,
+      terraform: await terraformName(tf, values),
+      sam: deployment.stackName,
+    };
+  }
+  return { answers, models, names, cdkStackCount: cdkStacks.length, packages: { cdkFiles, terraform, sam } };
 }
 
 describe.each(Object.entries(ANSWER_SETS))('for %s', (_name, input) => {
-  it('CDK, Terraform and SAM describe the API the answers ask for, with the security invariants', async () => {
+  it('CDK, Terraform and SAM describe, for each environment, the API the answers ask for, with the security invariants', async () => {
     const { answers, models } = await modelsOf(input);
-    const expected = describeApi(answers);
-    assertSameApi(expected, models);
-    for (const model of Object.values(models)) assertInvariants(model, answers);
+    for (const environment of ENVIRONMENTS) {
+      assertSameApi(describeApi(answers, [], environment), models[environment]);
+      for (const model of Object.values(models[environment])) assertInvariants(model, answers, environment);
+    }
+  });
+});
+
+describe('two environments side by side', () => {
+  it('each deploys under its own name, the same in every flavour, from scripts of the same names', async () => {
+    const { answers, names, cdkStackCount, packages } = await modelsOf(
+      ANSWER_SETS['required scopes and many origins']!,
+    );
+    expect(cdkStackCount).toBe(ENVIRONMENTS.length);
+    expect(names).toEqual({
+      dev: { cdk: 'my-service-dev', terraform: 'my-service-dev', sam: 'my-service-dev' },
+      prod: { cdk: 'my-service-prod', terraform: 'my-service-prod', sam: 'my-service-prod' },
+    });
+    const scriptsOf = (files: readonly RenderedFile[]) =>
+      JSON.parse(contentsOf(files, 'package.json')).scripts as Record<string, string>;
+    for (const [flavour, files] of Object.entries(packages)) {
+      const scripts = scriptsOf(files);
+      for (const environment of ENVIRONMENTS) {
+        for (const verb of ['deploy', 'destroy'])
+          expect(scripts[`${verb}:${environment}`], `${flavour} ${verb}:${environment}`).toBeDefined();
+      }
+      expect(scripts.deploy, `${flavour}: one deploy for every environment is gone`).toBeUndefined();
+    }
+    // Terraform: each environment its own state (workspace) and var file.
+    const terraform = scriptsOf(packages.terraform);
+    for (const environment of ENVIRONMENTS) {
+      expect(terraform[`deploy:${environment}`]).toMatch(
+        new RegExp(
+          `workspace select -or-create ${environment} && .* apply -var-file=environments/${environment}\\.tfvars$`,
+        ),
+      );
+    }
+    // The loopback origins of the answers are dev's only.
+    expect(answers.devOrigins.filter(isLoopbackOrigin)).toHaveLength(2);
+    expect(answers.origins.filter(isLoopbackOrigin)).toEqual([]);
+  });
+
+  it('refuses a loopback origin for production, naming the dev origins as its place', () => {
+    expect(() => parseAnswers({ ...EXAMPLE_INPUT, origins: 'https://app.example.com,http://localhost:5173' })).toThrow(
+      /--origins "http:\/\/localhost:5173" is a loopback origin, .*Expected it in --dev-origins instead/,
+    );
   });
 });
 
 describe('the custom domain', () => {
-  it('is in no flavour without --domain, and in every one with it: the domain and its mapping', async () => {
+  it("is in no flavour without --domain, and with it in every flavour's production, never in dev", async () => {
     const without = await modelsOf(EXAMPLE_INPUT);
-    for (const model of Object.values(without.models)) expect(model.customDomain).toBeNull();
+    for (const environment of ENVIRONMENTS) {
+      for (const model of Object.values(without.models[environment])) expect(model.customDomain).toBeNull();
+    }
     const { answers, models } = await modelsOf(ANSWER_SETS['a custom domain and its certificate']!);
-    for (const [flavour, model] of Object.entries(models)) {
+    for (const [flavour, model] of Object.entries(models.prod)) {
       expect(model.customDomain, flavour).toEqual({
         name: 'api.example.com',
         certificateArn: answers.certificateArn,
@@ -105,6 +175,7 @@ describe('the custom domain', () => {
         stage: '$default',
       });
     }
+    for (const [flavour, model] of Object.entries(models.dev)) expect(model.customDomain, flavour).toBeNull();
   });
 
   it('fails the contract when a SAM mapping names another API', () => {
@@ -114,14 +185,16 @@ describe('the custom domain', () => {
       'ApiId: !Ref HttpApi\n      DomainName: !Ref CustomDomain',
       'ApiId: other-api\n      DomainName: !Ref CustomDomain',
     );
-    expect(() => samModel(template, contentsOf(files, 'samconfig.toml'))).toThrow(/must map this API/);
+    const { parameters } = samDeployment(contentsOf(files, 'samconfig.toml'), 'prod');
+    expect(() => samModel(template, parameters)).toThrow(/must map this API/);
   });
 
   it('fails the contract when the Terraform domain accepts TLS 1.0', async () => {
     const answers = parseAnswers({ ...ANSWER_SETS['a custom domain and its certificate']!, iac: 'terraform' });
-    const files = terraformFiles(renderProject(answers));
+    const rendered = renderProject(answers);
+    const files = terraformFiles(rendered);
     files['main.tf'] = files['main.tf']!.replace('"TLS_1_2"', '"TLS_1_0"');
-    const drifted = await terraformModel(files);
+    const drifted = await terraformModel(files, await terraformValues(rendered, 'prod'));
     expect(() => assertInvariants(drifted, answers)).toThrow(/TLS below 1.2/);
   });
 });
@@ -136,7 +209,9 @@ describe('with routes a front keeps beside the sample (the projen option)', () =
       // Its own empty list: any token of the pool, whatever the answers' scopes.
       { method: 'GET', path: '/health', handler: 'files', scopes: [] },
     ]);
-    const { answers, models } = await modelsOf(input, routes);
+    const { answers, models: byEnvironment } = await modelsOf(input, routes);
+    const models = byEnvironment.prod;
+    expect(describeApi(answers, routes, 'dev').routes).toEqual(describeApi(answers, routes).routes);
     const expected = describeApi(answers, routes);
     expect(
       expected.routes

@@ -6,10 +6,10 @@ import { deepStrictEqual, ok } from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiModel, ApiRoute, RouteMethod } from '../../src/model/api-model.js';
+import { environmentsOf, type ApiModel, type ApiRoute, type RouteMethod } from '../../src/model/api-model.js';
 import type { RenderedFile } from '../../src/render/render-project.js';
-import type { Answers } from '../../src/schema/answers.js';
-import { issuerOf } from '../../src/schema/parse.js';
+import { PRODUCTION_ENVIRONMENT, type Answers, type EnvironmentName } from '../../src/schema/answers.js';
+import { isLoopbackOrigin } from '../../src/schema/rules.js';
 
 export type { ApiModel, ApiRoute };
 
@@ -52,8 +52,16 @@ export function assertSameApi(
   }
 }
 
-/** The security invariants of ref #2-#17, #26 and #27, on a model. */
-export function assertInvariants(model: ApiModel, answers: Answers): void {
+/**
+ * The security invariants of ref #2-#17, #26 and #27, on the model of `environment` (production
+ * unless named), whose origins hold no loopback one.
+ */
+export function assertInvariants(
+  model: ApiModel,
+  answers: Answers,
+  environment: EnvironmentName = PRODUCTION_ENVIRONMENT,
+): void {
+  const deployment = environmentsOf(answers)[environment];
   const keys = model.routes.map((route) => `${route.method} ${route.path}`);
   ok(keys.includes('OPTIONS /{proxy+}'), 'OPTIONS /{proxy+} must exist (ref #9)');
   for (const route of model.routes) {
@@ -67,8 +75,11 @@ export function assertInvariants(model: ApiModel, answers: Answers): void {
       deepStrictEqual(route.authorization, 'JWT', `${route.method} ${route.path} must use the JWT authorizer (ref #9)`);
     }
   }
-  deepStrictEqual(model.authorizer.issuer, issuerOf(answers));
-  deepStrictEqual(model.authorizer.audience, [answers.clientId]);
+  deepStrictEqual(model.authorizer.issuer, deployment.issuer);
+  deepStrictEqual(model.authorizer.audience, [deployment.clientId]);
+  if (deployment.production)
+    for (const origin of model.cors.origins)
+      ok(!isLoopbackOrigin(origin), `${environment} is production: it must not allow the loopback origin ${origin}`);
   ok(model.cors.headers.includes('authorization'), 'authorization must be an allowed header (ref #12)');
   deepStrictEqual(model.cors.credentials, false, 'credentials must stay off (ref #14)');
   ok(answers.allowAnyOrigin || !model.cors.origins.includes('*'), '"*" needs --allow-any-origin');

@@ -8,13 +8,13 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { describeApi, type ApiModel } from '../../src/model/api-model.js';
 import { renderProject, type RenderedFile } from '../../src/render/render-project.js';
-import { LAMBDA_RUNTIMES, type AnswersInput } from '../../src/schema/answers.js';
+import { ENVIRONMENTS, LAMBDA_RUNTIMES, type AnswersInput, type EnvironmentName } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { STANDARD_SCOPES, THROTTLING_LIMIT_MAX } from '../../src/schema/rules.js';
 import { parseSamTemplate } from '../../templates/sam/test/infra/sam-template.js';
 import { assertInvariants, assertSameApi, contentsOf } from './model.js';
-import { samModel } from './sam.js';
-import { terraformFiles, terraformModel } from './terraform.js';
+import { samDeployment, samModel } from './sam.js';
+import { terraformFiles, terraformModel, terraformValues } from './terraform.js';
 
 const region = fc.oneof(
   fc.constantFrom(
@@ -30,8 +30,10 @@ const region = fc.oneof(
 );
 const host = fc.oneof(fc.domain(), fc.constant('[2001:db8::1]'), fc.constant('xn--bcher-kva.example'));
 const port = fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined });
+const httpsOrigin = fc.tuple(host, port).map(([name, p]) => `https://${name}${p ? `:${p}` : ''}`);
+/** Any origin; production takes those that are not loopback ones. */
 const origin = fc.oneof(
-  fc.tuple(host, port).map(([name, p]) => `https://${name}${p ? `:${p}` : ''}`),
+  httpsOrigin,
   fc
     .tuple(fc.constantFrom('localhost', '127.0.0.1', '[::1]'), port)
     .map(([name, p]) => `http://${name}${p ? `:${p}` : ''}`),
@@ -53,7 +55,10 @@ const answers = fc
       fc.stringMatching(/^[\w+]{1,128}$/),
       fc.constant('Z'.repeat(128)),
     ),
-    origins: fc.uniqueArray(origin, { minLength: 1, maxLength: 8 }),
+    origins: fc.uniqueArray(httpsOrigin, { minLength: 1, maxLength: 8 }),
+    devOrigins: fc.option(fc.uniqueArray(origin, { minLength: 1, maxLength: 8 }), { nil: undefined }),
+    devPoolSuffix: fc.option(fc.stringMatching(/^[a-zA-Z\d]{1,30}$/), { nil: undefined }),
+    devClientId: fc.option(fc.stringMatching(/^[\w+]{1,128}$/), { nil: undefined }),
     anyOrigin: fc.boolean(),
     scopes: fc.uniqueArray(fc.oneof(fc.constantFrom(...STANDARD_SCOPES), customScope), { maxLength: 4 }),
     runtime: fc.constantFrom(...LAMBDA_RUNTIMES),
@@ -83,6 +88,11 @@ const answers = fc
       userPoolId: `${value.region}_${value.poolSuffix}`.slice(0, 55),
       clientId: value.clientId,
       origins: value.anyOrigin ? [...value.origins, '*'] : value.origins,
+      ...(value.devOrigins === undefined ? {} : { devOrigins: value.devOrigins }),
+      ...(value.devPoolSuffix === undefined
+        ? {}
+        : { devUserPoolId: `${value.region}_${value.devPoolSuffix}`.slice(0, 55) }),
+      ...(value.devClientId === undefined ? {} : { devClientId: value.devClientId }),
       allowAnyOrigin: value.anyOrigin,
       scopes: value.scopes,
       runtime: value.runtime,
@@ -117,7 +127,7 @@ function assertParses(file: RenderedFile): Promise<unknown> | void {
   } else if (/\.ya?ml$/.test(file.path)) {
     // Throws on any YAML error; CloudFormation tags resolve to their JSON form.
     parseSamTemplate(file.contents);
-  } else if (/\.(tf|hcl)$/.test(file.path)) {
+  } else if (/\.(tf|hcl|tfvars)$/.test(file.path)) {
     return parseHcl(file.path, file.contents);
   }
 }
@@ -127,13 +137,17 @@ function assertParses(file: RenderedFile): Promise<unknown> | void {
  * no access log (the stack writes it, which contract.test.ts checks on the synthesized stack) and
  * no custom domain (a deployment's, which infra/app.ts gives the stack).
  */
-async function definitionModel(files: readonly RenderedFile[]): Promise<Omit<ApiModel, 'accessLog' | 'customDomain'>> {
+async function definitionModel(
+  files: readonly RenderedFile[],
+  environment: EnvironmentName,
+): Promise<Omit<ApiModel, 'accessLog' | 'customDomain'>> {
   const js = ts.transpileModule(contentsOf(files, 'src/api.ts'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
   }).outputText;
   const api = await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
+  const deployed = api.environments[environment];
   return {
-    authorizer: { issuer: api.auth.issuer, audience: api.auth.audience, identitySource: api.auth.identitySource },
+    authorizer: { issuer: deployed.issuer, audience: deployed.audience, identitySource: api.auth.identitySource },
     routes: [
       ...api.preflight.paths.map((path: string) => ({
         method: 'OPTIONS',
@@ -145,7 +159,7 @@ async function definitionModel(files: readonly RenderedFile[]): Promise<Omit<Api
       ...api.routes.map((route: any) => ({ ...route, authorization: 'JWT', scopes: route.scopes ?? api.auth.scopes })),
     ],
     cors: {
-      origins: api.cors.allowOrigins,
+      origins: deployed.allowOrigins,
       methods: api.cors.allowMethods,
       headers: api.cors.allowHeaders,
       maxAge: api.cors.maxAge,
@@ -161,19 +175,25 @@ describe('any valid answers', () => {
     await fc.assert(
       fc.asyncProperty(answers, async (input) => {
         const parsed = parseAnswers(input);
-        const expected = describeApi(parsed);
         const projects = {
           cdk: renderProject({ ...parsed, iac: 'cdk' }),
           terraform: renderProject({ ...parsed, iac: 'terraform' }),
           sam: renderProject({ ...parsed, iac: 'sam' }),
         };
         for (const files of Object.values(projects)) await Promise.all(files.map(assertParses));
-        assertSameApi(expected, { definition: await definitionModel(projects.cdk) }, ['accessLog', 'customDomain']);
-        assertSameApi(expected, {
-          terraform: await terraformModel(terraformFiles(projects.terraform)),
-          sam: samModel(contentsOf(projects.sam, 'template.yaml'), contentsOf(projects.sam, 'samconfig.toml')),
-        });
-        assertInvariants(expected, parsed);
+        const samconfig = contentsOf(projects.sam, 'samconfig.toml');
+        for (const environment of ENVIRONMENTS) {
+          const expected = describeApi(parsed, [], environment);
+          assertSameApi(expected, { definition: await definitionModel(projects.cdk, environment) }, ['accessLog', 'customDomain']);
+          assertSameApi(expected, {
+            terraform: await terraformModel(
+              terraformFiles(projects.terraform),
+              await terraformValues(projects.terraform, environment),
+            ),
+            sam: samModel(contentsOf(projects.sam, 'template.yaml'), samDeployment(samconfig, environment).parameters),
+          });
+          assertInvariants(expected, parsed, environment);
+        }
       }),
       { numRuns: 200 },
     );

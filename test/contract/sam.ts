@@ -1,26 +1,24 @@
 /** Reduces a generated SAM template to the contract model, with the project's own parser. */
-import { parseSamTemplate, samRoutes, type Node } from '../../templates/sam/test/infra/sam-template.js';
+import {
+  parseSamTemplate,
+  samconfigParameters,
+  samRoutes,
+  type Node,
+} from '../../templates/sam/test/infra/sam-template.js';
 import { corsModel, customDomainModel, runtimeModel, type ApiModel, type ApiRoute } from './model.js';
 
-/**
- * The parameter overrides of samconfig.toml's deploy section, `parameter_overrides = "K=V K=V"`
- * (values without spaces, as the template writes them); none when it has no such line.
- */
-export function samconfigOverrides(samconfig = ''): Record<string, string> {
-  const line = /^parameter_overrides = (".*")$/m.exec(samconfig)?.[1];
-  if (line === undefined) return {};
-  return Object.fromEntries(
-    (JSON.parse(line) as string)
-      .split(' ')
-      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-  );
+/** An environment's parameters and stack name, from samconfig.toml (`sam deploy --config-env <environment>`). */
+export function samDeployment(samconfig: string, environment: string) {
+  const section = samconfig.split(/^\[/m).find((part) => part.startsWith(`${environment}.global.parameters]`));
+  const stackName = section && /^stack_name = "(.*)"$/m.exec(section)?.[1];
+  if (!stackName) throw new Error(`samconfig.toml has no stack_name for ${environment}`);
+  return { parameters: samconfigParameters(samconfig, environment), stackName };
 }
 
-/** The template's model, its parameters overridden as samconfig.toml (when given) has them for `sam deploy`. */
-export function samModel(text: string, samconfig?: string): ApiModel {
+/** The model of the template deployed with `parameters` (an environment's), else with its defaults. */
+export function samModel(text: string, parameters: Record<string, unknown> = {}): ApiModel {
   const sam = parseSamTemplate(text);
-  const overrides = samconfigOverrides(samconfig);
-  const deployed = (name: string) => sam.resolve({ Ref: name }, overrides);
+  const resolve = (value: unknown) => sam.resolve(value, parameters);
   // The one condition the template has: the custom domain's.
   const hasCustomDomain = sam.template.Conditions?.HasCustomDomain;
   if (
@@ -29,18 +27,18 @@ export function samModel(text: string, samconfig?: string): ApiModel {
   )
     throw new Error(`HasCustomDomain is not "DomainName is not empty": ${JSON.stringify(hasCustomDomain)}`);
   const created = ([, resource]: [string, Node]) =>
-    resource.Condition === undefined || (resource.Condition === 'HasCustomDomain' && deployed('DomainName') !== '');
+    resource.Condition === undefined || (resource.Condition === 'HasCustomDomain' && resolve({ Ref: 'DomainName' }) !== '');
   const [[apiId, api]] = sam.resources('AWS::Serverless::HttpApi') as [[string, Node]];
   const authorizer = api.Properties.Auth.Authorizers[api.Properties.Auth.DefaultAuthorizer];
   const functions = sam.resources('AWS::Serverless::Function');
   return {
     authorizer: {
-      issuer: sam.resolve(authorizer.JwtConfiguration.issuer),
-      audience: sam.resolve(authorizer.JwtConfiguration.audience),
+      issuer: resolve(authorizer.JwtConfiguration.issuer),
+      audience: resolve(authorizer.JwtConfiguration.audience),
       identitySource: authorizer.IdentitySource,
     },
     routes: samRoutes(sam) as ApiRoute[],
-    cors: corsModel(sam.resolve(api.Properties.CorsConfiguration)),
+    cors: corsModel(resolve(api.Properties.CorsConfiguration)),
     runtime: runtimeModel(functions.map(([, fn]) => fn.Properties.Runtime ?? sam.template.Globals?.Function?.Runtime)),
     throttling: {
       rateLimit: api.Properties.DefaultRouteSettings.ThrottlingRateLimit,
@@ -62,9 +60,9 @@ export function samModel(text: string, samconfig?: string): ApiModel {
             .filter(created)
             .filter(([, mapping]) => mapping.Properties.DomainName?.Ref === id);
           return {
-            name: sam.resolve(domain.Properties.DomainName, overrides),
+            name: resolve(domain.Properties.DomainName),
             configurations: domain.Properties.DomainNameConfigurations.map((configuration: Node) => ({
-              certificateArn: sam.resolve(configuration.CertificateArn, overrides),
+              certificateArn: resolve(configuration.CertificateArn),
               endpointType: configuration.EndpointType,
               securityPolicy: configuration.SecurityPolicy,
             })),

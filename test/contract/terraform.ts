@@ -1,6 +1,7 @@
 /** Reduces a generated Terraform configuration to the contract model, with the project's own parser. */
 import {
   parseTerraform,
+  parseVarFile,
   terraformRoutes,
   type TerraformConfiguration,
 } from '../../templates/terraform/test/infra/terraform-configuration.js';
@@ -15,8 +16,28 @@ export function terraformFiles(files: readonly RenderedFile[]): Record<string, s
   );
 }
 
-export async function terraformModel(tfFiles: Record<string, string>): Promise<ApiModel> {
-  const tf = await parseTerraform(tfFiles);
+/** The variable values of an environment's var file (infra/environments/<environment>.tfvars). */
+export async function terraformValues(
+  files: readonly RenderedFile[],
+  environment: string,
+): Promise<Record<string, any>> {
+  const file = files.find((candidate) => candidate.path === `infra/environments/${environment}.tfvars`);
+  if (!file) throw new Error(`infra/environments/${environment}.tfvars was not rendered`);
+  return parseVarFile(file.contents);
+}
+
+/** The resource name prefix of a deployment with `values`: `local.name`, resolved. */
+export async function terraformName(tfFiles: Record<string, string>, values: Record<string, any>): Promise<string> {
+  const tf = await parseTerraform(tfFiles, values);
+  return tf.resolve(tf.locals().name);
+}
+
+/** The model of the configuration as applied with `values` (an environment's var file), else its defaults. */
+export async function terraformModel(
+  tfFiles: Record<string, string>,
+  values: Record<string, any> = {},
+): Promise<ApiModel> {
+  const tf = await parseTerraform(tfFiles, values);
   const cors = tf.resolve(tf.resource('aws_apigatewayv2_api', 'http').cors_configuration[0]);
   const authorizer = tf.resource('aws_apigatewayv2_authorizer', 'cognito');
   const jwt = tf.resolve(authorizer.jwt_configuration[0]);

@@ -7,7 +7,7 @@ export const EXAMPLE_INPUT = {
   region: 'eu-west-1',
   userPoolId: 'eu-west-1_AbCdEfGhI',
   clientId: '1example23456789abcdefghij',
-  origins: ['https://app.example.com', 'http://localhost:5173'],
+  origins: ['https://app.example.com'],
   iac: 'cdk',
 } satisfies AnswersInput;
 

@@ -59,10 +59,15 @@ export function currentRender(
   options: RenderOptions = {},
 ): RenderedFile[] {
   const { answers } = JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
+  // Before environments, one list: its loopback origins are dev's alone, the others both environments'.
+  const loopback = (origin: string) => /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/.test(origin);
   return renderProject(
     parseAnswers({
       ...answers,
       runtime: answers.runtime === 'nodejs20.x' ? 'nodejs22.x' : answers.runtime,
+      ...(answers.devOrigins === undefined
+        ? { origins: answers.origins.filter((origin: string) => !loopback(origin)), devOrigins: answers.origins }
+        : {}),
       ...overrides,
     }),
     options,

@@ -92,7 +92,7 @@ describe('CognitoJwtApiProject', () => {
     expect(read('infra/main.tf')).toContain('"POST /orders" = { handler = "orders", scopes = ["orders-api/write"] }');
     // Its README sends route and origin changes to .projenrc.ts, not to the read-only files.
     expect(read('README.md')).toContain('Add the route to the `routes` option in `.projenrc.ts`');
-    expect(read('README.md')).toContain('Add it to the `origins` option in `.projenrc.ts`');
+    expect(read('README.md')).toContain('Add it to the `origins` option (production) or the `devOrigins` option in');
     expect(read('README.md')).not.toContain('to `local.routes` in `infra/main.tf`');
 
     // Synthesized again with another origin, the route stays.

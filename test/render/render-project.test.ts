@@ -129,13 +129,19 @@ describe('renderProject', () => {
 
   it('allows no "*" origin and no credentials by default (ref #14)', () => {
     const api = fileOf(render(), 'src/api.ts');
-    expect(api).toContain("allowOrigins: ['https://app.example.com', 'http://localhost:5173']");
+    expect(api).toContain("allowOrigins: ['https://app.example.com']");
+    expect(api).toContain("allowOrigins: ['http://localhost:5173']");
+    expect(api).not.toContain("'*'");
     expect(api).toContain('allowCredentials: false');
   });
 
   it('writes awkward but valid values as literals that TypeScript parses unchanged', () => {
     const scope = 'https://api.example.com/${process.exit(1)}`"';
-    const files = render({ scopes: `${scope.replace(/[`"]/g, '')}`, clientId: 'a+b_c', origins: 'http://[::1]:8080' });
+    const files = render({
+      scopes: `${scope.replace(/[`"]/g, '')}`,
+      clientId: 'a+b_c',
+      devOrigins: 'http://[::1]:8080',
+    });
     const api = fileOf(files, 'src/api.ts');
     const source = ts.createSourceFile('api.ts', api, ts.ScriptTarget.Latest, true);
     expect((source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics).toEqual([]);
@@ -165,7 +171,9 @@ describe('renderProject', () => {
     const pkg = JSON.parse(fileOf(render({ runtime: 'nodejs22.x' }), 'package.json'));
     expect(pkg.name).toBe('my-service');
     expect(pkg.devDependencies['@types/node']).toBe('^22.0.0');
-    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'test', 'synth', 'deploy']));
+    expect(Object.keys(pkg.scripts)).toEqual(
+      expect.arrayContaining(['build', 'test', 'synth', 'deploy:dev', 'deploy:prod']),
+    );
   });
 });
 
@@ -173,20 +181,45 @@ describe('package.json scripts', () => {
   const scriptsOf = (iac: 'cdk' | 'terraform' | 'sam') =>
     JSON.parse(fileOf(render({ iac }), 'package.json')).scripts as Record<string, string>;
 
-  it.each(['cdk', 'terraform', 'sam'] as const)('give a %s project npm run deploy and npm run destroy', (iac) => {
-    expect(scriptsOf(iac)).toMatchObject({ deploy: expect.any(String), destroy: expect.any(String) });
+  it.each(['cdk', 'terraform', 'sam'] as const)(
+    'give a %s project deploy:<env> and destroy:<env> for dev and prod, and no deploy for both',
+    (iac) => {
+      const scripts = scriptsOf(iac);
+      expect(scripts).toMatchObject({
+        'deploy:dev': expect.any(String),
+        'deploy:prod': expect.any(String),
+        'destroy:dev': expect.any(String),
+        'destroy:prod': expect.any(String),
+      });
+      expect(scripts.deploy).toBeUndefined();
+      expect(scripts.destroy).toBeUndefined();
+    },
+  );
+
+  it('end each environment script with the tool command, so that arguments after -- reach it', () => {
+    expect(scriptsOf('cdk')).toMatchObject({
+      'deploy:prod': 'cdk deploy my-service-prod',
+      'destroy:dev': 'cdk destroy my-service-dev',
+    });
+    expect(scriptsOf('terraform')['deploy:prod']).toMatch(
+      / && terraform -chdir=infra workspace select -or-create prod && terraform -chdir=infra apply -var-file=environments\/prod\.tfvars$/,
+    );
+    expect(scriptsOf('sam')['deploy:dev']).toBe('sam build --config-env dev && sam deploy --config-env dev');
   });
 
-  it('destroy a Terraform stack as deploy applies it: after the build, in infra/, with the same variables', () => {
+  it('destroy a Terraform environment as deploy applies it: after the build, in its workspace, with its variables', () => {
     const scripts = scriptsOf('terraform');
-    expect(scripts.deploy).toMatch(/ terraform -chdir=infra apply$/);
-    expect(scripts.destroy).toBe(scripts.deploy!.replace(/ apply$/, ' destroy'));
+    for (const environment of ['dev', 'prod']) {
+      expect(scripts[`destroy:${environment}`]).toBe(
+        scripts[`deploy:${environment}`]!.replace(/ apply -var-file=/, ' destroy -var-file='),
+      );
+    }
   });
 
-  it('delete a SAM stack by the name and region that samconfig.toml gives sam deploy', () => {
-    expect(scriptsOf('sam').destroy).toBe('sam delete');
+  it('delete a SAM stack by the name and region that its samconfig.toml section gives sam deploy', () => {
+    expect(scriptsOf('sam')['destroy:prod']).toBe('sam delete --config-env prod');
     expect(fileOf(render({ iac: 'sam' }), 'samconfig.toml')).toMatch(
-      /\[default\.global\.parameters\]\nstack_name = "my-service"\nregion = "eu-west-1"\n/,
+      /\[prod\.global\.parameters\]\nstack_name = "my-service-prod"\nregion = "eu-west-1"\n/,
     );
   });
 });
@@ -204,7 +237,8 @@ describe('the generated README', () => {
       ]) {
         expect(readme, heading).toContain(`\n${heading}\n`);
       }
-      expect(readme).toContain('npm run destroy');
+      expect(readme).toContain('npm run destroy:dev');
+      expect(readme).toContain('npm run deploy:prod');
       expect(readme).toContain('npx create-cognito-jwt-api@latest update');
       expect(readme).toContain('tokens?.accessToken.toString()');
       expect(readme).toContain('user?.access_token');
@@ -250,10 +284,10 @@ describe('resourcePrefixOf', () => {
   it.each([
     ['@acme/orders.api', 'orders-api'],
     ['9lives', 'api-9lives'],
-    [`${'a'.repeat(36)}-b`, 'a'.repeat(36)],
-    ['x'.repeat(60), 'x'.repeat(37)],
-  ])('turns %s into %s, at most 37 characters (IAM name_prefix 38 with the dash)', (name, prefix) => {
+    [`${'a'.repeat(31)}-b`, 'a'.repeat(31)],
+    ['x'.repeat(60), 'x'.repeat(32)],
+  ])('turns %s into %s, at most 32 characters (with "-prod", IAM name_prefix 38 with the dash)', (name, prefix) => {
     expect(resourcePrefixOf(name)).toBe(prefix);
-    expect(resourcePrefixOf(name)).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{0,36}$/);
+    expect(resourcePrefixOf(name)).toMatch(/^[a-zA-Z][a-zA-Z0-9-]{0,31}$/);
   });
 });

@@ -44,6 +44,7 @@ describe('parseAnswers', () => {
   it('accepts the example answers and fills the defaults', () => {
     expect(parseAnswers(EXAMPLE_INPUT)).toEqual({
       ...EXAMPLE_INPUT,
+      devOrigins: ['http://localhost:5173'],
       allowAnyOrigin: false,
       scopes: [],
       runtime: 'nodejs24.x',
@@ -55,9 +56,34 @@ describe('parseAnswers', () => {
   it('normalises origins: case, trailing slash, default port, duplicates, commas', () => {
     const answers = parseAnswers({
       ...EXAMPLE_INPUT,
-      origins: ['https://App.Example.com/, https://app.example.com:443', 'http://localhost:5173/'],
+      origins: ['https://App.Example.com/, https://app.example.com:443', 'https://admin.example.com/'],
+      devOrigins: 'http://LOCALHOST:5173/, http://localhost:5173,https://dev.example.com:443',
     });
-    expect(answers.origins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(answers.origins).toEqual(['https://app.example.com', 'https://admin.example.com']);
+    expect(answers.devOrigins).toEqual(['http://localhost:5173', 'https://dev.example.com']);
+  });
+
+  it.each([
+    'http://localhost:5173',
+    'https://localhost',
+    'https://app.localhost:8443',
+    'http://127.0.0.1:3000',
+    'https://127.1.2.3',
+    'http://[::1]:8080',
+  ])('refuses the loopback origin %s for production, pointing to the dev origins', (origin) => {
+    expect(() => parseAnswers({ ...EXAMPLE_INPUT, origins: ['https://app.example.com', origin] })).toThrow(
+      /^--origins ".*" is a loopback origin, which the production environment does not allow\. Expected it in --dev-origins instead/,
+    );
+    expect(parseAnswers({ ...EXAMPLE_INPUT, devOrigins: origin }).devOrigins).toHaveLength(1);
+  });
+
+  it('gives dev the production pool and client unless it has its own, of the same region', () => {
+    const own = parseAnswers({ ...EXAMPLE_INPUT, devUserPoolId: 'eu-west-1_Dev1', devClientId: 'devclient' });
+    expect([own.devUserPoolId, own.devClientId]).toEqual(['eu-west-1_Dev1', 'devclient']);
+    expect(() => parseAnswers({ ...EXAMPLE_INPUT, devUserPoolId: 'us-east-1_Dev1' })).toThrow(
+      /--dev-user-pool-id "us-east-1_Dev1" is in region us-east-1 but --region is eu-west-1/,
+    );
+    expect(() => parseAnswers({ ...EXAMPLE_INPUT, devOrigins: '*' })).toThrow(/--dev-origins "\*" lets every website/);
   });
 
   it('splits and de-duplicates scopes', () => {
@@ -157,7 +183,7 @@ describe('one rule text, phrased by each front', () => {
       'Cognito user pool ID "eu-west-1_AbCdEfGhI" is in region eu-west-1 but AWS region is us-east-1. Expected ' +
         'the two to agree: AWS region eu-west-1 (or no AWS region: the pool id gives it), or a pool id that ' +
         'starts with "us-east-1_".',
-      expect.stringMatching(/^Allowed browser origins "https:\/\/a\.example\.com\/app" has the path "\/app"; /),
+      expect.stringMatching(/^Production browser origins "https:\/\/a\.example\.com\/app" has the path "\/app"; /),
       'Infrastructure as code "pulumi" is not one of cdk, terraform, sam. Expected one of them, e.g. ' +
         'Infrastructure as code cdk.',
     ]);

@@ -4,13 +4,17 @@ import { parseAnswers } from '../../src/schema/parse.js';
 import { answerChangeNotes, previousIac } from '../../src/update/answer-changes.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 
-const before = { ...EXAMPLE_INPUT, name: 'orders-api' };
+const before = {
+  ...EXAMPLE_INPUT,
+  name: 'orders-api',
+  origins: ['https://app.example.com', 'https://old.example.com'],
+};
 
 describe('answerChangeNotes', () => {
   it('names the origins --origins removes and adds', () => {
     const answers = parseAnswers({ ...before, origins: ['https://app.example.com', 'https://admin.example.com'] });
     expect(answerChangeNotes(before, answers, { origins: answers.origins })).toEqual([
-      '--origins replaces the list of allowed origins: removed http://localhost:5173; added ' +
+      '--origins replaces the list of production origins: removed https://old.example.com; added ' +
         'https://admin.example.com (give every origin to keep, comma-separated)',
     ]);
   });
@@ -19,7 +23,7 @@ describe('answerChangeNotes', () => {
     const origins = [...before.origins, 'https://admin.example.com'];
     const answers = parseAnswers({ ...before, origins });
     expect(answerChangeNotes(before, answers, { origins })).toEqual([
-      '--origins replaces the list of allowed origins: removed none; added https://admin.example.com',
+      '--origins replaces the list of production origins: removed none; added https://admin.example.com',
     ]);
     expect(answerChangeNotes(before, parseAnswers(before), { origins: [...before.origins] })).toEqual([]);
     // Origins read from src/api.ts are not the flag's doing: that case has its own note.
@@ -30,13 +34,16 @@ describe('answerChangeNotes', () => {
     const toTerraform = answerChangeNotes(before, parseAnswers({ ...before, iac: 'terraform' }), { iac: 'terraform' });
     expect(toTerraform).toHaveLength(1);
     expect(toTerraform[0]).toMatch(
-      /^--iac changes from cdk to terraform: this update writes Terraform files and removes the AWS CDK ones, but deletes nothing deployed: the stack OrdersApi in eu-west-1 that the CDK app deployed is left running\. To delete it, run `npx cdk destroy` while the CDK files are there: before applying this update, or later from the commit before it/,
+      /^--iac changes from cdk to terraform: this update writes Terraform files and removes the AWS CDK ones, but deletes nothing deployed: the stacks orders-api-dev and orders-api-prod in eu-west-1 that the CDK app deployed are left running\. To delete them, run `npm run destroy:dev` and `npm run destroy:prod` while the CDK files are there: before applying this update, or later from the commit before it/,
     );
     const fromTerraform = answerChangeNotes({ ...before, iac: 'terraform' }, parseAnswers(before), { iac: 'cdk' });
-    expect(fromTerraform[0]).toContain('run `npm run build && terraform -chdir=infra destroy`');
-    expect(fromTerraform[0]).toContain('infra/terraform.tfstate');
+    expect(fromTerraform[0]).toContain('run `npm run destroy:dev` and `npm run destroy:prod`');
+    expect(fromTerraform[0]).toContain('infra/terraform.tfstate.d/');
     const fromSam = answerChangeNotes({ ...before, iac: 'sam' }, parseAnswers(before), { iac: 'cdk' });
-    expect(fromSam[0]).toContain('run `sam delete --stack-name orders-api --region eu-west-1` (it needs none');
+    expect(fromSam[0]).toContain(
+      'run `sam delete --stack-name orders-api-dev --region eu-west-1` and ' +
+        '`sam delete --stack-name orders-api-prod --region eu-west-1` (they need none',
+    );
   });
 
   it('names the stack as it was deployed, before a rename in the same run', () => {
@@ -44,7 +51,7 @@ describe('answerChangeNotes', () => {
     const notes = answerChangeNotes({ ...before, iac: 'sam' }, answers, { name: 'billing-api' });
     expect(notes[0]).toMatch(/^the name changes from "orders-api" to "billing-api"/);
     expect(answerChangeNotes(before, answers, { iac: 'sam', name: 'billing-api' })[1]).toContain(
-      'the stack OrdersApi in eu-west-1 that the CDK app deployed',
+      'the stacks orders-api-dev and orders-api-prod in eu-west-1 that the CDK app deployed',
     );
   });
 });

@@ -9,11 +9,11 @@ describe('updateNextSteps', () => {
     expect(steps({ iac: 'cdk', installNeeded: true, conflicts: [] })).toEqual([
       '  npm install   # the dependencies changed: refreshes the lock file',
       '  npm test',
-      '  npm run deploy',
+      '  npm run deploy:dev',
     ]);
     expect(steps({ iac: 'terraform', installNeeded: false, conflicts: [] })).toEqual([
       '  npm test',
-      '  npm run deploy',
+      '  npm run deploy:dev',
     ]);
   });
 
@@ -21,7 +21,7 @@ describe('updateNextSteps', () => {
     expect(steps({ iac: 'sam', installNeeded: true, conflicts: [], packageManager: 'pnpm' })).toEqual([
       '  pnpm install   # the dependencies changed: refreshes the lock file',
       '  pnpm test',
-      '  pnpm run deploy',
+      '  pnpm run deploy:dev',
     ]);
     // `bun test` would run Bun's own test runner.
     expect(steps({ iac: 'sam', installNeeded: false, conflicts: [], packageManager: 'bun' })[0]).toBe('  bun run test');
@@ -32,7 +32,7 @@ describe('updateNextSteps', () => {
       '  npm install   # the dependencies changed: refreshes the lock file',
       '  npm test',
       '  npx cdk bootstrap   # once per AWS account and region',
-      '  npm run deploy',
+      '  npm run deploy:dev',
     ]);
   });
 

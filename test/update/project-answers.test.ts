@@ -7,7 +7,11 @@ import { computeUpdate } from '../../src/update/project.js';
 import { AnswersDisagreeError } from '../../src/errors.js';
 import { commitAll, currentRender, fixtureCopy, read, tree, update, write } from '../helpers/project.js';
 
+/** The dev environment's origins in src/api.ts, as the update of the fixture writes them. */
 const BOTH = "allowOrigins: ['https://app.example.com', 'http://localhost:5173']";
+/** The production environment's origins in src/api.ts, replaced by `origins`. */
+const prodOrigins = (api: string, origins: string) =>
+  api.replace(/(\n {2}prod: \{[^}]*?allowOrigins: )\[[^\]]*\]/, `$1${origins}`);
 const ORDERS = "  { method: 'POST', path: '/orders', handler: 'orders', scopes: ['orders-api/write'] },\n";
 
 /** A copy of the fixture brought to the current templates, then edited by the user in src/api.ts. */
@@ -32,13 +36,14 @@ describe('update reads the origins, scopes and routes the project holds in src/a
       const { code, out, err } = await update(dir, '--iac', 'sam');
       expect(code, err).toBe(0);
       expect(out).toContain(
-        'note: origins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, ' +
+        'note: devOrigins read from src/api.ts: https://app.example.com (.yo-rc.json had https://app.example.com, ' +
           'http://localhost:5173)',
       );
       expect(read(dir, 'template.yaml')).toMatch(/Default: "?https:\/\/app\.example\.com"?\n/);
-      expect(read(dir, 'template.yaml')).not.toContain('http://localhost:5173');
-      expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com'] as readonly string[]");
-      expect(record(dir).answers.origins).toEqual(['https://app.example.com']);
+      expect(read(dir, 'samconfig.toml')).toContain('AllowedOrigins=\\"https://app.example.com\\"');
+      expect(read(dir, 'samconfig.toml')).not.toContain('http://localhost:5173');
+      expect(read(dir, 'src/api.ts')).not.toContain('http://localhost:5173');
+      expect(record(dir).answers.devOrigins).toEqual(['https://app.example.com']);
       // The record now agrees with the project: nothing more to say, nothing more to do.
       commitAll(dir, 'to SAM');
       const again = await update(dir);
@@ -81,18 +86,18 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     'refuses an answer flag that disagrees with an edited src/api.ts, naming both values and the flag, and ' +
       'writes nothing',
     async () => {
-      const dir = await editedProject((api) => api.replace(BOTH, "allowOrigins: ['https://app.example.com']"));
+      const dir = await editedProject((api) => prodOrigins(api, "['https://www.example.com']"));
       const before = tree(dir);
       const { code, err } = await update(dir, '--origins', 'https://admin.example.com', '--iac', 'sam');
       expect(code).toBe(1);
       expect(err).toMatch(
-        /src\/api\.ts allows the origins \["https:\/\/app\.example\.com"\] \(cors\.allowOrigins\), but --origins gives \["https:\/\/admin\.example\.com"\]/,
+        /src\/api\.ts allows in production the origins \["https:\/\/www\.example\.com"\] \(environments\.prod\.allowOrigins\), but --origins gives \["https:\/\/admin\.example\.com"\]/,
       );
-      expect(err).toMatch(/--origins https:\/\/app\.example\.com/);
+      expect(err).toMatch(/--origins https:\/\/www\.example\.com/);
       expect(tree(dir)).toEqual(before);
       expect(() => computeUpdate(dir, { origins: 'https://admin.example.com' })).toThrow(AnswersDisagreeError);
       // The flag that agrees with the file is no disagreement.
-      expect((await update(dir, '--origins', 'https://app.example.com', '--iac', 'sam')).code).toBe(0);
+      expect((await update(dir, '--origins', 'https://www.example.com', '--iac', 'sam')).code).toBe(0);
     },
   );
 
@@ -111,7 +116,7 @@ describe('update reads the origins, scopes and routes the project holds in src/a
       const before = tree(dir);
       const { code, err } = await update(dir, '--iac', 'sam');
       expect(code).toBe(1);
-      expect(err).toMatch(/^src\/api\.ts: cors\.allowOrigins .*Expected .*literal/m);
+      expect(err).toMatch(/^src\/api\.ts: environments\.dev\.allowOrigins .*Expected .*literal/m);
       expect(tree(dir)).toEqual(before);
     },
   );
@@ -122,6 +127,14 @@ describe('update reads the origins, scopes and routes the project holds in src/a
     expect(code).toBe(1);
     expect(err).toMatch(/src\/api\.ts holds answers this version refuses/);
     expect(err).toMatch(/"http:\/\/insecure\.example\.com" uses http/);
+  });
+
+  it('refuses a loopback origin added to production in src/api.ts, pointing to the dev origins', async () => {
+    const dir = await editedProject((api) => prodOrigins(api, "['https://app.example.com', 'http://localhost:3000']"));
+    const { code, err } = await update(dir);
+    expect(code).toBe(1);
+    expect(err).toMatch(/src\/api\.ts holds answers this version refuses/);
+    expect(err).toMatch(/"http:\/\/localhost:3000" is a loopback origin, .*--dev-origins/);
   });
 });
 

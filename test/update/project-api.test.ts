@@ -33,14 +33,47 @@ export const cors = {
 `;
 
 describe('readProjectApi', () => {
+  it('shares out the one list of a project of before environments: loopback origins to dev only, others to both', () => {
+    const old = API.replace(
+      "'https://app.example.com' /* production */",
+      "'https://app.example.com', 'http://127.0.0.1:3000'",
+    );
+    expect(readProjectApi(old)).toMatchObject({
+      origins: ['https://app.example.com'],
+      devOrigins: ['https://app.example.com', 'http://127.0.0.1:3000'],
+    });
+  });
+
+  it('reads each environment of environments, as literals', () => {
+    const text = API.replace(
+      'export const cors = {',
+      "export const environments = {\n  dev: { allowOrigins: ['http://localhost:5173'] },\n" +
+        "  prod: { userPoolId: 'x', allowOrigins: ['https://app.example.com'] },\n} satisfies Record<string, unknown>;\n" +
+        'export const cors = {',
+    );
+    expect(readProjectApi(text)).toMatchObject({
+      origins: ['https://app.example.com'],
+      devOrigins: ['http://localhost:5173'],
+    });
+    expect(() => readProjectApi(text.replace("['http://localhost:5173']", 'DEV_ORIGINS'))).toThrow(
+      /src\/api\.ts: environments\.dev\.allowOrigins is "DEV_ORIGINS", not a literal/,
+    );
+  });
+
   it('reads back the origins, scopes and routes a generation wrote, for every flavour', () => {
     for (const iac of ['cdk', 'terraform', 'sam']) {
       const text = generatedApi(
-        { iac, origins: 'https://app.example.com,http://localhost:5173', scopes: 'orders-api/read' },
+        {
+          iac,
+          origins: 'https://app.example.com',
+          devOrigins: 'http://localhost:5173,https://dev.example.com',
+          scopes: 'orders-api/read',
+        },
         ROUTES,
       );
       expect(readProjectApi(text), iac).toEqual({
-        origins: ['https://app.example.com', 'http://localhost:5173'],
+        origins: ['https://app.example.com'],
+        devOrigins: ['http://localhost:5173', 'https://dev.example.com'],
         scopes: ['orders-api/read'],
         routes: [{ method: 'GET', path: '/me', handler: 'me' }, ...ROUTES],
       });
@@ -50,6 +83,7 @@ describe('readProjectApi', () => {
   it('reads literals in any quotes, with comments, trailing commas, parentheses, `as` and `satisfies`', () => {
     expect(readProjectApi(API)).toEqual({
       origins: ['https://app.example.com'],
+      devOrigins: ['https://app.example.com'],
       scopes: ['orders-api/read', 'orders-api/write'],
       routes: [
         { method: 'GET', path: '/me', handler: 'me' },

@@ -27,8 +27,7 @@ import { biomeScript, reportedFiles } from '../helpers/biome.js';
  * list of a previous-version project conflicts: the template's quotes changed on that list.)
  */
 const USER_NOTE = ' * - Our team: every route names its scopes.\n';
-const withUserNote = (api: string) =>
-  api.replace(' * - Add a browser origin:', `${USER_NOTE} * - Add a browser origin:`);
+const withUserNote = (api: string) => api.replace(' * - Add a route:', `${USER_NOTE} * - Add a route:`);
 
 describe.each(['cdk', 'terraform'] as const)('update of a %s project from the previous version', (iac) => {
   it('applies every rule in one run, and loses no edit', async () => {
@@ -91,12 +90,20 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     // The record: migrated answers, current schema, the new base.
     const record = JSON.parse(after['.yo-rc.json']!)['create-cognito-jwt-api'];
     expect(record.answers.runtime).toBe('nodejs22.x');
-    expect(record.schemaVersion).toBe(2);
+    expect(record.schemaVersion).toBe(3);
+    // No origin lost: the loopback one is dev's alone, the other both environments'.
+    expect([record.answers.origins, record.answers.devOrigins]).toEqual([
+      ['https://app.example.com'],
+      ['https://app.example.com', 'http://localhost:5173'],
+    ]);
+    expect(out).toMatch(/answers migrated: 2→3: environments dev and prod: loopback origins go to dev only/);
+    expect(merged.scripts).toMatchObject({ 'deploy:dev': expect.any(String), 'deploy:prod': expect.any(String) });
+    expect(merged.scripts.deploy).toBeUndefined();
     expect(JSON.parse(after['.cognito-jwt-api/pristine.json']!).files).toEqual(Object.fromEntries(next));
     expect(out).toMatch(/answers migrated: 1→2: nodejs20\.x left Lambda support/);
     // The template bumped devDependencies: the lock file is stale, so the steps start with an install.
     expect(out).toMatch(
-      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy\n$/,
+      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy:dev\n$/,
     );
   });
 
@@ -205,7 +212,7 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     );
     expect(resolved.out).not.toMatch(/Updated \d+ file|is current/);
     // Nothing of package.json changed in this run: test and deploy the resolved file.
-    expect(resolved.out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n$/);
+    expect(resolved.out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy:dev\n$/);
     expect(read(dir, 'src/api.ts')).toContain('maxAge: 600,');
     expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].conflicts).toBeUndefined();
   });
@@ -297,31 +304,60 @@ describe('update options', () => {
     expect(read(dir, 'notes.txt')).toBe('work in progress');
   });
 
+  it("stops a project of before environments whose origins are all loopback ones until --origins names production's", async () => {
+    const dir = fixtureCopy('cdk');
+    const yoRc = JSON.parse(read(dir, '.yo-rc.json')!);
+    yoRc['create-cognito-jwt-api'].answers.origins = ['http://localhost:5173'];
+    write(dir, '.yo-rc.json', `${JSON.stringify(yoRc, null, 2)}\n`);
+    // As generated so: src/api.ts and its merge base alike.
+    const localOnly = (api: string) => api.replace(/(allowOrigins: \[)["']https:\/\/app\.example\.com["'], /, '$1');
+    const api = read(dir, 'src/api.ts')!;
+    write(dir, 'src/api.ts', localOnly(api));
+    expect(read(dir, 'src/api.ts')).not.toBe(api);
+    const pristine = JSON.parse(read(dir, '.cognito-jwt-api/pristine.json')!);
+    pristine.files['src/api.ts'] = localOnly(pristine.files['src/api.ts']);
+    write(dir, '.cognito-jwt-api/pristine.json', `${JSON.stringify(pristine, null, 2)}\n`);
+    commitAll(dir, 'only the local front end');
+    const before = tree(dir);
+    const refused = await update(dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /origins \(http:\/\/localhost:5173\) are all loopback ones: they stay in dev \(--dev-origins\), which leaves production none\. Expected --origins/,
+    );
+    expect(tree(dir)).toEqual(before);
+    // Given production's origins, it updates (src/api.ts, edited here by hand, merges with conflicts to resolve).
+    const { err } = await update(dir, '--origins', 'https://app.example.com');
+    expect(err).not.toMatch(/leaves production none/);
+    const { answers } = JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
+    expect([answers.origins, answers.devOrigins]).toEqual([['https://app.example.com'], ['http://localhost:5173']]);
+  });
+
   it('changes answers through the same merge: --origins adds an origin everywhere it is used', async () => {
     const dir = fixtureCopy('terraform');
     await update(dir);
     commitAll(dir, 'updated');
-    const { code, out } = await update(
-      dir,
-      '--origins',
-      'https://app.example.com,http://localhost:5173,https://admin.example.com',
-    );
+    const { code, out } = await update(dir, '--origins', 'https://app.example.com,https://admin.example.com');
     expect(code).toBe(0);
     expect(out).toMatch(
-      /^note: --origins replaces the list of allowed origins: removed none; added https:\/\/admin\.example\.com$/m,
+      /^note: --origins replaces the list of production origins: removed none; added https:\/\/admin\.example\.com$/m,
     );
     // The dependencies are as they were: no install, and `npm ci` still works.
-    expect(out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n$/);
-    expect(read(dir, 'src/api.ts')).toContain(
-      "allowOrigins: ['https://app.example.com', 'http://localhost:5173', 'https://admin.example.com']",
-    );
+    expect(out).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy:dev\n$/);
+    expect(read(dir, 'src/api.ts')).toContain("allowOrigins: ['https://app.example.com', 'https://admin.example.com']");
     expect(read(dir, 'infra/variables.tf')).toContain(
-      'default     = ["https://app.example.com", "http://localhost:5173", "https://admin.example.com"]',
+      'default     = ["https://app.example.com", "https://admin.example.com"]',
+    );
+    expect(read(dir, 'infra/environments/prod.tfvars')).toContain(
+      'allowed_origins = ["https://app.example.com", "https://admin.example.com"]',
+    );
+    // Dev keeps its own, the loopback one among them.
+    expect(read(dir, 'infra/environments/dev.tfvars')).toContain(
+      'allowed_origins = ["https://app.example.com", "http://localhost:5173"]',
     );
     commitAll(dir, 'an origin added');
     const replaced = await update(dir, '--origins', 'https://admin.example.com');
     expect(replaced.out).toMatch(
-      /^note: --origins replaces the list of allowed origins: removed https:\/\/app\.example\.com, http:\/\/localhost:5173; added none \(give every origin to keep, comma-separated\)$/m,
+      /^note: --origins replaces the list of production origins: removed https:\/\/app\.example\.com; added none \(give every origin to keep, comma-separated\)$/m,
     );
     expect(JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers.origins).toEqual([
       'https://admin.example.com',
@@ -334,7 +370,7 @@ describe('update options', () => {
     commitAll(dir, 'updated');
     const preview = await update(dir, '--iac', 'cdk', '--dry-run');
     const note =
-      /^note: --iac changes from terraform to cdk: .*deletes nothing deployed: the resources Terraform deployed are left running.*run `npm run build && terraform -chdir=infra destroy` while the Terraform files are there: before applying this update/m;
+      /^note: --iac changes from terraform to cdk: .*deletes nothing deployed: the resources Terraform deployed are left running.*run `npm run destroy:dev` and `npm run destroy:prod` while the Terraform files are there: before applying this update/m;
     expect(preview.out).toMatch(note);
     const { code, out } = await update(dir, '--iac', 'cdk');
     expect(code).toBe(0);
@@ -342,7 +378,7 @@ describe('update options', () => {
     expect(read(dir, 'infra/main.tf')).toBeUndefined();
     // The new flavour deploys for the first time: CDK's bootstrap is among the steps.
     expect(out).toMatch(
-      /\nNext steps:\n {2}npm install {3}# .*\n {2}npm test\n {2}npx cdk bootstrap {3}# once per AWS account and region\n {2}npm run deploy\n$/,
+      /\nNext steps:\n {2}npm install {3}# .*\n {2}npm test\n {2}npx cdk bootstrap {3}# once per AWS account and region\n {2}npm run deploy:dev\n$/,
     );
   });
 
@@ -407,7 +443,7 @@ describe('update options', () => {
     const dir = fixtureCopy('terraform');
     const { code, out } = await updateWith({ cwd: dir, env: { npm_config_user_agent: 'pnpm/9.1.0 npm/? node/v20' } });
     expect(code).toBe(0);
-    expect(out).toMatch(/\nNext steps:\n {2}pnpm install {3}# .*\n {2}pnpm test\n {2}pnpm run deploy\n$/);
+    expect(out).toMatch(/\nNext steps:\n {2}pnpm install {3}# .*\n {2}pnpm test\n {2}pnpm run deploy:dev\n$/);
   });
 
   it('keeps an issuer given for the pool while the pool stays, and drops it, saying so, with the pool', async () => {

@@ -27,7 +27,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { auth, cors, preflight, routes, runtime, throttling } from '../src/api';
+import { auth, cors, type Environment, preflight, routes, runtime, throttling } from '../src/api';
 import { corsEnvironment } from '../src/lib/cors';
 
 /**
@@ -70,20 +70,25 @@ export interface CustomDomainProps {
 }
 
 export interface ApiStackProps extends StackProps {
+  /** The environment this stack deploys: its user pool, app client and browser origins (src/api.ts). */
+  deployment: Environment;
   /** This deployment's custom domain; without one the API has its execute-api URL only. */
   domain?: CustomDomainProps;
 }
 
 export class ApiStack extends Stack {
   readonly api: HttpApi;
+  private readonly deployment: Environment;
 
-  constructor(scope: Construct, id: string, props?: ApiStackProps) {
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    const { deployment } = props;
+    this.deployment = deployment;
 
     // Issuer exactly the pool's, audience the app client id (it admits `aud` or `client_id`).
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', auth.issuer, {
-      jwtAudience: [...auth.audience],
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', deployment.issuer, {
+      jwtAudience: [...deployment.audience],
       identitySource: [auth.identitySource],
     });
 
@@ -94,7 +99,7 @@ export class ApiStack extends Stack {
       // API Gateway adds these headers to every response and ignores those the functions send.
       // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
       corsPreflight: {
-        allowOrigins: [...cors.allowOrigins],
+        allowOrigins: [...deployment.allowOrigins],
         allowMethods: cors.allowMethods.map((method) => CorsHttpMethod[method as keyof typeof CorsHttpMethod]),
         allowHeaders: [...cors.allowHeaders],
         maxAge: Duration.seconds(cors.maxAge),
@@ -164,7 +169,7 @@ export class ApiStack extends Stack {
       value: accessLogs.logGroupName,
       description: 'Log group of the access logs: one JSON line per request',
     });
-    if (props?.domain) this.addCustomDomain(props.domain, stage);
+    if (props.domain) this.addCustomDomain(props.domain, stage);
   }
 
   /**
@@ -224,7 +229,7 @@ export class ApiStack extends Stack {
       architecture: Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.seconds(10),
-      environment: corsEnvironment(cors),
+      environment: corsEnvironment({ ...cors, allowOrigins: this.deployment.allowOrigins }),
       role,
       logGroup,
       // esbuild targets the runtime's Node.js version.

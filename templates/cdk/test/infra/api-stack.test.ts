@@ -1,10 +1,22 @@
 /**
  * Security invariants of the synthesized CloudFormation template: what API Gateway will really
- * enforce, checked against the definition in src/api.ts.
+ * enforce, checked against the definition in src/api.ts. The production stack throughout; each
+ * environment's own values at the end.
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, cors, preflight, region, routes, runtime, throttling } from '../../src/api';
+import {
+  auth,
+  cors,
+  type EnvironmentName,
+  environments,
+  preflight,
+  production,
+  region,
+  routes,
+  runtime,
+  throttling,
+} from '../../src/api';
 import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
 import { synthesizeTemplate } from './route-table';
 
@@ -31,7 +43,10 @@ describe('JWT authorizer', () => {
     expect(authorizers[0]![1].Properties).toMatchObject({
       AuthorizerType: 'JWT',
       IdentitySource: [auth.identitySource],
-      JwtConfiguration: { Issuer: auth.issuer, Audience: [...auth.audience] },
+      JwtConfiguration: {
+        Issuer: environments[production].issuer,
+        Audience: [...environments[production].audience],
+      },
     });
   });
 });
@@ -85,7 +100,7 @@ describe('API', () => {
     const api = resources('AWS::ApiGatewayV2::Api')[0]![1];
     expect(api.Properties.ProtocolType).toBe('HTTP');
     const corsConfiguration = api.Properties.CorsConfiguration;
-    expect(corsConfiguration.AllowOrigins).toEqual([...cors.allowOrigins]);
+    expect(corsConfiguration.AllowOrigins).toEqual([...environments[production].allowOrigins]);
     expect(corsConfiguration.AllowHeaders).toContain('authorization');
     expect(corsConfiguration.AllowMethods.sort()).toEqual([...cors.allowMethods].sort());
     expect(corsConfiguration.MaxAge).toBe(cors.maxAge);
@@ -136,7 +151,9 @@ describe('functions', () => {
     expect(functions).toHaveLength(new Set([preflight.handler, ...routes.map((route) => route.handler)]).size);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe(runtime);
-      expect(fn.Properties.Environment.Variables.CORS_ALLOW_ORIGINS).toBe(cors.allowOrigins.join(','));
+      expect(fn.Properties.Environment.Variables.CORS_ALLOW_ORIGINS).toBe(
+        environments[production].allowOrigins.join(','),
+      );
     }
   });
 
@@ -197,5 +214,32 @@ describe('custom domain', () => {
     });
     withDomain.hasOutput('CustomDomainTarget', { Value: { 'Fn::GetAtt': [domainId, 'RegionalDomainName'] } });
     withDomain.hasOutput('CustomDomainHostedZoneId', { Value: { 'Fn::GetAtt': [domainId, 'RegionalHostedZoneId'] } });
+  });
+});
+
+describe('environments', () => {
+  const LOOPBACK = /^https?:\/\/(?:localhost|[^/]*\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+
+  it.each(Object.keys(environments) as EnvironmentName[])(
+    'deploys %s with its own pool, client and origins',
+    (name) => {
+      const stack = synthesizeTemplate({ environment: name }).toJSON().Resources as Record<
+        string,
+        Resource & { Type: string }
+      >;
+      const ofType = (type: string) => Object.values(stack).filter((resource) => resource.Type === type);
+      const { issuer, audience, allowOrigins } = environments[name];
+      expect(ofType('AWS::ApiGatewayV2::Authorizer')[0]!.Properties.JwtConfiguration).toEqual({
+        Issuer: issuer,
+        Audience: [...audience],
+      });
+      expect(ofType('AWS::ApiGatewayV2::Api')[0]!.Properties.CorsConfiguration.AllowOrigins).toEqual([...allowOrigins]);
+      for (const fn of ofType('AWS::Lambda::Function'))
+        expect(fn.Properties.Environment.Variables.CORS_ALLOW_ORIGINS).toBe(allowOrigins.join(','));
+    },
+  );
+
+  it('lets no page on this machine (localhost, 127.0.0.0/8, [::1]) call production', () => {
+    for (const origin of environments[production].allowOrigins) expect(origin).not.toMatch(LOOPBACK);
   });
 });

@@ -119,3 +119,17 @@ export function samRoutes(sam: SamTemplate): DeployedRoute[] {
       }),
   );
 }
+
+/**
+ * The parameter overrides of one environment's section of samconfig.toml (`[<environment>.deploy.parameters]`),
+ * as `sam deploy --config-env <environment>` passes them: `Key="value"` pairs, lists split at commas.
+ */
+export function samconfigParameters(text: string, environment: string): Record<string, string | string[]> {
+  const section = text.split(/^\[/m).find((part) => part.startsWith(`${environment}.deploy.parameters]`));
+  const line = section && /^parameter_overrides = (".*")$/m.exec(section)?.[1];
+  if (!line) throw new Error(`samconfig.toml has no parameter_overrides for ${environment}`);
+  const pairs = [...(JSON.parse(line) as string).matchAll(/(\w+)="([^"]*)"/g)];
+  return Object.fromEntries(
+    pairs.map(([, key, value]) => [key!, key === 'AllowedOrigins' ? value!.split(',') : value!]),
+  );
+}

@@ -2,12 +2,23 @@
  * template.yaml, parsed without the SAM CLI: the security invariants, and the routes,
  * authorizer and CORS settings equal to src/api.ts.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auth, cors, preflight, routes, runtime, throttling } from '../../src/api';
+import {
+  auth,
+  cors,
+  type EnvironmentName,
+  environments,
+  preflight,
+  production,
+  routes,
+  runtime,
+  throttling,
+} from '../../src/api';
 import { corsEnvironment } from '../../src/lib/cors';
 import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
-import { loadSamTemplate, type Node } from './sam-template';
+import { loadSamTemplate, type Node, samconfigParameters } from './sam-template';
 
 const sam = loadSamTemplate(fileURLToPath(new URL('../../template.yaml', import.meta.url)));
 const [[, api]] = sam.resources('AWS::Serverless::HttpApi') as [[string, Node]];
@@ -18,13 +29,16 @@ const events: Node[] = functions.flatMap(([, fn]) =>
     entry: fn.Metadata.BuildProperties.EntryPoints,
   })),
 );
+const samconfig = readFileSync(new URL('../../samconfig.toml', import.meta.url), 'utf8');
+/** The production environment: what the parameters default to. */
+const deployed = environments[production];
 const handlerOf = (entryPoints: string[]) => /src\/handlers\/(\w[\w-]*)\.ts$/.exec(entryPoints[0]!)?.[1];
 
 describe('parameters', () => {
-  it('default to the values of src/api.ts', () => {
-    expect(sam.resolve({ Ref: 'UserPoolId' })).toBe(auth.userPoolId);
-    expect(sam.resolve({ Ref: 'ClientId' })).toBe(auth.audience[0]);
-    expect(sam.resolve({ Ref: 'AllowedOrigins' })).toEqual(cors.allowOrigins);
+  it("default to the values of src/api.ts, the production environment's", () => {
+    expect(sam.resolve({ Ref: 'UserPoolId' })).toBe(deployed.userPoolId);
+    expect(sam.resolve({ Ref: 'ClientId' })).toBe(deployed.audience[0]);
+    expect(sam.resolve({ Ref: 'AllowedOrigins' })).toEqual(deployed.allowOrigins);
   });
 
   it('carry patterns that refuse malformed ids and origins', () => {
@@ -43,8 +57,32 @@ describe('authorizer', () => {
     const authorizer = Authorizers[DefaultAuthorizer];
     expect(Object.keys(Authorizers)).toEqual([DefaultAuthorizer]);
     expect(authorizer.IdentitySource).toBe(auth.identitySource);
-    expect(sam.resolve(authorizer.JwtConfiguration.issuer)).toBe(auth.issuer);
-    expect(sam.resolve(authorizer.JwtConfiguration.audience)).toEqual([...auth.audience]);
+    expect(sam.resolve(authorizer.JwtConfiguration.issuer)).toBe(deployed.issuer);
+    expect(sam.resolve(authorizer.JwtConfiguration.audience)).toEqual([...deployed.audience]);
+  });
+});
+
+describe('environments', () => {
+  const LOOPBACK = /^https?:\/\/(?:localhost|[^/]*\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+
+  it.each(Object.keys(environments) as EnvironmentName[])(
+    'deploy %s from its own section of samconfig.toml, with its own pool, client and origins',
+    (name) => {
+      const parameters = samconfigParameters(samconfig, name);
+      const { issuer, audience, allowOrigins } = environments[name];
+      const { Auth, CorsConfiguration } = api.Properties;
+      const { JwtConfiguration } = Auth.Authorizers[Auth.DefaultAuthorizer];
+      expect(parameters.Environment).toBe(name);
+      expect(sam.resolve(JwtConfiguration.issuer, parameters)).toBe(issuer);
+      expect(sam.resolve(JwtConfiguration.audience, parameters)).toEqual([...audience]);
+      expect(sam.resolve(CorsConfiguration.AllowOrigins, parameters)).toEqual([...allowOrigins]);
+      expect(samconfig).toContain(`[${name}.global.parameters]`);
+    },
+  );
+
+  it('let no page on this machine (localhost, 127.0.0.0/8, [::1]) call production', () => {
+    for (const origin of samconfigParameters(samconfig, production).AllowedOrigins!)
+      expect(origin).not.toMatch(LOOPBACK);
   });
 });
 
@@ -81,7 +119,7 @@ describe('routes', () => {
 describe('API and functions', () => {
   it('has CORS equal to src/api.ts and no credentials', () => {
     expect(sam.resolve(api.Properties.CorsConfiguration)).toEqual({
-      AllowOrigins: cors.allowOrigins,
+      AllowOrigins: deployed.allowOrigins,
       AllowMethods: cors.allowMethods,
       AllowHeaders: cors.allowHeaders,
       MaxAge: cors.maxAge,

@@ -21,6 +21,8 @@ export interface TerraformConfiguration {
   locals(): Block;
   /** A variable's default, resolved. */
   variableDefault(name: string): any;
+  /** A variable's value: the one given (a var file's), else its default. */
+  variableValue(name: string): any;
   variable(name: string): Block;
   /** The one block `output "<name>"`. */
   output(name: string): Block;
@@ -31,14 +33,31 @@ export interface TerraformConfiguration {
   resolve(value: any): any;
 }
 
-/** Reads every `.tf` file of a folder. */
-export async function loadTerraform(dir: string): Promise<TerraformConfiguration> {
+/** Reads every `.tf` file of a folder, with the variable values of `environment`'s var file if one is named. */
+export async function loadTerraform(dir: string, environment?: string): Promise<TerraformConfiguration> {
   const names = readdirSync(dir).filter((file) => file.endsWith('.tf'));
-  return parseTerraform(Object.fromEntries(names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')])));
+  const values = environment
+    ? await parseVarFile(readFileSync(path.join(dir, 'environments', `${environment}.tfvars`), 'utf8'))
+    : {};
+  return parseTerraform(
+    Object.fromEntries(names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')])),
+    values,
+  );
 }
 
-/** Parses `.tf` files given as { name: contents }. */
-export async function parseTerraform(files: Record<string, string>): Promise<TerraformConfiguration> {
+/** The values a `.tfvars` file gives. */
+export async function parseVarFile(contents: string): Promise<Record<string, any>> {
+  return parse('values.tfvars', contents);
+}
+
+/**
+ * Parses `.tf` files given as { name: contents }; `values` are the variables given (a var file's),
+ * over their defaults.
+ */
+export async function parseTerraform(
+  files: Record<string, string>,
+  values: Record<string, any> = {},
+): Promise<TerraformConfiguration> {
   const parsed = await Promise.all(Object.entries(files).map(([name, contents]) => parse(name, contents)));
   const variables: Block = {};
   const locals: Block = {};
@@ -55,6 +74,7 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
       dataSources[type] = { ...dataSources[type], ...(blocks as Block) };
   }
   const variableDefault = (name: string): any => resolve(variables[name][0].default);
+  const variableValue = (name: string): any => (name in values ? values[name] : variableDefault(name));
   function resolve(value: any): any {
     if (Array.isArray(value)) return value.map(resolve);
     if (value && typeof value === 'object')
@@ -62,7 +82,7 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
     if (typeof value !== 'string') return value;
     const whole = /^\$\{(var|local)\.(\w+)((?:\.\w+)*)\}$/.exec(value);
     if (whole) {
-      const root = whole[1] === 'var' ? variableDefault(whole[2]!) : resolve(locals[whole[2]!]);
+      const root = whole[1] === 'var' ? variableValue(whole[2]!) : resolve(locals[whole[2]!]);
       return whole[3]!
         .split('.')
         .slice(1)
@@ -70,7 +90,7 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
     }
     return value
       .replace(/(?<![$])\$\{(var|local)\.(\w+)\}/g, (_, kind, name) =>
-        kind === 'var' ? variableDefault(name) : resolve(locals[name]),
+        kind === 'var' ? variableValue(name) : resolve(locals[name]),
       )
       .replace(/([$%])\1\{/g, '$1{');
   }
@@ -79,6 +99,7 @@ export async function parseTerraform(files: Record<string, string>): Promise<Ter
     data: (type, name) => dataSources[type][name][0],
     locals: () => locals,
     variableDefault,
+    variableValue,
     variable: (name) => variables[name][0],
     output: (name) => outputs[name][0],
     resolve,

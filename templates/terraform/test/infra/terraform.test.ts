@@ -7,7 +7,18 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auth, cors, preflight, region, routes, runtime, throttling } from '../../src/api';
+import {
+  auth,
+  cors,
+  type EnvironmentName,
+  environments,
+  preflight,
+  production,
+  region,
+  routes,
+  runtime,
+  throttling,
+} from '../../src/api';
 import { corsEnvironment } from '../../src/lib/cors';
 import { accessLogFields, REQUIRED_ACCESS_LOG_VARIABLES, SECRET_VARIABLE } from './access-log';
 import { loadTerraform, type Block, type TerraformConfiguration } from './terraform-configuration';
@@ -18,17 +29,19 @@ const resource = (type: string, name: string) => tf.resource(type, name);
 const locals = () => tf.locals();
 const variableDefault = (name: string) => tf.variableDefault(name);
 const resolve = (value: unknown) => tf.resolve(value);
+/** The production environment: what the variables default to. */
+const deployed = environments[production];
 
 beforeAll(async () => {
   tf = await loadTerraform(infra);
 });
 
 describe('variables', () => {
-  it('default to the values of src/api.ts', () => {
+  it("default to the values of src/api.ts, the production environment's", () => {
     expect(variableDefault('region')).toBe(region);
-    expect(variableDefault('user_pool_id')).toBe(auth.userPoolId);
-    expect(variableDefault('client_id')).toBe(auth.audience[0]);
-    expect(variableDefault('allowed_origins')).toEqual(cors.allowOrigins);
+    expect(variableDefault('user_pool_id')).toBe(deployed.userPoolId);
+    expect(variableDefault('client_id')).toBe(deployed.audience[0]);
+    expect(variableDefault('allowed_origins')).toEqual(deployed.allowOrigins);
     expect(variableDefault('scopes')).toEqual(auth.scopes);
     expect(variableDefault('lambda_runtime')).toBe(runtime);
     expect(variableDefault('throttling_rate_limit')).toBe(throttling.rateLimit);
@@ -37,6 +50,7 @@ describe('variables', () => {
 
   it('validate the region, pool id, client id, origins and throttling limits', () => {
     for (const name of [
+      'environment',
       'region',
       'user_pool_id',
       'client_id',
@@ -47,6 +61,34 @@ describe('variables', () => {
     ]) {
       expect(tf.variable(name).validation, name).toBeDefined();
     }
+  });
+});
+
+describe('environments', () => {
+  const LOOPBACK = /^https?:\/\/(?:localhost|[^/]*\.localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+  const varFile = async (name: string) =>
+    parse(`${name}.tfvars`, readFileSync(`${infra}/environments/${name}.tfvars`, 'utf8'));
+
+  it.each(Object.keys(environments) as EnvironmentName[])(
+    'give %s its own pool, client and origins, those of src/api.ts',
+    async (name) => {
+      const { userPoolId, audience, allowOrigins } = environments[name];
+      expect(await varFile(name)).toEqual({
+        environment: name,
+        user_pool_id: userPoolId,
+        client_id: audience[0],
+        allowed_origins: allowOrigins,
+      });
+    },
+  );
+
+  it('name every resource after the environment, so that both live side by side', () => {
+    expect(locals().name).toBe('${var.name}-${var.environment}');
+    expect(resource('aws_lambda_function', 'handler').function_name).toMatch(/^\$\{local\.name\}-/);
+  });
+
+  it('let no page on this machine (localhost, 127.0.0.0/8, [::1]) call production', () => {
+    for (const origin of deployed.allowOrigins) expect(origin).not.toMatch(LOOPBACK);
   });
 });
 
@@ -93,8 +135,8 @@ describe('authorizer', () => {
     const authorizer = resource('aws_apigatewayv2_authorizer', 'cognito');
     expect(authorizer.authorizer_type).toBe('JWT');
     expect(authorizer.identity_sources).toEqual([auth.identitySource]);
-    expect(resolve(authorizer.jwt_configuration[0].issuer)).toBe(auth.issuer);
-    expect(resolve(authorizer.jwt_configuration[0].audience)).toEqual([...auth.audience]);
+    expect(resolve(authorizer.jwt_configuration[0].issuer)).toBe(deployed.issuer);
+    expect(resolve(authorizer.jwt_configuration[0].audience)).toEqual([...deployed.audience]);
   });
 });
 
@@ -104,14 +146,14 @@ describe('API', () => {
     const corsConfiguration = resolve(api.cors_configuration[0]);
     expect(api.protocol_type).toBe('HTTP');
     expect(corsConfiguration).toEqual({
-      allow_origins: cors.allowOrigins,
+      allow_origins: deployed.allowOrigins,
       allow_methods: cors.allowMethods,
       allow_headers: cors.allowHeaders,
       max_age: cors.maxAge,
       allow_credentials: false,
     });
     expect(resolve(locals().cors)).toEqual({
-      allow_origins: cors.allowOrigins,
+      allow_origins: deployed.allowOrigins,
       allow_methods: cors.allowMethods,
       allow_headers: cors.allowHeaders,
       max_age: cors.maxAge,
