@@ -1,7 +1,7 @@
 /** Reduces a generated CDK project to the contract model: the stack, synthesized in-process. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { type App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { cdkRoutes, resourcesOfType, type Resources } from '../../templates/cdk/test/infra/cdk-template.js';
 import { corsModel, customDomainModel, runtimeModel, type ApiModel, type ApiRoute } from './model.js';

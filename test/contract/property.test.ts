@@ -184,7 +184,10 @@ describe('any valid answers', () => {
         const samconfig = contentsOf(projects.sam, 'samconfig.toml');
         for (const environment of ENVIRONMENTS) {
           const expected = describeApi(parsed, [], environment);
-          assertSameApi(expected, { definition: await definitionModel(projects.cdk, environment) }, ['accessLog', 'customDomain']);
+          assertSameApi(expected, { definition: await definitionModel(projects.cdk, environment) }, [
+            'accessLog',
+            'customDomain',
+          ]);
           assertSameApi(expected, {
             terraform: await terraformModel(
               terraformFiles(projects.terraform),

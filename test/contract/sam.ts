@@ -27,7 +27,8 @@ export function samModel(text: string, parameters: Record<string, unknown> = {})
   )
     throw new Error(`HasCustomDomain is not "DomainName is not empty": ${JSON.stringify(hasCustomDomain)}`);
   const created = ([, resource]: [string, Node]) =>
-    resource.Condition === undefined || (resource.Condition === 'HasCustomDomain' && resolve({ Ref: 'DomainName' }) !== '');
+    resource.Condition === undefined ||
+    (resource.Condition === 'HasCustomDomain' && resolve({ Ref: 'DomainName' }) !== '');
   const [[apiId, api]] = sam.resources('AWS::Serverless::HttpApi') as [[string, Node]];
   const authorizer = api.Properties.Auth.Authorizers[api.Properties.Auth.DefaultAuthorizer];
   const functions = sam.resources('AWS::Serverless::Function');
