@@ -51,7 +51,14 @@ async function main(): Promise<void> {
     console.log(`  pool ${POOL_ID}, app client ${CLIENT_ID}, user ${USER.email} at ${cognito.endpoint}`);
 
     console.log(`Scaffolding a service into ${project} and installing it (a minute or so) …`);
-    await scaffold(project, { region: 'us-east-1', userPoolId: POOL_ID, clientId: CLIENT_ID, origins: [APP_ORIGIN] });
+    await scaffold(project, {
+      region: 'us-east-1',
+      userPoolId: POOL_ID,
+      clientId: CLIENT_ID,
+      origins: ['https://app.example.com'],
+      // The page on this machine calls the dev server, which allows the dev environment's origins.
+      devOrigins: [APP_ORIGIN],
+    });
     dev = await startDevServer(project, cognito.issuerOf(POOL_ID));
     console.log(`  npm run dev is ${dev.url}, trusting ${cognito.issuerOf(POOL_ID)}\n`);
     const me = `${dev.url}/me`;

@@ -11,7 +11,10 @@ export interface ServiceAnswers {
   region: string;
   userPoolId: string;
   clientId: string;
+  /** The production environment's origins. */
   origins: readonly string[];
+  /** The dev environment's, which `npm run dev` allows. */
+  devOrigins: readonly string[];
   iac?: 'cdk' | 'terraform' | 'sam';
 }
 
@@ -28,6 +31,8 @@ export function scaffold(dir: string, answers: ServiceAnswers): Promise<string> 
     answers.clientId,
     '--origins',
     answers.origins.join(','),
+    '--dev-origins',
+    answers.devOrigins.join(','),
     '--iac',
     answers.iac ?? 'cdk',
     '--yes',

@@ -237,9 +237,12 @@ describe(`${ACTION_ID}`, () => {
   it('takes a custom domain with its certificate, and refuses a certificate of another region by the field title', async () => {
     const certificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
     const { workspacePath } = await run({ ...INPUT, iac: 'terraform', domain: 'api.example.com', certificateArn });
-    const variables = readFileSync(path.join(workspacePath, 'infra/variables.tf'), 'utf8');
-    expect(variables).toContain('default     = "api.example.com"');
-    expect(variables).toContain(`default     = "${certificateArn}"`);
+    // Production's: the dev environment keeps its execute-api URL.
+    const prod = readFileSync(path.join(workspacePath, 'infra/environments/prod.tfvars'), 'utf8');
+    expect(prod).toContain('domain_name     = "api.example.com"');
+    expect(prod).toContain(`certificate_arn = "${certificateArn}"`);
+    const dev = readFileSync(path.join(workspacePath, 'infra/environments/dev.tfvars'), 'utf8');
+    expect(dev).not.toContain('domain_name');
     const error = await run({
       ...INPUT,
       domain: 'api.example.com',

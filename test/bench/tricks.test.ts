@@ -23,7 +23,8 @@ function unpacked(tarball: string, work: string, label: string): string {
 function generated(pkg: string, work: string): Map<string, string> {
   const run = spawnSync(
     process.execPath,
-    [path.join(pkg, 'dist', 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install'],
+    // No repository: its commit ids and index differ from run to run.
+    [path.join(pkg, 'dist', 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git'],
     {
       cwd: work,
       encoding: 'utf8',

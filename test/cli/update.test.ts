@@ -19,13 +19,13 @@ describe('create-cognito-jwt-api update', () => {
     const { code, stdout, stderr } = await runCli(['update', '--yes'], { cwd: dir });
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(
-      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy\n$/,
+      /\nUpdated \d+ file\(s\)\.\n\nNext steps:\n {2}npm install {3}# the dependencies changed: refreshes the lock file\n {2}npm test\n {2}npm run deploy:dev\n$/,
     );
     const yarn = await runCli(['update', '-y'], {
       cwd: fixtureCopy('terraform'),
       env: { npm_config_user_agent: 'yarn/4.5.0 npm/? node/v20.18.0 linux x64' },
     });
-    expect(yarn.stdout).toMatch(/\nNext steps:\n {2}yarn install {3}# .*\n {2}yarn test\n {2}yarn run deploy\n$/);
+    expect(yarn.stdout).toMatch(/\nNext steps:\n {2}yarn install {3}# .*\n {2}yarn test\n {2}yarn run deploy:dev\n$/);
   });
 
   it('confirms a resolution it records, instead of reporting no file updated', async () => {

@@ -64,14 +64,14 @@ export async function terraformModel(
   };
 }
 
-/** How many of a resource `count = var.domain_name == null ? 0 : 1` makes, with the variable's default. */
+/** How many of a resource `count = var.domain_name == null ? 0 : 1` makes, with the deployment's values. */
 function countOf(tf: TerraformConfiguration, block: Record<string, any>): number {
   if (block.count === undefined) return 1;
   if (block.count !== '${var.domain_name == null ? 0 : 1}') throw new Error(`unexpected count ${block.count}`);
-  return tf.variableDefault('domain_name') === null ? 0 : 1;
+  return tf.variableValue('domain_name') === null ? 0 : 1;
 }
 
-/** The custom domain and its mapping, when the variables' defaults make them. */
+/** The custom domain and its mapping, when the deployment's values make them. */
 function customDomains(tf: TerraformConfiguration) {
   const domain = tf.resource('aws_apigatewayv2_domain_name', 'custom');
   const mapping = tf.resource('aws_apigatewayv2_api_mapping', 'custom');

@@ -92,7 +92,14 @@ beforeAll(async () => {
   cognito = await startCognitoLocal([{ id: POOL_ID, clients: [{ clientId: CLIENT_ID }] }]);
   await cognito.createUser(POOL_ID, USER.email, USER.password);
   accessToken = (await cognito.signIn(CLIENT_ID, USER.email, USER.password)).accessToken;
-  await scaffold(project, { region: 'us-east-1', userPoolId: POOL_ID, clientId: CLIENT_ID, origins: [allowedOrigin] });
+  // The pages are on this machine: a dev environment's origin, which the dev server allows.
+  await scaffold(project, {
+    region: 'us-east-1',
+    userPoolId: POOL_ID,
+    clientId: CLIENT_ID,
+    origins: ['https://app.example.com'],
+    devOrigins: [allowedOrigin],
+  });
   dev = await startDevServer(project, cognito.issuerOf(POOL_ID));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -43,8 +43,14 @@ describe('generated CDK project', () => {
     // cdk.json sets every feature flag the pinned aws-cdk-lib recommends: the CLI has none to report.
     expect(output).not.toMatch(/feature flags? (is|are) not configured/i);
     const out = path.join(project, 'cdk.out');
-    const templateFile = readdirSync(out).find((file) => file.endsWith('.template.json'))!;
-    resources = Object.values(JSON.parse(readFileSync(path.join(out, templateFile), 'utf8')).Resources);
+    // One stack per environment; the checks below read production's.
+    expect(
+      readdirSync(out)
+        .filter((file) => file.endsWith('.template.json'))
+        .sort(),
+    ).toEqual(['my-service-dev.template.json', 'my-service-prod.template.json']);
+    const template = readFileSync(path.join(out, 'my-service-prod.template.json'), 'utf8');
+    resources = Object.values(JSON.parse(template).Resources);
     const bundles = readdirSync(out).filter((file) => file.startsWith('asset.'));
     expect(bundles).toHaveLength(2);
   });
@@ -79,7 +85,7 @@ describe('generated CDK project', () => {
     }
   });
 
-  it('synthesized CORS with exactly the given origins (ref #11-#14)', () => {
+  it("synthesized production's CORS with exactly the given origins (ref #11-#14)", () => {
     const [api] = ofType('AWS::ApiGatewayV2::Api');
     expect(api!.Properties.CorsConfiguration).toMatchObject({
       AllowOrigins: EXAMPLE_INPUT.origins,

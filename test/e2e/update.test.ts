@@ -21,7 +21,7 @@ describe("updating the previous version's CDK project", () => {
       cwd: dir,
       env: { npm_config_user_agent: '' },
     });
-    expect(origins).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy\n/);
+    expect(origins).toMatch(/\nNext steps:\n {2}npm test\n {2}npm run deploy:dev\n/);
     await execOk('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir });
     expect(await execOk('npm', ['test'], { cwd: dir })).toMatch(/Tests\s+\d+ passed/);
   });

@@ -34,7 +34,7 @@ type Flavour = (typeof FLAVOURS)[number];
 const ANSWERS: Record<Flavour, Partial<AnswersInput>> = {
   cdk: { scopes: ['orders-api/read'] },
   terraform: { runtime: 'nodejs22.x' },
-  sam: { origins: ['https://app.example.com', 'http://localhost:5173', 'https://admin.example.com'] },
+  sam: { origins: ['https://app.example.com', 'https://admin.example.com'] },
 };
 const INFRA: Record<Flavour, string | undefined> = { cdk: undefined, terraform: 'infra/main.tf', sam: 'template.yaml' };
 
@@ -119,11 +119,12 @@ const KINDS: Record<string, Kind> = {
     edit: (files) => change(files, 'src/api.ts', /, 'http:\/\/localhost:5173'|'http:\/\/localhost:5173', /, ''),
     check: ({ branch, iac, pr }) => {
       expect(branch['src/api.ts']).not.toContain('http://localhost:5173');
-      expect(JSON.parse(branch[YO_RC_PATH]!)['create-cognito-jwt-api'].answers.origins).not.toContain(
-        'http://localhost:5173',
-      );
-      if (INFRA[iac]) expect(branch[iac === 'terraform' ? 'infra/variables.tf' : INFRA[iac]]).not.toContain('5173');
-      expect(pr!.body).toMatch(/^- origins read from src\/api\.ts/m);
+      const { answers } = JSON.parse(branch[YO_RC_PATH]!)['create-cognito-jwt-api'];
+      expect(answers.devOrigins).toEqual(['https://dev.example.com']);
+      // Where the dev environment's origins are deployed from (CDK's app reads src/api.ts).
+      const devConfig = { cdk: undefined, terraform: 'infra/environments/dev.tfvars', sam: 'samconfig.toml' }[iac];
+      if (devConfig) expect(branch[devConfig]).not.toContain('5173');
+      expect(pr!.body).toMatch(/^- devOrigins read from src\/api\.ts: https:\/\/dev\.example\.com /m);
     },
   },
   'an unresolved earlier conflict': {
@@ -199,7 +200,14 @@ async function pool<T, R>(items: readonly T[], width: number, task: (item: T) =>
 
 function enlist(root: string, iac: Flavour, kind: string): Member {
   const name = `${iac}-${kind.replaceAll(' ', '-').replaceAll('.', '-')}`;
-  const input = { ...EXAMPLE_INPUT, ...ANSWERS[iac], iac, name };
+  // Two dev origins, so that one can go (the dev environment's list may not be empty).
+  const input = {
+    ...EXAMPLE_INPUT,
+    devOrigins: ['http://localhost:5173', 'https://dev.example.com'],
+    ...ANSWERS[iac],
+    iac,
+    name,
+  };
   const { project = previousProject, edit, dirty } = KINDS[kind]!;
   const files = project(input);
   edit?.(files);
