@@ -4,7 +4,7 @@
  * SDK's ACM client loads only when a run checks a custom domain.
  */
 import type { ACMClient } from '@aws-sdk/client-acm';
-import { ATTEMPTS, type AccessOptions } from './cognito.js';
+import { ATTEMPTS, type AccessOptions, clientConfig } from './cognito.js';
 import { ACM, withRetries } from './failures.js';
 
 export interface CertificateDetails {
@@ -30,18 +30,7 @@ async function loadSdk() {
 
 export async function createCertificateAccess(options: AccessOptions): Promise<CertificateAccess> {
   const sdk = await loadSdk();
-  const timeoutMs = options.timeoutMs ?? 5000;
-  // Our own bounded retries (withRetries); the SDK's would multiply them.
-  const client: ACMClient = new sdk.ACMClient({
-    region: options.region,
-    ...(options.profile ? { profile: options.profile } : {}),
-    maxAttempts: 1,
-    requestHandler: {
-      connectionTimeout: Math.min(timeoutMs, 3000),
-      requestTimeout: timeoutMs,
-      throwOnRequestTimeout: true,
-    },
-  });
+  const client: ACMClient = new sdk.ACMClient(clientConfig(options));
   const backoffMs = options.backoffMs ?? 200;
   return {
     async describeCertificate(arn) {

@@ -42,6 +42,23 @@ export interface AccessOptions {
 /** Attempts per call for throttling, network and server errors (failures.ts). */
 export const ATTEMPTS = 4;
 
+/** The options of an SDK client for `options`: one attempt per call, and bounded waits. */
+export function clientConfig(options: AccessOptions) {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  return {
+    region: options.region,
+    ...(options.profile ? { profile: options.profile } : {}),
+    // Our own bounded retries (withRetries); the SDK's would multiply them.
+    maxAttempts: 1,
+    // An endpoint that accepts the connection and never answers would otherwise hold the run forever.
+    requestHandler: {
+      connectionTimeout: Math.min(timeoutMs, 3000),
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
+}
+
 async function loadSdk() {
   // The SDK warns on Node 20 that its releases from 2027 on need Node 22; package.json pins a
   // release that runs on every Node version this tool supports.
@@ -71,19 +88,7 @@ export async function configuredRegion(profile?: string): Promise<string | undef
 
 export async function createCognitoAccess(options: AccessOptions): Promise<CognitoAccess> {
   const sdk = await loadSdk();
-  const timeoutMs = options.timeoutMs ?? 5000;
-  // Our own bounded retries below; the SDK's would multiply them.
-  const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient({
-    region: options.region,
-    ...(options.profile ? { profile: options.profile } : {}),
-    maxAttempts: 1,
-    // An endpoint that accepts the connection and never answers would otherwise hold the run forever.
-    requestHandler: {
-      connectionTimeout: Math.min(timeoutMs, 3000),
-      requestTimeout: timeoutMs,
-      throwOnRequestTimeout: true,
-    },
-  });
+  const client: CognitoIdentityProviderClient = new sdk.CognitoIdentityProviderClient(clientConfig(options));
   const backoffMs = options.backoffMs ?? 200;
 
   async function call<T>(
