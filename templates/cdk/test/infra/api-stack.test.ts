@@ -198,7 +198,7 @@ describe('custom domain', () => {
 
   it('is regional, TLS 1.2, mapped to the $default stage, with its DNS target among the outputs', () => {
     const withDomain = synthesizeTemplate({ domain });
-    const [[domainId, resource]] = Object.entries(withDomain.findResources('AWS::ApiGatewayV2::DomainName'));
+    const [domainId, resource] = Object.entries(withDomain.findResources('AWS::ApiGatewayV2::DomainName'))[0]!;
     expect(resource.Properties).toEqual({
       DomainName: domain.name,
       DomainNameConfigurations: [
