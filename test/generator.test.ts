@@ -70,7 +70,7 @@ describe('yeoman generator cognito-jwt-api:app', () => {
         iac: 'cdk',
       });
     const asked = result.askedQuestions.map((question) => question.name);
-    expect(asked).toEqual(['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac']);
+    expect(asked).toEqual(['name', 'userPoolId', 'clientId', 'origins', 'devOrigins', 'scopes', 'iac']);
     result.assertFileContent('src/api.ts', "allowOrigins: ['https://asked.example.com']");
     result.assertFileContent('src/api.ts', "export const runtime = 'nodejs24.x'");
     result.assertJsonFileContent('package.json', { name: 'asked-svc' });

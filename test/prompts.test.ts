@@ -9,6 +9,7 @@ describe('questions', () => {
       'name',
       'userPoolId',
       'origins',
+      'devOrigins',
       'scopes',
       'iac',
     ]);
@@ -50,6 +51,16 @@ describe('questions', () => {
     expect(origins!.message).toContain('comma-separated');
     // Production's origins have no default: a local dev server's address belongs to the dev environment.
     expect(origins!.default).toBeUndefined();
+  });
+
+  it("asks for the dev environment's origins next, a local front end's by default, loopback allowed", () => {
+    const { devOrigins } = byName(questionsFor({}));
+    expect(devOrigins!.message).toBe('Dev browser origins (comma-separated)');
+    expect(devOrigins!.default).toBe('http://localhost:5173');
+    expect(devOrigins!.validate!('http://localhost:5173, http://127.0.0.1:3000')).toBe(true);
+    expect(devOrigins!.validate!('http://dev.example.com')).toMatch(
+      /^Dev browser origins "http:\/\/dev\.example\.com" uses http/,
+    );
   });
 
   it('accepts no scopes', () => {

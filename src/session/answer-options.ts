@@ -32,7 +32,7 @@ export const ANSWER_OPTIONS: readonly AnswerOption[] = ANSWER_FIELDS.map((field)
       : (INTEGER_FIELDS as readonly AnswerField[]).includes(field)
         ? 'integer'
         : 'string',
-  list: field === 'origins' || field === 'scopes',
+  list: field === 'origins' || field === 'devOrigins' || field === 'scopes',
   description: describe(field),
   choices: choicesOf(field),
   example: exampleOf(field),

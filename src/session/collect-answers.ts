@@ -140,6 +140,8 @@ class Interview {
       else if (field === 'clientId') await this.askClient(suggestion, labels);
       else if (field === 'origins') await this.askOrigins(suggestion, labels);
       else this.known[field] = await this.ask(questionFor(field, this.known, { suggestion, labels }));
+      const devOrigins = field === 'devOrigins' && normaliseAnswer(field, String(this.known.devOrigins));
+      if (Array.isArray(devOrigins)) this.options.log(`Dev origins: ${devOrigins.join(', ')}`);
       this.progress();
     }
   }

@@ -6,6 +6,7 @@
 import { FLAVOURS } from '../render/flavours.js';
 import {
   ANSWER_FIELDS,
+  DEFAULT_DEV_ORIGIN,
   FLAG_LABELS,
   metaOf,
   TITLE_LABELS,
@@ -29,12 +30,15 @@ export interface Question {
  * other), `allowAnyOrigin` is a choice offered when "*" is typed as an origin, and the runtime
  * keeps its default unless --runtime is given.
  */
-export const ASKED: readonly AnswerField[] = ['name', 'userPoolId', 'clientId', 'origins', 'scopes', 'iac'];
-
-/**
- * The origins question asks for production's, which have no default: a local front-end dev server's
- * address belongs to the dev environment (--dev-origins, whose default it is).
- */
+export const ASKED: readonly AnswerField[] = [
+  'name',
+  'userPoolId',
+  'clientId',
+  'origins',
+  'devOrigins',
+  'scopes',
+  'iac',
+];
 
 /**
  * Labels for messages during questions: answers given as flags by their flag (`--region`),
@@ -50,7 +54,7 @@ export function promptLabels(flags: Iterable<AnswerField> = []): AnswerLabels {
 function messageOf(field: AnswerField): string {
   const title = metaOf(field).title;
   if (field === 'scopes') return `${title} (a token needs any one; comma-separated, empty for none)`;
-  if (field === 'origins') return `${title} (comma-separated)`;
+  if (field === 'origins' || field === 'devOrigins') return `${title} (comma-separated)`;
   return title;
 }
 
@@ -74,7 +78,8 @@ export function questionFor(
     type: choices ? 'select' : 'input',
     name: field,
     message: messageOf(field),
-    default: options.suggestion ?? (field === 'scopes' ? '' : undefined),
+    // Production's origins have none: a local front end's address belongs to the dev environment's.
+    default: options.suggestion ?? (field === 'scopes' ? '' : field === 'devOrigins' ? DEFAULT_DEV_ORIGIN : undefined),
   };
   if (choices) {
     question.choices = choices.map((value) => choiceLabel(field, value));

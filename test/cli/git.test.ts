@@ -235,6 +235,7 @@ describe('--no-git in the command line that repeats a run', () => {
     await terminal.answer('Cognito user pool ID', 'eu-west-1_AbCdEfGhI');
     await terminal.answer('Cognito app client ID', 'abc');
     await terminal.answer('Production browser origins', 'https://app.example.com');
+    await terminal.answer('Dev browser origins');
     await terminal.waitFor('OAuth scopes');
     await terminal.type(KEY.ctrlC);
     expect(await terminal.exitCode()).toBe(130);

@@ -43,6 +43,7 @@ const RERUN = 'To run again with the answers given so far, without questions:';
 /** Answers the questions after the client id with their defaults (or `origins`). */
 async function answerTheRest(terminal: Terminal, origins = 'https://app.example.com'): Promise<void> {
   await terminal.answer('Production browser origins', origins);
+  await terminal.answer('Dev browser origins');
   await terminal.answer('OAuth scopes');
   await terminal.answer('Infrastructure as code');
 }
@@ -72,6 +73,7 @@ describe('interactive CLI', () => {
     await terminal.answer('lets every website call the API');
     await terminal.answer('Production browser origins', 'https://App.example.com/, https://admin.example.com');
     await terminal.waitFor('Allowed origins: https://app.example.com, https://admin.example.com');
+    await terminal.answer('Dev browser origins');
     await terminal.answer('OAuth scopes');
     await terminal.answer('Infrastructure as code');
     expect(await terminal.exitCode(), terminal.screen).toBe(0);
@@ -93,6 +95,7 @@ describe('interactive CLI', () => {
     await terminal.waitFor('lets every website call the API');
     await terminal.type(KEY.down, KEY.enter);
     await terminal.waitFor('Allowed origins: *');
+    await terminal.answer('Dev browser origins');
     await terminal.answer('OAuth scopes');
     await terminal.answer('Infrastructure as code');
     expect(await terminal.exitCode(), terminal.screen).toBe(0);
@@ -106,6 +109,7 @@ describe('interactive CLI', () => {
     await terminal.answer('Cognito user pool ID', 'eu-west-1_AbCdEfGhI');
     await terminal.answer('Cognito app client ID', 'abc');
     await terminal.answer('Production browser origins', 'https://app.example.com');
+    await terminal.answer('Dev browser origins');
     await terminal.waitFor('OAuth scopes');
     await terminal.type(KEY.ctrlC);
     expect(await terminal.exitCode()).toBe(130);
@@ -156,6 +160,7 @@ describe('interactive CLI', () => {
     await terminal.answer('Production browser origins', 'https://app.example.com');
     // Still there while questions remain.
     expect(existsSync(path.join(folder, 'notes.txt'))).toBe(true);
+    await terminal.answer('Dev browser origins');
     await terminal.answer('OAuth scopes');
     await terminal.answer('Infrastructure as code');
     expect(await terminal.exitCode(), terminal.screen).toBe(0);
@@ -239,6 +244,7 @@ describe('interactive CLI', () => {
       await terminal.answer(`❯ users (${POOL})`);
       await terminal.answer('web (termclient)');
       await terminal.answer('Production browser origins (comma-separated) (https://app.example.com)');
+      await terminal.answer('Dev browser origins');
       await terminal.answer('OAuth scopes');
       await terminal.answer('Infrastructure as code');
       await terminal.waitFor('termclient ("web") belongs to the pool');
