@@ -1,27 +1,23 @@
 /**
  * The hashes a project's record keeps of its generated files: they tell an untouched file from an
- * edited one, and check the stored merge base. New records keep SHA-256 (node:crypto). Records
- * made by earlier versions may keep FNV-1a 64 hashes; those are still checked.
+ * edited one, and check the stored merge base. They detect changes, they do not authenticate, so
+ * a fast 64-bit hash does: FNV-1a (fnv.ts), which spares a run loading node:crypto and, with it,
+ * Node's streams (docs/performance.md). Records made by other versions may keep SHA-256 hashes;
+ * those are still checked, with node:crypto, loaded only then.
  */
-import { createHash } from 'node:crypto';
+import { fnv1a64 } from './fnv.js';
 
-const sha256 = (contents: string) => createHash('sha256').update(contents).digest('hex');
-
-/** FNV-1a, 64 bits (draft-eastlake-fnv), of a string's UTF-8 bytes, as 16 hex digits. */
-export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n; // offset basis
-  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  return hash.toString(16).padStart(16, '0');
-}
+const sha256 = (contents: string) =>
+  process.getBuiltinModule('node:crypto').createHash('sha256').update(contents).digest('hex');
 
 const ALGORITHMS = new Map<string, (contents: string) => string>([
-  ['sha256', sha256],
   ['fnv1a64', fnv1a64],
+  ['sha256', sha256],
 ]);
 
 /** The hash a new record keeps of `contents`. */
 export function hashOf(contents: string): string {
-  return `sha256-${sha256(contents)}`;
+  return `fnv1a64-${fnv1a64(contents)}`;
 }
 
 /** Whether `contents` has the `recorded` hash, in the algorithm it names; false for one this version does not know. */

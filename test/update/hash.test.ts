@@ -1,13 +1,21 @@
-/** The record's hashes: SHA-256 for new records; FNV-1a 64 and SHA-256 still read from older ones. */
+/** The record's hashes: FNV-1a 64 of the UTF-8 bytes for new records; FNV-1a 64 and SHA-256 read from older ones. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fnv1a64, hashOf, hasHash } from '../../src/update/hash.js';
+import { fnv1a64, fnv1a64InJavaScript } from '../../src/update/fnv.js';
+import { hashOf, hasHash } from '../../src/update/hash.js';
+
+/** FNV-1a 64 as its definition states it, over BigInt. */
+function reference(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * FNV-1a 64 hashes as records made by earlier versions keep them, made by those versions' own
- * implementation (a WebAssembly loop), for texts whose UTF-8 encoding takes 1 to 4 bytes a character.
+ * FNV-1a 64 hashes as records made by earlier versions keep them, for texts whose UTF-8 encoding
+ * takes 1 to 4 bytes a character.
  */
 const RECORDED_FNV = [
   ['', 'cbf29ce484222325'],
@@ -23,20 +31,37 @@ describe('fnv1a64', () => {
   it('gives the published test vectors, and the hashes earlier versions recorded', () => {
     for (const [text, hash] of RECORDED_FNV) expect(fnv1a64(text), text.slice(0, 20)).toBe(hash);
   });
+
+  it('hashes the UTF-8 bytes, as the definition does, for any text and size', () => {
+    const texts = [
+      'export const x = 1;\n',
+      'é, €, 😀 and a lone \ud800 surrogate',
+      '€'.repeat(70_000), // more than the module's first page once encoded
+      'ascii after a large one',
+      Array.from({ length: 2000 }, (_, i) => String.fromCodePoint((i * 7919) % 0x10ffff)).join(''),
+    ];
+    for (const text of texts) expect(fnv1a64(text), text.slice(0, 20)).toBe(reference(text));
+  });
+
+  it('gives the same hashes without WebAssembly (node --jitless)', () => {
+    for (const [text, hash] of RECORDED_FNV) expect(fnv1a64InJavaScript(text), text.slice(0, 20)).toBe(hash);
+  });
 });
 
 describe('record hashes', () => {
-  it('are SHA-256 for new records, and check a file against the hash it was recorded with', () => {
-    expect(hashOf('a\n')).toBe(`sha256-${sha256('a\n')}`);
+  it('are FNV-1a 64 for new records, and check a file against the hash it was recorded with', () => {
+    expect(hashOf('a\n')).toBe(`fnv1a64-${reference('a\n')}`);
     expect(hasHash('a\n', hashOf('a\n'))).toBe(true);
     expect(hasHash('b\n', hashOf('a\n'))).toBe(false);
   });
 
-  it('read the FNV-1a 64 hashes of older records', () => {
+  it('read the FNV-1a 64 and SHA-256 hashes of older records', () => {
     for (const [text, hash] of RECORDED_FNV) {
       expect(hasHash(text, `fnv1a64-${hash}`), text.slice(0, 20)).toBe(true);
       expect(hasHash(`${text}.`, `fnv1a64-${hash}`), text.slice(0, 20)).toBe(false);
     }
+    expect(hasHash('a\n', `sha256-${sha256('a\n')}`)).toBe(true);
+    expect(hasHash('b\n', `sha256-${sha256('a\n')}`)).toBe(false);
   });
 
   it('never match in an algorithm this version does not know', () => {
@@ -45,6 +70,7 @@ describe('record hashes', () => {
     // Names an object has by inheritance are no algorithm either.
     expect(hasHash('a\n', '__proto__-x')).toBe(false);
     expect(hasHash('a\n', 'toString-[object Undefined]')).toBe(false);
+    expect(hasHash('a\n', 'fnv1a64')).toBe(false);
     expect(hasHash('a\n', 'sha256')).toBe(false);
   });
 });

@@ -2,10 +2,10 @@
  * `update` on a project of the previous template version: every merge rule, for CDK and
  * Terraform, asserting the exact resulting files and that no user edit is lost.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fnv1a64 } from '../../src/update/hash.js';
 import { CONFLICT_MARKER } from '../../src/update/merge.js';
 import { PACKAGE_VERSIONS } from '../../src/render/versions.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
@@ -267,16 +267,17 @@ describe('update options', () => {
     expect((await update(dir, '--check')).code).toBe(0);
   });
 
-  it('reads a record whose hashes are FNV-1a 64, as earlier versions wrote them, with or without the base', async () => {
+  it('reads a record whose hashes are SHA-256, as some earlier versions wrote them, with or without the base', async () => {
     const dir = fixtureCopy('cdk');
     await update(dir);
-    // The record of a current project as those versions kept it: each file's hash as FNV-1a 64.
+    // The record of a current project as those versions kept it: each file's hash as SHA-256.
     const yoRc = JSON.parse(read(dir, '.yo-rc.json')!);
     const { files } = JSON.parse(read(dir, '.cognito-jwt-api/pristine.json')!) as { files: Record<string, string> };
     const record = yoRc['create-cognito-jwt-api'] as { files: Record<string, { hash: string }> };
-    for (const [file, entry] of Object.entries(record.files)) entry.hash = `fnv1a64-${fnv1a64(files[file]!)}`;
+    for (const [file, entry] of Object.entries(record.files))
+      entry.hash = `sha256-${createHash('sha256').update(files[file]!).digest('hex')}`;
     write(dir, '.yo-rc.json', `${JSON.stringify(yoRc, null, 2)}\n`);
-    commitAll(dir, 'a record with FNV-1a 64 hashes');
+    commitAll(dir, 'a record with SHA-256 hashes');
     const checked = await update(dir, '--dry-run', '--json');
     expect(JSON.parse(checked.out).notes).toEqual([]);
     // Without the stored base, the hash tells that a file you deleted is unchanged by the template: it stays deleted.
