@@ -2,7 +2,7 @@
  * The IaC flavours: a flavour is a template folder (templates/<id>) plus this manifest entry.
  */
 import { ENVIRONMENTS, type Answers, type EnvironmentName } from '../schema/answers.js';
-import { RUNTIME_DETAILS, type PackageName } from './versions.js';
+import { PACKAGE_VERSIONS, RUNTIME_DETAILS, type PackageName } from './versions.js';
 
 /** What a flavour's scripts depend on: the runtime, and each environment's stack name. */
 export interface ScriptInput {
@@ -112,6 +112,13 @@ export const FLAVOURS = {
   },
 } as const satisfies Record<Answers['iac'], Flavour>;
 
+/**
+ * Biome at the version the templates pin, run through npx rather than installed: its platform
+ * binary alone is about 100 MB (a quarter of a CDK project's node_modules), and npx keeps one copy
+ * per machine for every project that pins the same version.
+ */
+const BIOME = `npx --yes @biomejs/biome@${PACKAGE_VERSIONS['@biomejs/biome']}`;
+
 /** Scripts and dependencies every flavour shares. */
 export const SHARED_PACKAGE = {
   scripts: {
@@ -120,11 +127,10 @@ export const SHARED_PACKAGE = {
     test: 'vitest run',
     typecheck: 'tsc --noEmit',
     // The formatter's check and the linter, failing on warnings too (biome.json configures both).
-    lint: 'biome check --error-on-warnings .',
-    format: 'biome format --write .',
+    lint: `${BIOME} check --error-on-warnings .`,
+    format: `${BIOME} format --write .`,
   } as Record<string, string>,
   devDependencies: [
-    '@biomejs/biome',
     '@types/aws-lambda',
     '@types/node',
     'jose',

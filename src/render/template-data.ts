@@ -26,7 +26,7 @@ import { ciData } from './ci.js';
 import { escapers } from './escape.js';
 import { FLAVOURS } from './flavours.js';
 import { tsLine } from './ts-layout.js';
-import { IAC_VERSIONS, RUNTIME_DETAILS } from './versions.js';
+import { IAC_VERSIONS, PACKAGE_VERSIONS, RUNTIME_DETAILS } from './versions.js';
 
 /** How a front renders: protected routes it keeps beside the sample, and whether projen manages the files. */
 export interface RenderOptions {
@@ -87,6 +87,8 @@ export function templateData(answers: Answers, { routes = [], projen = false }: 
       anyOrigin: deployments[name].origins.includes('*'),
     })),
     iacVersions: IAC_VERSIONS,
+    /** The Biome the lint and format scripts run through npx (biome.json's schema, the README). */
+    biomeVersion: PACKAGE_VERSIONS['@biomejs/biome'],
     /** The schema's rules as regular expressions, for the IaC's own input validation. */
     patterns: {
       region: REGION_PATTERN.source,
@@ -135,6 +137,7 @@ export const TEMPLATE_LOCALS = [
   'throttlingLimitMax',
   'ci',
   'iacVersions',
+  'biomeVersion',
   'patterns',
   'ts',
   'tsLine',

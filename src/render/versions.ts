@@ -5,7 +5,10 @@ import type { Answers } from '../schema/answers.js';
 
 /** npm packages of generated projects, as semver ranges of versions known to work together. */
 export const PACKAGE_VERSIONS = {
-  /** Exact: Biome's formatting changes between releases, and `npm run lint` fails on any difference. */
+  /**
+   * Exact: Biome's formatting changes between releases, and `npm run lint` fails on any difference.
+   * Not installed: the lint and format scripts run this version through npx (flavours.ts).
+   */
   '@biomejs/biome': '2.6.9',
   '@cdktf/hcl2json': '^0.21.0',
   '@types/aws-lambda': '^8.10.164',

@@ -1,7 +1,8 @@
 /**
- * A generated project's `npm run lint` and `npm run format`, without an install: the scripts of its
- * package.json, run by this repository's Biome, which test/render/generated-lint.test.ts keeps at the
- * version generated projects pin.
+ * A generated project's `npm run lint` and `npm run format`, without an install or a download: the
+ * scripts of its package.json run Biome through npx at the version the templates pin; here this
+ * repository's Biome runs their arguments instead, which test/render/generated-lint.test.ts keeps at
+ * that version.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,12 +11,19 @@ import path from 'node:path';
 
 export const BIOME_PACKAGE = createRequire(import.meta.url).resolve('@biomejs/biome/package.json');
 const BIOME_BIN = path.join(path.dirname(BIOME_PACKAGE), 'bin', 'biome');
+const BIOME_VERSION: string = JSON.parse(readFileSync(BIOME_PACKAGE, 'utf8')).version;
 
-/** Runs the project's script `name`, which must be a Biome command. */
+/** Runs the project's script `name`, which must run Biome through npx, at this repository's version. */
 export function biomeScript(dir: string, name: 'lint' | 'format'): { status: number | null; output: string } {
   const script: string = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts[name];
-  const [command, ...args] = script.split(' ');
-  if (command !== 'biome') throw new Error(`the ${name} script runs ${command}, not biome: ${script}`);
+  const [npx, yes, biome, ...args] = script.split(' ');
+  if (npx !== 'npx' || yes !== '--yes' || !biome?.startsWith('@biomejs/biome@')) {
+    throw new Error(`the ${name} script does not run Biome through npx: ${script}`);
+  }
+  const version = biome.slice('@biomejs/biome@'.length);
+  if (version !== BIOME_VERSION) {
+    throw new Error(`the ${name} script runs Biome ${version}; this repository has ${BIOME_VERSION}: ${script}`);
+  }
   const run = spawnSync(process.execPath, [BIOME_BIN, ...args], {
     cwd: dir,
     encoding: 'utf8',

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapers } from '../../src/render/escape.js';
 import { LINE_WIDTH, tsLine } from '../../src/render/ts-layout.js';
-import { templateText } from '../../src/render/templates.js';
+import { renderProject } from '../../src/render/render-project.js';
+import { parseAnswers } from '../../src/schema/parse.js';
+import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { BIOME_PACKAGE } from '../helpers/biome.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -51,10 +53,12 @@ const CASES: Array<[string, Parameters<typeof tsLine>]> = [
   ['objects of one key', ['const ones = ', [{ a: 'x' }, { a: 'y' }], ';']],
 ];
 
+const BIOME_JSON = renderProject(parseAnswers(EXAMPLE_INPUT)).find((file) => file.path === 'biome.json')!.contents;
+
 describe('tsLine', () => {
   it.each(CASES)('writes %s as Biome formats it', (_, [head, value, tail]) => {
     const dir = tempDir('ts-layout');
-    writeFileSync(path.join(dir, 'biome.json'), templateText('base/biome.json'));
+    writeFileSync(path.join(dir, 'biome.json'), BIOME_JSON);
     // An element of a list, a property of an object, or a declaration.
     const line = tsLine(head, value, tail);
     const text = !head.trim()

@@ -140,8 +140,12 @@ describe.each(['cdk', 'terraform'] as const)('update of a %s project from the pr
     const next = new Map(currentRender(dir).map((file) => [file.path, file.contents]));
     expect(after['biome.json']).toBe(next.get('biome.json'));
     const { scripts, devDependencies } = JSON.parse(after['package.json']!);
-    expect(scripts).toMatchObject({ lint: 'biome check --error-on-warnings .', format: 'biome format --write .' });
-    expect(devDependencies['@biomejs/biome']).toBe(PACKAGE_VERSIONS['@biomejs/biome']);
+    const biome = `npx --yes @biomejs/biome@${PACKAGE_VERSIONS['@biomejs/biome']}`;
+    expect(scripts).toMatchObject({
+      lint: `${biome} check --error-on-warnings .`,
+      format: `${biome} format --write .`,
+    });
+    expect(devDependencies).not.toHaveProperty('@biomejs/biome');
     // The samples stay as the previous version wrote them (they are yours): npm run format brings them in line.
     const first = biomeScript(dir, 'lint');
     expect(reportedFiles(first.output), first.output).toEqual(['src/handlers/me.ts', 'test/handlers/me.test.ts']);
