@@ -181,6 +181,8 @@ export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
 
 /** Letters that NFKD keeps whole, as ASCII. */
 const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th' };
+// Built from the keys, which the bundle escapes (a regular expression literal keeps its letters as they are).
+const WHOLE_LETTERS = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
 
 /** Default package name: the target folder's name, made valid the way create-vite does. */
 export function defaultPackageName(targetDir: string): string {
@@ -190,7 +192,7 @@ export function defaultPackageName(targetDir: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
     .toLowerCase()
-    .replace(/[ßæœøłđþ]/g, (letter) => LETTERS[letter]!)
+    .replace(WHOLE_LETTERS, (letter) => LETTERS[letter]!)
     .replace(/[^a-z\d\-~]+/g, '-')
     .replace(/^[-~]+|-+$/g, '');
   return name && checkPackageName(name) === undefined ? name : 'cognito-jwt-api';
