@@ -5,12 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { certificateCovers, createCertificateAccess } from '../../src/aws/acm.js';
-import type { CognitoAccess } from '../../src/aws/cognito.js';
 import { formatReport, hasErrors, verifyAnswers } from '../../src/aws/verify.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { type FakeAcm, startFakeAcm } from '../helpers/acm.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { refusingEndpoint } from '../helpers/cognito.js';
+import { passingCognito, refusingEndpoint } from '../helpers/cognito.js';
 
 const arn = (id: string) => `arn:aws:acm:eu-west-1:123456789012:certificate/${id}-0000-4000-8000-000000000000`;
 const ISSUED_WILDCARD = arn('11111111');
@@ -30,21 +29,7 @@ afterAll(() => acm.stop());
 afterEach(() => vi.unstubAllEnvs());
 
 /** A pool that checks out, and its issuer's documents, so that only the certificate's check varies. */
-const pool: CognitoAccess = {
-  credentialsAvailable: async () => true,
-  listUserPools: async () => [],
-  listUserPoolClients: async () => [],
-  describeUserPool: async (id) => ({ id, name: 'users' }),
-  describeUserPoolClient: async (_, id) => ({
-    id,
-    name: 'web',
-    hasSecret: false,
-    allowedOAuthScopes: [],
-    allowedOAuthFlows: ['code'],
-    oauthEnabled: true,
-    callbackUrls: ['https://app.example.com/', 'http://localhost:5173/'],
-  }),
-};
+const pool = passingCognito(['https://app.example.com/', 'http://localhost:5173/']);
 const documents = async (url: string) =>
   url.endsWith('openid-configuration')
     ? { issuer: `https://cognito-idp.eu-west-1.amazonaws.com/${EXAMPLE_INPUT.userPoolId}` }

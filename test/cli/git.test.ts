@@ -13,6 +13,7 @@ import { PRISTINE_PATH } from '../../src/update/record.js';
 import { PACKAGE_VERSION } from '../../src/version.js';
 import { EXAMPLE_FLAGS } from '../helpers/answers.js';
 import { BIN, listFiles, readText, runCli, tempDir } from '../helpers/cli.js';
+import { NO_AWS } from '../helpers/cognito.js';
 import { cleanEnv } from '../helpers/exec.js';
 import { KEY, Terminal } from '../helpers/terminal.js';
 
@@ -251,16 +252,3 @@ describe('--no-git in the command line that repeats a run', () => {
     expect(existsSync(path.join(cwd, 'svc', '.git'))).toBe(false);
   });
 });
-
-/** No AWS credentials or region anywhere the SDK looks: no pickers, no check offered. */
-const NO_AWS = {
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_REGION: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_CONFIG_FILE: '/nonexistent',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, readText, tempDir } from '../helpers/cli.js';
 import {
+  NO_AWS,
   refusingEndpoint,
   startDenyingCognito,
   startRequestTrap,
@@ -17,18 +18,6 @@ import {
 import { cleanEnv } from '../helpers/exec.js';
 import { KEY, Terminal } from '../helpers/terminal.js';
 
-/** No AWS credentials and no region anywhere the SDK looks: no pickers, no check offered. */
-const NO_AWS = {
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_REGION: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_CONFIG_FILE: '/nonexistent',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
 /** Credentials and a region for a Cognito at `endpoint`. */
 const awsAt = (endpoint: string) => ({
   ...NO_AWS,

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startCognitoLocal, type CognitoLocal, type SeedPool } from '../../demo/cognito-local.js';
+import type { CognitoAccess } from '../../src/aws/cognito.js';
 
 export interface TestCognito extends CognitoLocal {
   /** Environment for a CLI run or a generator: endpoint, dummy credentials, ISSUER for `poolId`. */
@@ -91,3 +92,38 @@ export async function refusingEndpoint(): Promise<string> {
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}`;
 }
+
+/**
+ * A Cognito whose pool and app client check out (a public client with the code flow, `callbackUrls`
+ * registered), so that only what a test varies can fail a check.
+ */
+export function passingCognito(callbackUrls: readonly string[]): CognitoAccess {
+  return {
+    credentialsAvailable: async () => true,
+    listUserPools: async () => [],
+    listUserPoolClients: async () => [],
+    describeUserPool: async (id) => ({ id, name: 'users' }),
+    describeUserPoolClient: async (_, id) => ({
+      id,
+      name: 'web',
+      hasSecret: false,
+      allowedOAuthScopes: [],
+      allowedOAuthFlows: ['code'],
+      oauthEnabled: true,
+      callbackUrls: [...callbackUrls],
+    }),
+  };
+}
+
+/** No AWS credentials or region anywhere the SDK looks (for a CLI run's environment): no pickers, no check offered. */
+export const NO_AWS = {
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_REGION: undefined,
+  AWS_DEFAULT_REGION: undefined,
+  AWS_CONFIG_FILE: '/nonexistent',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};

@@ -4,29 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CertificateAccess } from '../../src/aws/acm.js';
-import type { CognitoAccess } from '../../src/aws/cognito.js';
 import { collectAnswers } from '../../src/session/collect-answers.js';
 import type { Question } from '../../src/session/prompts.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { refusingEndpoint } from '../helpers/cognito.js';
+import { passingCognito, refusingEndpoint } from '../helpers/cognito.js';
 
 const ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
 
-const pool: CognitoAccess = {
-  credentialsAvailable: async () => true,
-  listUserPools: async () => [],
-  listUserPoolClients: async () => [],
-  describeUserPool: async (id) => ({ id, name: 'users' }),
-  describeUserPoolClient: async (_, id) => ({
-    id,
-    name: 'web',
-    hasSecret: false,
-    allowedOAuthScopes: [],
-    allowedOAuthFlows: ['code'],
-    oauthEnabled: true,
-    callbackUrls: EXAMPLE_INPUT.origins.map((origin) => `${origin}/`),
-  }),
-};
+const pool = passingCognito(EXAMPLE_INPUT.origins.map((origin) => `${origin}/`));
 
 describe('an interactive run with --domain and --certificate-arn', () => {
   it('asks nothing about them, and keeps them through "Change answers" after a failed check', async () => {
