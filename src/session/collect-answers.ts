@@ -12,7 +12,13 @@ import { createCertificateAccess, type CertificateAccess } from '../aws/acm.js';
 import { createCognitoAccess, type CognitoAccess } from '../aws/cognito.js';
 import { hasErrors } from '../aws/verify.js';
 import { AwsCredentialsError, VerificationFailedError } from '../errors.js';
-import type { AnswerField, AnswerLabels, Answers, GivenAnswers } from '../schema/answers.js';
+import {
+  ANSWER_FIELDS,
+  type AnswerField,
+  type AnswerLabels,
+  type Answers,
+  type GivenAnswers,
+} from '../schema/answers.js';
 import { checkGivenAnswers, resolveWithoutPrompts } from '../schema/given.js';
 import { defaultPackageName, normaliseAnswer, parseAnswers, withRegionOfPool } from '../schema/parse.js';
 import { regionOfUserPool } from '../schema/rules.js';
@@ -64,6 +70,9 @@ export async function collectAnswers(given: GivenAnswers, options: CollectOption
   checkGivenAnswers(given);
   return new Interview(given, { ...options, certificates }, connect).run();
 }
+
+/** Answers that belong to the pool: asked or derived again when the answers change. */
+const FOLLOW_THE_POOL: readonly AnswerField[] = ['region', 'issuer'];
 
 /** Says so when the package name is not the folder's name as it is. */
 function noteDerivedName(name: string, options: CollectOptions): void {
@@ -212,23 +221,56 @@ class Interview {
     if (where && !(await this.aws!.signedIn(where))) throw new AwsCredentialsError(this.options.profile);
   }
 
-  /** Every question again, each suggesting the answer it had. */
+  /**
+   * Every question again, each suggesting the answer it had. What no question asks for stays as it
+   * was (the runtime, throttling, the custom domain, the GitHub repository, the dev environment's
+   * pool and client): the user could not give it back here. The region follows the pool again.
+   */
   private async changeAnswers(previous: Answers): Promise<void> {
-    // What no question asks for stays: the runtime, and the custom domain with its certificate.
-    const { runtime, domain, certificateArn } = this.known;
-    this.known = { runtime, ...(domain === undefined ? {} : { domain, certificateArn }) };
+    const kept = ANSWER_FIELDS.filter((field) => !ASKED.includes(field) && !FOLLOW_THE_POOL.includes(field));
+    this.known = Object.fromEntries(
+      kept.filter((field) => this.known[field] !== undefined).map((field) => [field, this.known[field]]),
+    );
     this.fromFlags.clear();
     await this.askMissing({
       name: previous.name,
       userPoolId: previous.userPoolId,
       clientId: previous.clientId,
       origins: previous.origins.join(', '),
+      devOrigins: previous.devOrigins.join(', '),
       scopes: previous.scopes.join(', '),
       iac: previous.iac,
     });
+    const samePool = this.known.userPoolId === previous.userPoolId;
     // An issuer belongs to its pool.
-    if (this.known.userPoolId === previous.userPoolId && previous.issuer !== undefined)
-      this.known.issuer = previous.issuer;
+    if (samePool && previous.issuer !== undefined) this.known.issuer = previous.issuer;
+    this.keepDevPoolIfItFits(previous, samePool);
     this.progress();
+  }
+
+  /**
+   * The dev environment's own pool must be in the API's region, and a dev client given without
+   * one belongs to the production pool: after a change that breaks either, they go, with a note
+   * (the dev environment then uses the production pool and client).
+   */
+  private keepDevPoolIfItFits(previous: Answers, samePool: boolean): void {
+    const { devUserPoolId, devClientId } = previous;
+    const region = String(this.known.region);
+    const poolRegion = devUserPoolId === undefined ? undefined : regionOfUserPool(devUserPoolId);
+    if (devUserPoolId !== undefined && poolRegion !== region) {
+      delete this.known.devUserPoolId;
+      delete this.known.devClientId;
+      this.options.log(
+        `Dropped the dev user pool ${devUserPoolId}${devClientId === undefined ? '' : ' and its app client'}: the ` +
+          `pool is in ${poolRegion}, the API now in ${region}. The dev environment uses the production pool; ` +
+          '--dev-user-pool-id gives it its own.',
+      );
+    } else if (devUserPoolId === undefined && devClientId !== undefined && !samePool) {
+      delete this.known.devClientId;
+      this.options.log(
+        `Dropped the dev app client ${devClientId}: it belongs to ${previous.userPoolId}, the production pool ` +
+          'before. The dev environment uses the production app client; --dev-client-id gives it its own.',
+      );
+    }
   }
 }
