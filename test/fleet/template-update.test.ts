@@ -311,6 +311,7 @@ describe('the template-update script', () => {
       'This update changes .github/workflows/ci.yml, .github/workflows/template-update.yml, and GitHub refuses ' +
         "workflow files pushed with a workflow's GITHUB_TOKEN.",
     );
+    expect(run.stderr).toContain('or set the secret TEMPLATE_UPDATE_TOKEN to a token that may change workflows');
     expect(github.prs()).toEqual([]);
     expect(existsSync(path.join(service.remote, 'refs/heads', BRANCH))).toBe(false);
   });

@@ -38,22 +38,31 @@ describe('the template-update workflow', () => {
     expect(events.repository_dispatch).toEqual({ types: ['cognito-jwt-api-update'] });
   });
 
-  it("asks for contents and pull-requests write, and uses the repository's GITHUB_TOKEN only", () => {
-    const document = parse(workflow);
-    expect(document.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
-    expect(workflow).not.toMatch(/secrets\./);
-    const steps = document.jobs.update.steps;
-    const run = steps.find((step: { run?: string }) => step.run);
-    expect(run.run).toBe(`node ${SCRIPT}`);
-    expect(run.env.GH_TOKEN).toBe('${{ github.token }}');
-    // The version is input: it reaches the script through the environment, never pasted into a command.
-    expect(run.env.TEMPLATE_UPDATE_VERSION).toBe(
-      "${{ inputs.version || github.event.client_payload.version || 'latest' }}",
-    );
-    expect(steps.filter((step: { run?: string }) => step.run?.includes('${{'))).toEqual([]);
-    // The script compares the update branch with the base: it needs the whole history.
-    expect(steps[0]).toEqual({ uses: 'actions/checkout@v5', with: { 'fetch-depth': 0 } });
-  });
+  it(
+    "asks for contents and pull-requests write, and uses the repository's GITHUB_TOKEN unless the one secret " +
+      'TEMPLATE_UPDATE_TOKEN is set',
+    () => {
+      const document = parse(workflow);
+      expect(document.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+      // The one secret, for both the push (the checkout keeps its token) and gh, and nothing else.
+      const token = '${{ secrets.TEMPLATE_UPDATE_TOKEN || github.token }}';
+      expect(workflow.match(/secrets\.[\w.]+/g)).toEqual([
+        'secrets.TEMPLATE_UPDATE_TOKEN',
+        'secrets.TEMPLATE_UPDATE_TOKEN',
+      ]);
+      const steps = document.jobs.update.steps;
+      const run = steps.find((step: { run?: string }) => step.run);
+      expect(run.run).toBe(`node ${SCRIPT}`);
+      expect(run.env.GH_TOKEN).toBe(token);
+      // The version is input: it reaches the script through the environment, never pasted into a command.
+      expect(run.env.TEMPLATE_UPDATE_VERSION).toBe(
+        "${{ inputs.version || github.event.client_payload.version || 'latest' }}",
+      );
+      expect(steps.filter((step: { run?: string }) => step.run?.includes('${{'))).toEqual([]);
+      // The script compares the update branch with the base: it needs the whole history.
+      expect(steps[0]).toEqual({ uses: 'actions/checkout@v5', with: { 'fetch-depth': 0, token } });
+    },
+  );
 
   it.each(FLAVOURS)('and its script are managed files of every %s project, alike', (iac) => {
     const files = rendered(iac).filter((file) => file.path === SCRIPT || file.path === WORKFLOW);

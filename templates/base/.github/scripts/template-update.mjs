@@ -214,8 +214,8 @@ function push(dir, branch, lease, report) {
     workflows.length > 0
       ? `\nThis update changes ${workflows.map((e) => e.path).join(', ')}, and GitHub refuses workflow files ` +
         "pushed with a workflow's GITHUB_TOKEN. Run `npx " +
-        `${TOOL} update\` on a branch yourself and open its pull request, or give this workflow a token with ` +
-        'the workflows permission.'
+        `${TOOL} update\` on a branch yourself and open its pull request, or set the secret ` +
+        'TEMPLATE_UPDATE_TOKEN to a token that may change workflows (see .github/workflows/template-update.yml).'
       : '';
   throw new Stop(`git push to ${branch} failed:\n${result.stderr.trim()}${hint}`);
 }
