@@ -36,7 +36,7 @@ import {
   type AnswersInput,
   type GivenAnswers,
 } from './answers.js';
-import { checkPackageName, issuerFor, regionOfUserPool } from './rules.js';
+import { checkPackageName, flagOf, issuerFor, regionOfUserPool } from './rules.js';
 
 const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => AnswerError> = {
   name: PackageNameError,
@@ -179,6 +179,18 @@ export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
   (field) => field !== 'name' && !z.safeParse(AnswersFields.shape[field], undefined).success,
 );
 
+/** Answers a project may be without (no default): `update` removes one given as `null` (`--no-domain`). */
+export const REMOVABLE_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter((field) => {
+  const empty = z.safeParse(AnswersFields.shape[field], undefined);
+  return empty.success && empty.data === undefined;
+});
+
+/** What goes with a removed answer unless given: a domain's certificate, a dev pool's app client. */
+export const REMOVED_WITH: Partial<Record<AnswerField, AnswerField>> = {
+  domain: 'certificateArn',
+  devUserPoolId: 'devClientId',
+};
+
 /** Letters that NFKD keeps whole, as ASCII. */
 const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th' };
 // Built from the keys, which the bundle escapes (a regular expression literal keeps its letters as they are).
@@ -228,9 +240,10 @@ export function withRegionOfPool(given: Partial<Record<AnswerField, unknown>>): 
 }
 
 /**
- * Stored answers with `changes` on top. A change of user pool brings the new pool's region and
- * drops an issuer chosen for the old pool, unless `changes` gives them too; `dropped` names what
- * was dropped, for the caller to report.
+ * Stored answers with `changes` on top. A change given as `null` removes the answer (one of
+ * `REMOVABLE_FIELDS`), and what goes with it unless `changes` gives that. A change of user pool
+ * brings the new pool's region and drops an issuer chosen for the old pool, unless `changes` gives
+ * them too; `dropped` names what was dropped, for the caller to report.
  */
 export function withChanges(
   stored: GivenAnswers,
@@ -238,6 +251,26 @@ export function withChanges(
 ): { answers: GivenAnswers; dropped: AnswerField[] } {
   const answers = { ...stored };
   const dropped: AnswerField[] = [];
+  const removed = (Object.keys(changes) as AnswerField[]).filter((field) => changes[field] === null);
+  const refused = removed.filter((field) => !REMOVABLE_FIELDS.includes(field));
+  if (refused.length > 0) {
+    throw new InvalidAnswersError(
+      refused.map(
+        (field) =>
+          new AnswerError(
+            field,
+            `${flagOf(field)} cannot be removed: every project has one. Expected a new value, ` +
+              `e.g. ${flagOf(field)} ${exampleOf(field)}, or leave the flag out.`,
+          ),
+      ),
+    );
+  }
+  for (const field of removed) {
+    delete answers[field];
+    const companion = REMOVED_WITH[field];
+    if (companion !== undefined && !(companion in changes)) delete answers[companion];
+  }
+  changes = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== null));
   if (typeof changes.userPoolId === 'string' && changes.userPoolId !== stored.userPoolId) {
     if (changes.region === undefined) answers.region = regionOfUserPool(changes.userPoolId) ?? stored.region;
     if (changes.issuer === undefined && stored.issuer !== undefined) {

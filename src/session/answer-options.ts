@@ -64,15 +64,18 @@ export function answersFromOptions(options: Record<string, unknown>): GivenAnswe
   for (const option of ANSWER_OPTIONS) {
     const value = options[option.name] ?? options[option.field];
     if (value === undefined || value === null || value === '') continue;
-    // A value pasted with a space or a line end around it means the value inside.
+    // A value pasted with a space or a line end around it means the value inside; a value flag
+    // turned off (`--no-domain`) removes the answer.
     given[option.field] =
-      option.type === 'boolean'
-        ? value === true || value === 'true'
-        : typeof value === 'string'
-          ? value.trim()
-          : Array.isArray(value)
-            ? value.map((item) => (typeof item === 'string' ? item.trim() : item))
-            : value;
+      option.type !== 'boolean' && value === false
+        ? null
+        : option.type === 'boolean'
+          ? value === true || value === 'true'
+          : typeof value === 'string'
+            ? value.trim()
+            : Array.isArray(value)
+              ? value.map((item) => (typeof item === 'string' ? item.trim() : item))
+              : value;
   }
   return given;
 }

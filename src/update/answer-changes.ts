@@ -42,6 +42,18 @@ function deployedNameChanges(before: string, after: string): boolean {
   return stackIdOf(before) !== stackIdOf(after) || resourcePrefixOf(before) !== resourcePrefixOf(after);
 }
 
+/**
+ * What removing the custom domain does: the next deploy deletes it from API Gateway, while its DNS
+ * record, the user's, still points there; a record left pointing at a released name can be taken over.
+ */
+function domainRemoved(domain: string): string {
+  return (
+    `the custom domain ${domain} goes: the next deploy deletes it and its API mapping from API Gateway. ` +
+    `Remove or repoint its DNS record first (a record left pointing at a deleted domain name is dangling), ` +
+    'and delete its ACM certificate when nothing else uses it'
+  );
+}
+
 /** What a new name does to a deployed API: the stack and resource names follow it. */
 function renamed(before: string, answers: Answers): string {
   const what =
@@ -100,6 +112,7 @@ export function answerChangeNotes(before: GivenAnswers, answers: Answers, overri
     notes.push(renamed(before.name, answers));
   const from = previousIac(before, answers);
   if (from) notes.push(switchedIac(from, before, answers));
+  if (typeof before.domain === 'string' && answers.domain === undefined) notes.push(domainRemoved(before.domain));
   for (const field of ['origins', 'devOrigins'] as const) {
     if (!(field in overrides)) continue;
     const origins = replacedOrigins(field, before[field], answers[field]);

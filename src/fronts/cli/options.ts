@@ -13,6 +13,8 @@ export interface Flag {
   type: 'string' | 'boolean';
   /** Repeatable and comma-separated. */
   list?: boolean;
+  /** A string flag whose `--no-` form removes the answer (update's optional answers). */
+  removable?: boolean;
   description: string;
   choices?: readonly string[];
   example?: string;
@@ -85,6 +87,7 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
             `--${negated.name}=${inline}.`,
         );
       }
+      if (negated.type === 'string' && values[negated.name] !== undefined) throw bothForms(negated);
       values[negated.name] = false;
       continue;
     }
@@ -121,6 +124,7 @@ export function parseCommandLine(argv: readonly string[], flags: readonly Flag[]
       const previous = values[flag.name];
       values[flag.name] = [...(Array.isArray(previous) ? previous : []), value];
     } else {
+      if (values[flag.name] === false) throw bothForms(flag);
       if (values[flag.name] !== undefined) {
         throw new FlagUsageError(
           `--${flag.name} is given twice. Expected it once, e.g. --${flag.name} ${flag.example ?? '<value>'}.`,
@@ -137,10 +141,20 @@ function splitInline(arg: string): [string, string | undefined] {
   return equals === -1 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
 }
 
-/** `--no-verify`: the boolean flag it turns off, unless a flag has that very name. */
+/**
+ * `--no-verify`: the boolean flag it turns off; `--no-domain`: the removable answer it removes;
+ * unless a flag has that very name.
+ */
 function negatedFlag(rawName: string, flags: readonly Flag[]): Flag | undefined {
   if (!rawName.startsWith('--no-') || flags.some((flag) => flag.name === rawName.slice(2))) return undefined;
-  return flags.find((flag) => flag.type === 'boolean' && flag.name === rawName.slice(5));
+  return flags.find((flag) => (flag.type === 'boolean' || flag.removable) && flag.name === rawName.slice(5));
+}
+
+function bothForms(flag: Flag): FlagUsageError {
+  return new FlagUsageError(
+    `--${flag.name} and --no-${flag.name} are both given. Expected one: --${flag.name} ` +
+      `${flag.example ?? '<value>'} to set the answer, or --no-${flag.name} to remove it.`,
+  );
 }
 
 function findFlag(rawName: string, flags: readonly Flag[]): Flag {

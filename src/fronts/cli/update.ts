@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UpdateError } from '../../errors.js';
+import { metaOf } from '../../schema/answers.js';
+import { REMOVABLE_FIELDS, REMOVED_WITH } from '../../schema/parse.js';
+import { flagOf } from '../../schema/rules.js';
 import { answersFromOptions } from '../../session/answer-options.js';
 import { homedir } from 'node:os';
 import { applyAtomically } from '../../update/apply.js';
@@ -39,7 +42,21 @@ const UPDATE_RUN_FLAGS: readonly Flag[] = [
   { name: 'yes', short: 'y', type: 'boolean', description: 'Accepted for scripts: update never prompts anyway' },
   ...INFO_FLAGS,
 ];
-const UPDATE_FLAGS = [...ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
+/** The answer flags, those of answers a project may be without also as `--no-<flag>`. */
+const UPDATE_ANSWER_FLAGS: readonly Flag[] = ANSWER_FLAGS.map((flag) => ({
+  ...flag,
+  removable: REMOVABLE_FIELDS.some((field) => flagOf(field) === `--${flag.name}`),
+}));
+const UPDATE_FLAGS = [...UPDATE_ANSWER_FLAGS, ...UPDATE_RUN_FLAGS];
+
+/** `--no-domain`: what removing the answer does, for --help. */
+function removalLine(flag: Flag, width: number): string {
+  const field = REMOVABLE_FIELDS.find((candidate) => flagOf(candidate) === `--${flag.name}`)!;
+  const companion = REMOVED_WITH[field];
+  const also = companion === undefined ? '' : ` (and ${flagOf(companion)}, unless given)`;
+  const description = `Remove: ${metaOf(field).title}${also}`;
+  return `      --no-${flag.name}\n${wrapLine(`        ${description}`, width)}`;
+}
 
 function updateHelp(width: number): string {
   const paragraph = (text: string) => wrapLine(text, width);
@@ -59,6 +76,9 @@ function updateHelp(width: number): string {
     '',
     'Answers to change (as when generating):',
     ...ANSWER_FLAGS.map((flag) => flagLine(flag, width)),
+    '',
+    'Answers to remove:',
+    ...UPDATE_ANSWER_FLAGS.filter((flag) => flag.removable).map((flag) => removalLine(flag, width)),
     '',
     'Run:',
     ...UPDATE_RUN_FLAGS.map((flag) => flagLine(flag, width)),
