@@ -209,38 +209,6 @@ describe('the bundle', () => {
     },
   );
 
-  it(
-    "keeps, in update, the TypeScript parser in Node's own compile cache (Node 22 and later), unless " +
-      'NODE_DISABLE_COMPILE_CACHE is set',
-    () => {
-      const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-compile-cache-'));
-      try {
-        const cli = (args: string[], env: Record<string, string> = {}) =>
-          spawnSync(process.execPath, [path.join(DIST, 'cli.cjs'), ...args], {
-            cwd: work,
-            encoding: 'utf8',
-            env: { ...process.env, CI: '1', ...env },
-          });
-        expect(cli(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git']).status).toBe(0);
-        // Node's compile cache lives in the temporary folder unless told otherwise.
-        const check = (temporary: string, env: Record<string, string> = {}) => {
-          mkdirSync(path.join(work, temporary));
-          const run = cli(['update', 'svc', '--check'], { TMPDIR: path.join(work, temporary), ...env });
-          expect(run.stderr).toBe('');
-          expect(run.status).toBe(0);
-          const cache = path.join(work, temporary, 'node-compile-cache');
-          return readdirSync(cache, { recursive: true }).length;
-        };
-        const supported = Number(process.versions.node.split('.')[0]) >= 22;
-        if (supported) expect(check('tmp')).toBeGreaterThan(0);
-        else expect(() => check('tmp')).toThrow(/ENOENT/);
-        expect(() => check('tmp-off', { NODE_DISABLE_COMPILE_CACHE: '1' })).toThrow(/ENOENT/);
-      } finally {
-        rmSync(work, { recursive: true, force: true });
-      }
-    },
-  );
-
   it("keeps the command line's script in ASCII, which Node reads into a string of one byte per character", () => {
     // One character beyond ASCII makes the whole script a string of two bytes per character: it
     // then took about 1.5 ms more to read on every run (docs/performance.md).
