@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -204,6 +205,48 @@ describe('the bundle', () => {
         expect(caches()).toHaveLength(2);
       } finally {
         rmSync(stale, { force: true });
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    "keeps, in update, the TypeScript parser in Node's own compile cache beside the script (Node 22 and later), " +
+      'never in the shared temporary folder, never published, and none with NODE_DISABLE_COMPILE_CACHE',
+    () => {
+      const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-compile-cache-'));
+      try {
+        unpackedPackage(work);
+        const cache = path.join(work, 'package', 'dist', 'cli', 'compile-cache');
+        const temporary = path.join(work, 'tmp');
+        mkdirSync(temporary);
+        const cli = (args: string[], env: Record<string, string> = {}) =>
+          spawnSync(process.execPath, [path.join(work, 'package', 'dist', 'cli.cjs'), ...args], {
+            cwd: work,
+            encoding: 'utf8',
+            env: { ...process.env, CI: '1', TMPDIR: temporary, ...env },
+          });
+        expect(cli(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git']).status).toBe(0);
+        const check = (env: Record<string, string> = {}) => {
+          const run = cli(['update', 'svc', '--check'], env);
+          expect(run.stderr).toBe('');
+          expect(run.status).toBe(0);
+        };
+        check({ NODE_DISABLE_COMPILE_CACHE: '1' });
+        expect(existsSync(cache)).toBe(false);
+        check();
+        const supported = Number(process.versions.node.split('.')[0]) >= 22;
+        expect(existsSync(cache) && readdirSync(cache, { recursive: true }).length > 0).toBe(supported);
+        expect(readdirSync(temporary)).not.toContain('node-compile-cache');
+        // The package as it would be published from that folder leaves the cache out.
+        const packed = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+          cwd: path.join(work, 'package'),
+          encoding: 'utf8',
+        });
+        const files = (JSON.parse(packed) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+        expect(files).toContain('dist/cli.cjs');
+        expect(files.filter((file) => file.includes('compile-cache'))).toEqual([]);
+      } finally {
         rmSync(work, { recursive: true, force: true });
       }
     },
