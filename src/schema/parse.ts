@@ -174,16 +174,20 @@ export function checkAnswer(
   return checkAnswers([field], { ...known, [field]: value }, labels);
 }
 
-/** Fields a non-interactive run must be given: those with no default. */
-export const REQUIRED_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter(
-  (field) => field !== 'name' && !z.safeParse(AnswersFields.shape[field], undefined).success,
+/** What each answer's schema makes of no value: an error (required), its default, or nothing (optional). */
+const WITHOUT_VALUE = ANSWER_FIELDS.map(
+  (field) => [field, z.safeParse(AnswersFields.shape[field], undefined)] as const,
 );
 
+/** Fields a non-interactive run must be given: those with no default. */
+export const REQUIRED_FIELDS: readonly AnswerField[] = WITHOUT_VALUE.filter(
+  ([field, empty]) => field !== 'name' && !empty.success,
+).map(([field]) => field);
+
 /** Answers a project may be without (no default): `update` removes one given as `null` (`--no-domain`). */
-export const REMOVABLE_FIELDS: readonly AnswerField[] = ANSWER_FIELDS.filter((field) => {
-  const empty = z.safeParse(AnswersFields.shape[field], undefined);
-  return empty.success && empty.data === undefined;
-});
+export const REMOVABLE_FIELDS: readonly AnswerField[] = WITHOUT_VALUE.filter(
+  ([, empty]) => empty.success && empty.data === undefined,
+).map(([field]) => field);
 
 /** What goes with a removed answer unless given: a domain's certificate, a dev pool's app client. */
 export const REMOVED_WITH: Partial<Record<AnswerField, AnswerField>> = {
