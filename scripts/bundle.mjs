@@ -3,7 +3,7 @@
 // bundle (no template file is read and no template engine loaded at run time). The command line
 // is one CommonJS script that its entry runs with a code cache (src/fronts/cli/bin.cts); the
 // Cognito SDK is a file of its own that only --verify and the pickers load, ACM's SDK one that only
-// --verify of a custom domain loads, and so are the TypeScript and YAML parsers, which only
+// --verify of a custom domain loads, and so are the TypeScript parser (Babel's) and the YAML parser, which only
 // `update` loads (to read a project's src/api.ts, and to keep two values of its catalog-info.yaml
 // current). The plugins are in bundle-plugins.mjs.
 //
@@ -90,7 +90,7 @@ const commandLine = {
 const SDK = '@aws-sdk/client-cognito-identity-provider';
 // ACM's client, for --verify's check of a custom domain's certificate: a file of its own too.
 const ACM_SDK = '@aws-sdk/client-acm';
-const PARSER = 'typescript';
+const PARSER = '@babel/parser';
 const YAML = 'yaml';
 const { metafile } = await build({
   ...commandLine,
@@ -103,7 +103,7 @@ const { metafile } = await build({
     inlinedVersion(pkg),
     requiredApart(SDK, './aws-sdk.cjs'),
     requiredApart(ACM_SDK, './aws-acm.cjs'),
-    requiredApart(PARSER, './typescript.cjs'),
+    requiredApart(PARSER, './typescript-parser.cjs'),
     requiredApart(YAML, './yaml.cjs'),
     ...variant,
   ],
@@ -121,7 +121,7 @@ const { metafile } = await build({
 });
 await build({ ...commandLine, entryPoints: { 'aws-sdk': SDK }, outdir: path.join(out, 'cli') });
 await build({ ...commandLine, entryPoints: { 'aws-acm': ACM_SDK }, outdir: path.join(out, 'cli') });
-await build({ ...commandLine, entryPoints: { typescript: PARSER }, outdir: path.join(out, 'cli') });
+await build({ ...commandLine, entryPoints: { 'typescript-parser': PARSER }, outdir: path.join(out, 'cli') });
 await build({ ...commandLine, entryPoints: { yaml: YAML }, outdir: path.join(out, 'cli') });
 const script = path.basename(Object.keys(metafile.outputs).find((file) => file.endsWith('.cjs')));
 await build({
@@ -145,5 +145,5 @@ await build({
   },
   outdir: out,
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [...common.plugins, requiredApart(PARSER, './cli/typescript.cjs')],
+  plugins: [...common.plugins, requiredApart(PARSER, './cli/typescript-parser.cjs')],
 });

@@ -134,7 +134,7 @@ describe('the bundle', () => {
         }
       }
       expect(mainEntry.length).toBeGreaterThan(1);
-      for (const file of mainEntry) expect(readFileSync(file, 'utf8'), file).not.toContain('typescript.cjs');
+      for (const file of mainEntry) expect(readFileSync(file, 'utf8'), file).not.toContain('typescript-parser.cjs');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -211,8 +211,8 @@ describe('the bundle', () => {
   );
 
   it(
-    "keeps, in update, the TypeScript parser in Node's own compile cache beside the script (Node 22 and later), " +
-      'never in the shared temporary folder, never published, and none with NODE_DISABLE_COMPILE_CACHE',
+    "keeps, in update, the TypeScript and YAML parsers in Node's own compile cache beside the script " +
+      '(Node 22 and later), never in the shared temporary folder, never published, and none with NODE_DISABLE_COMPILE_CACHE',
     () => {
       const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-compile-cache-'));
       try {

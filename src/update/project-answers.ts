@@ -51,13 +51,14 @@ export function answersInProject(
       routes: [],
       notes: [`${API_PATH} holds conflict markers: its origins, scopes and routes are read once they are resolved`],
     };
+  const api = readProjectApi(current);
   let before: ProjectApi | undefined;
   try {
-    before = generated === undefined ? undefined : readProjectApi(generated);
+    before = generated === undefined ? undefined : generated === current ? api : readProjectApi(generated);
   } catch {
     // A base that cannot be read only costs the routes note its comparison.
   }
-  return projectAnswers(readProjectApi(current), stored, overrides, before);
+  return projectAnswers(api, stored, overrides, before);
 }
 
 /**

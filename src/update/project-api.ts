@@ -4,13 +4,14 @@
  * shared out as the answers' migration does). Once edited, that file is the user's source of truth
  * (its header tells them to edit it), so update reads it rather than trust the answers stored at
  * generation. Pure: text in, values out.
- * The file is parsed with the TypeScript compiler and only literals are read (strings, arrays,
- * objects, through `as`, `satisfies` and parentheses); anything else is refused, as update cannot
- * tell what it evaluates to.
+ * The file is parsed (typescript-syntax.ts) and only literals are read (strings, arrays, objects,
+ * through `as`, `satisfies`, type assertions and parentheses); anything else is refused, as update
+ * cannot tell what it evaluates to.
  */
-import ts from 'typescript';
+import type { Expression, File, Node, ObjectExpression } from '@babel/types';
 import { ProjectApiError } from '../errors.js';
 import { splitOrigins } from '../schema/rules.js';
+import { parseTypeScript, textOf } from './typescript-syntax.js';
 
 export const API_PATH = 'src/api.ts';
 
@@ -45,63 +46,71 @@ function unreadable(problem: string): never {
   );
 }
 
-/** The literal a node stands for, or a refusal naming `where` it is. */
-function literalOf(node: ts.Expression, where: string): Literal {
-  while (
-    ts.isAsExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isParenthesizedExpression(node) ||
-    ts.isTypeAssertionExpression(node)
-  )
+/** `node` without the `as`, `satisfies`, type assertions and parentheses around it (parentheses are no node). */
+function unwrapped(node: Expression): Expression {
+  while (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSTypeAssertion')
     node = node.expression;
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isArrayLiteralExpression(node))
-    return node.elements.map((element, index) => literalOf(element as ts.Expression, `${where}[${index}]`));
-  if (ts.isObjectLiteralExpression(node)) {
+  return node;
+}
+
+/** The name of a plain property (`name: value` or `'name': value`), if `property` is one. */
+function plainName(property: ObjectExpression['properties'][number]): string | undefined {
+  if (property.type !== 'ObjectProperty' || property.computed || property.shorthand) return undefined;
+  const { key } = property;
+  return key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+}
+
+/** The literal a node stands for, or a refusal naming `where` it is. */
+function literalOf(source: string, node: Node | null, where: string): Literal {
+  if (node === null) return refuse(where, 'is empty');
+  const bare = node.type === 'SpreadElement' ? node : unwrapped(node as Expression);
+  if (bare.type === 'StringLiteral') return bare.value;
+  if (bare.type === 'TemplateLiteral' && bare.expressions.length === 0 && bare.quasis[0]?.value.cooked != null)
+    return bare.quasis[0].value.cooked;
+  if (bare.type === 'ArrayExpression')
+    return bare.elements.map((element, index) => literalOf(source, element, `${where}[${index}]`));
+  if (bare.type === 'ObjectExpression') {
     // No prototype: a key such as "__proto__" in the file is a key like any other.
     const object: Record<string, Literal> = Object.create(null) as Record<string, Literal>;
-    for (const property of node.properties) {
-      const key =
-        property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
-          ? property.name.text
-          : undefined;
-      if (!ts.isPropertyAssignment(property) || key === undefined)
-        refuse(where, `holds ${JSON.stringify(property.getText())}, which is not a plain property`);
-      object[key] = literalOf(property.initializer, `${where}.${key}`);
+    for (const property of bare.properties) {
+      const key = plainName(property);
+      if (key === undefined || property.type !== 'ObjectProperty')
+        return refuse(where, `holds ${JSON.stringify(textOf(source, property))}, which is not a plain property`);
+      object[key] = literalOf(source, property.value, `${where}.${key}`);
     }
     return object;
   }
-  return refuse(where, `is ${JSON.stringify(node.getText())}, not a literal`);
+  return refuse(where, `is ${JSON.stringify(textOf(source, bare))}, not a literal`);
 }
 
-/** The initialiser of `export const <name>`, or of its property `property`. */
-function declared(file: ts.SourceFile, name: string, property?: string): ts.Expression | undefined {
-  for (const statement of file.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
-      if (property === undefined) return declaration.initializer;
-      let object = declaration.initializer;
-      while (ts.isAsExpression(object) || ts.isSatisfiesExpression(object) || ts.isParenthesizedExpression(object))
-        object = object.expression;
-      if (!ts.isObjectLiteralExpression(object)) return undefined;
-      const found = object.properties.find(
-        (p) =>
-          ts.isPropertyAssignment(p) &&
-          (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
-          p.name.text === property,
-      );
-      return found && ts.isPropertyAssignment(found) ? found.initializer : undefined;
+/** The initialiser of `export const <name>` (or `const <name>`), or of its property `property`. */
+function declared(tree: File, name: string, property?: string): Expression | undefined {
+  for (const topLevel of tree.program.body) {
+    const statement = topLevel.type === 'ExportNamedDeclaration' ? topLevel.declaration : topLevel;
+    if (statement?.type !== 'VariableDeclaration') continue;
+    for (const declaration of statement.declarations) {
+      if (declaration.id.type !== 'Identifier' || declaration.id.name !== name || !declaration.init) continue;
+      if (property === undefined) return declaration.init;
+      const object = unwrapped(declaration.init);
+      if (object.type !== 'ObjectExpression') return undefined;
+      const found = object.properties.find((p) => plainName(p) === property);
+      return found?.type === 'ObjectProperty' ? (found.value as Expression) : undefined;
     }
   }
   return undefined;
 }
 
-function listOf(file: ts.SourceFile, name: string, property?: string): Literal[] {
+/** The file as parsed, with its text (for the text of a node a refusal quotes). */
+interface Parsed {
+  tree: File;
+  source: string;
+}
+
+function listOf({ tree, source }: Parsed, name: string, property?: string): Literal[] {
   const where = property ? `${name}.${property}` : name;
-  const node = declared(file, name, property);
+  const node = declared(tree, name, property);
   if (!node) unreadable(`no \`${where}\` found`);
-  const value = literalOf(node, where);
+  const value = literalOf(source, node, where);
   if (!Array.isArray(value)) refuse(where, 'is not an array');
   return value;
 }
@@ -111,14 +120,10 @@ function strings(list: Literal[], where: string): string[] {
 }
 
 export function readProjectApi(text: string): ProjectApi {
-  const file = ts.createSourceFile(API_PATH, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  // The parser recovers from syntax errors; its diagnostics (internal, but stable since TypeScript 1) say whether it
-  // had to.
-  const syntax = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
-  if (syntax) {
-    const { line } = file.getLineAndCharacterOfPosition(syntax.start ?? 0);
-    unreadable(`line ${line + 1} does not parse: ${ts.flattenDiagnosticMessageText(syntax.messageText, ' ')}`);
-  }
+  const parsed = parseTypeScript(text);
+  if ('syntaxError' in parsed)
+    unreadable(`line ${parsed.syntaxError.line} does not parse: ${parsed.syntaxError.problem}`);
+  const file = { tree: parsed.tree, source: text };
   const routes = listOf(file, 'routes').map((route, index) => {
     if (typeof route !== 'object' || Array.isArray(route)) return refuse(`routes[${index}]`, 'is not an object');
     return route as Record<string, string | string[]>;
@@ -131,13 +136,13 @@ export function readProjectApi(text: string): ProjectApi {
 }
 
 /** Each environment's origins; a file of before environments has one list, shared out (see splitOrigins). */
-function originsOf(file: ts.SourceFile): Pick<ProjectApi, 'origins' | 'devOrigins'> {
-  const node = declared(file, 'environments');
+function originsOf(file: Parsed): Pick<ProjectApi, 'origins' | 'devOrigins'> {
+  const node = declared(file.tree, 'environments');
   if (!node) {
     const { prod, dev } = splitOrigins(strings(listOf(file, 'cors', 'allowOrigins'), 'cors.allowOrigins'));
     return { origins: prod, devOrigins: dev };
   }
-  const environments = literalOf(node, 'environments');
+  const environments = literalOf(file.source, node, 'environments');
   const allowed = (name: string) => {
     const where = `environments.${name}.allowOrigins`;
     const environment = typeof environments === 'object' && !Array.isArray(environments) && environments[name];

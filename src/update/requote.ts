@@ -5,8 +5,8 @@
  * is double-quoted and whose new output is not, its base and your version are brought to single
  * quotes first, as the templates now write them. Only string literals move; no other text does.
  */
-import ts from 'typescript';
 import { ts as tsLiteral } from '../render/escape.js';
+import { nodesOf, parseTypeScript } from './typescript-syntax.js';
 
 interface StringAt {
   start: number;
@@ -14,18 +14,23 @@ interface StringAt {
   value: string;
 }
 
-/** Double-quoted string literals that single quotes can hold as they are (no `'` inside). */
+/**
+ * Double-quoted string literals that single quotes can hold as they are (no `'` inside), in order;
+ * none in a file that does not parse.
+ */
 function requotable(source: string): StringAt[] {
-  const file = ts.createSourceFile('file.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const parsed = parseTypeScript(source);
+  if ('syntaxError' in parsed) return [];
   const found: StringAt[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) && source[node.getStart(file)] === '"' && !node.text.includes("'")) {
-      found.push({ start: node.getStart(file), end: node.end, value: node.text });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
+  for (const node of nodesOf(parsed.tree)) {
+    const { start, end } = node;
+    if (start == null || end == null || source[start] !== '"') continue;
+    // A directive ("use strict") keeps its text as written, which is its value where it has no escape.
+    const value = node.type === 'StringLiteral' || node.type === 'DirectiveLiteral' ? node.value : undefined;
+    if (node.type === 'DirectiveLiteral' && value?.includes('\\')) continue;
+    if (value !== undefined && !value.includes("'")) found.push({ start, end, value });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** `source` with each requotable string literal single-quoted. */

@@ -33,10 +33,11 @@ if (caching) {
     // no cache yet
   }
 }
-// `update` reads src/api.ts with the TypeScript parser, a 3.5 MB script that the command line's
-// script requires: Node's own compile cache (Node 22 and later) keeps it compiled between runs, in
-// a folder beside the script like the cache above. Never Node's default, the temporary folder,
-// which other local users may write to: compiled code planted there would run as this user.
+// `update` reads src/api.ts and catalog-info.yaml with a TypeScript and a YAML parser, scripts of
+// their own that the command line's script requires: Node's own compile cache (Node 22 and later)
+// keeps them compiled between runs, in a folder beside the script like the cache above. Never
+// Node's default, the temporary folder, which other local users may write to: compiled code
+// planted there would run as this user.
 if (caching && process.argv[2] === 'update') {
   const compileCache = nodeModule as { enableCompileCache?: (directory: string) => unknown };
   compileCache.enableCompileCache?.(path.join(__dirname, 'cli', 'compile-cache'));

@@ -1,0 +1,48 @@
+/**
+ * A project's TypeScript, parsed for what update reads in it: the literals of src/api.ts
+ * (project-api.ts) and the string literals an earlier generation double-quoted (requote.ts).
+ * Babel's parser with its TypeScript plugin: about 300 KB bundled, where the TypeScript compiler's
+ * is 3.5 MB, which `update --check`, run by every service's CI, would load and compile each time.
+ * It parses the TypeScript the compiler does (test/update/typescript-syntax.test.ts), decorators
+ * included, but for one form: a decorator after `export` (`export @sealed class`) is a syntax error
+ * here; the form before it (`@sealed export class`) is read.
+ */
+import { parse } from '@babel/parser';
+import type { File, Node } from '@babel/types';
+
+/** Where a syntax error is (1-based line) and what it is. */
+export interface SyntaxProblem {
+  line: number;
+  problem: string;
+}
+
+/** The syntax tree of `text`, a TypeScript module, or its first syntax error. */
+export function parseTypeScript(text: string): { tree: File } | { syntaxError: SyntaxProblem } {
+  try {
+    const plugins = ['typescript', 'decorators-legacy', 'decoratorAutoAccessors'] as const;
+    return { tree: parse(text, { sourceType: 'module', plugins: [...plugins] }) };
+  } catch (error) {
+    const { loc, message } = error as { loc?: { line: number }; message: string };
+    if (loc === undefined) throw error;
+    return { syntaxError: { line: loc.line, problem: message.replace(/ \(\d+:\d+\)$/, '') } };
+  }
+}
+
+/** The source text of `node`. */
+export function textOf(source: string, node: Node): string {
+  return source.slice(node.start ?? 0, node.end ?? 0);
+}
+
+const POSITIONS = new Set(['loc', 'start', 'end', 'range', 'extra']);
+const COMMENTS = new Set(['leadingComments', 'trailingComments', 'innerComments']);
+
+/** Every node under `root`, itself included; comments are not nodes. */
+export function* nodesOf(root: Node): Generator<Node> {
+  yield root;
+  for (const [key, value] of Object.entries(root)) {
+    if (POSITIONS.has(key) || COMMENTS.has(key)) continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (typeof child === 'object' && child !== null && typeof child.type === 'string') yield* nodesOf(child);
+    }
+  }
+}
