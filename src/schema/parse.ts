@@ -247,7 +247,8 @@ export function withRegionOfPool(given: Partial<Record<AnswerField, unknown>>): 
  * Stored answers with `changes` on top. A change given as `null` removes the answer (one of
  * `REMOVABLE_FIELDS`), and what goes with it unless `changes` gives that. A change of user pool
  * brings the new pool's region and drops an issuer chosen for the old pool, unless `changes` gives
- * them too; `dropped` names what was dropped, for the caller to report.
+ * them too; `dropped` names what was dropped, for the caller to report. A dev app client or dev pool
+ * that the change leaves with the wrong pool or region is refused (refuseWhatStaysWithAnOldPool).
  */
 export function withChanges(
   stored: GivenAnswers,
@@ -282,7 +283,46 @@ export function withChanges(
       dropped.push('issuer');
     }
   }
-  return { answers: { ...answers, ...changes }, dropped };
+  const next = { ...answers, ...changes };
+  refuseWhatStaysWithAnOldPool(stored, next, changes);
+  return { answers: next, dropped };
+}
+
+/**
+ * After a change of pool, what belonged to the old one and was not given again: the dev app client
+ * of a pool that is no longer the dev environment's (the production pool's, where it has none of
+ * its own), which the new pool refuses, and, after a change of production pool, a dev pool of
+ * another region (an API has one region). Each is refused, naming the ways out, rather than
+ * dropped: the dev environment is the user's to decide.
+ */
+function refuseWhatStaysWithAnOldPool(stored: GivenAnswers, next: GivenAnswers, changes: GivenAnswers): void {
+  const errors: AnswerError[] = [];
+  const [before, after] = [stored, next].map((answers) => String(answers.devUserPoolId ?? answers.userPoolId));
+  const { devUserPoolId, devClientId } = next;
+  if (devClientId !== undefined && !('devClientId' in changes) && before !== after) {
+    const ownPool = devUserPoolId === undefined ? 'the production pool' : 'the dev pool';
+    errors.push(
+      new ClientIdError(
+        'devClientId',
+        `--dev-client-id ${String(devClientId)} is an app client of ${before}, but the dev environment's pool is ` +
+          `now ${after} (${ownPool}), which it cannot sign in to. Expected --dev-client-id <an app client of ` +
+          `${after}>${devUserPoolId === undefined ? ', or --no-dev-client-id for the production app client' : ''}.`,
+      ),
+    );
+  }
+  const devRegion = typeof devUserPoolId === 'string' ? regionOfUserPool(devUserPoolId) : undefined;
+  const poolChanged = next.userPoolId !== stored.userPoolId;
+  if (poolChanged && devRegion !== undefined && devRegion !== next.region && !('devUserPoolId' in changes)) {
+    errors.push(
+      new UserPoolIdError(
+        'devUserPoolId',
+        `--dev-user-pool-id ${String(devUserPoolId)} is in ${devRegion}, but --user-pool-id ` +
+          `${String(next.userPoolId)} is in ${String(next.region)}, and an API has one region. Expected --dev-user-pool-id <a pool of ` +
+          `${String(next.region)}>, or --no-dev-user-pool-id for the production pool (its app client goes with it).`,
+      ),
+    );
+  }
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
 }
 
 /** Required fields a run was not given. */

@@ -1,0 +1,90 @@
+/**
+ * `update --user-pool-id` moves a project to another production pool. What belonged to the old
+ * pool cannot come along: the issuer chosen for it goes (with a note), and a dev app client given
+ * without a dev pool of its own, which is a client of the production pool, must be replaced or
+ * removed in the same run. A dev pool of its own, in the new pool's region, stays.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { writeFiles } from '../../src/io/write-files.js';
+import { parseAnswers } from '../../src/schema/parse.js';
+import { projectFiles } from '../../src/update/record.js';
+import { EXAMPLE_INPUT } from '../helpers/answers.js';
+import { commitAll, read, tree, update } from '../helpers/project.js';
+import { tempDir } from '../helpers/temp.js';
+
+const NEW_POOL = 'eu-west-1_NeWpOoL12';
+const OTHER_REGION_POOL = 'us-east-1_NeWpOoL12';
+const DEV_CLIENT = '1dev23456789abcdefghijklmn';
+const NEW_DEV_CLIENT = '2dev23456789abcdefghijklmn';
+
+const answersOf = (dir: string) => JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers;
+
+function generated(answers: Record<string, unknown>): string {
+  const dir = tempDir('pool-change');
+  writeFiles(dir, [...projectFiles(parseAnswers({ ...EXAMPLE_INPUT, name: 'svc', ...answers }))]);
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  commitAll(dir, 'generated');
+  return dir;
+}
+
+describe('update --user-pool-id and --dev-user-pool-id', () => {
+  it('refuses to keep a dev app client of the old production pool, and writes nothing', async () => {
+    const dir = generated({ devClientId: DEV_CLIENT });
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL);
+    expect(code).not.toBe(0);
+    expect(err).toContain(`--dev-client-id ${DEV_CLIENT}`);
+    expect(err).toContain(EXAMPLE_INPUT.userPoolId);
+    expect(err).toContain(`--dev-client-id <an app client of ${NEW_POOL}>`);
+    expect(err).toContain('--no-dev-client-id');
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it.each([
+    ['removed', ['--no-dev-client-id'], undefined],
+    ['replaced', ['--dev-client-id', NEW_DEV_CLIENT], NEW_DEV_CLIENT],
+  ])('moves to the new pool with the dev app client %s in the same run', async (_, flags, devClientId) => {
+    const dir = generated({ devClientId: DEV_CLIENT });
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL, ...flags);
+    expect(code, err).toBe(0);
+    const answers = answersOf(dir);
+    expect(answers.userPoolId).toBe(NEW_POOL);
+    expect(answers.devClientId).toBe(devClientId);
+  });
+
+  it("keeps the dev environment's own pool and client, which the production pool does not own", async () => {
+    const dir = generated({ devUserPoolId: 'eu-west-1_DeVeLoPmEn', devClientId: DEV_CLIENT });
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL);
+    expect(code, err).toBe(0);
+    expect(answersOf(dir)).toMatchObject({
+      userPoolId: NEW_POOL,
+      devUserPoolId: 'eu-west-1_DeVeLoPmEn',
+      devClientId: DEV_CLIENT,
+    });
+  });
+
+  it('refuses, on giving the dev environment a pool of its own, to keep the production app client it had', async () => {
+    const dir = generated({ devClientId: DEV_CLIENT });
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--dev-user-pool-id', 'eu-west-1_DeVeLoPmEn');
+    expect(code).not.toBe(0);
+    expect(err).toContain(`--dev-client-id ${DEV_CLIENT} is an app client of ${EXAMPLE_INPUT.userPoolId}`);
+    expect(err).toContain('--dev-client-id <an app client of eu-west-1_DeVeLoPmEn>');
+    expect(err).not.toContain('--no-dev-client-id');
+    expect(tree(dir)).toEqual(before);
+    const given = await update(dir, '--dev-user-pool-id', 'eu-west-1_DeVeLoPmEn', '--dev-client-id', NEW_DEV_CLIENT);
+    expect(given.code, given.err).toBe(0);
+    expect(answersOf(dir)).toMatchObject({ devUserPoolId: 'eu-west-1_DeVeLoPmEn', devClientId: NEW_DEV_CLIENT });
+  });
+
+  it('refuses a dev pool left in another region than the new pool, naming both ways out', async () => {
+    const dir = generated({ devUserPoolId: 'eu-west-1_DeVeLoPmEn', devClientId: DEV_CLIENT });
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--user-pool-id', OTHER_REGION_POOL);
+    expect(code).not.toBe(0);
+    expect(err).toContain('eu-west-1_DeVeLoPmEn');
+    expect(err).toContain('--no-dev-user-pool-id');
+    expect(tree(dir)).toEqual(before);
+  });
+});
