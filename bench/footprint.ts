@@ -29,8 +29,8 @@ export function benchFootprint(): string {
     `   create-vite              ${String(vite.packages).padStart(4)} package(s)   ${mb(vite.bytes).padStart(9)}`,
   );
   console.log(
-    `   ratio (bytes): ${ratio(ours.bytes, vite.bytes)}; what remains is the bundled AWS SDK (loaded only by ` +
-      `--verify and the pickers) and the templates\n`,
+    `   ratio (bytes): ${ratio(ours.bytes, vite.bytes)}; what remains is the bundled AWS SDKs (loaded only by ` +
+      `--verify and the pickers), the templates and the parsers update loads\n`,
   );
   return `footprint: ${ours.packages} package(s), ${mb(ours.bytes)} vs create-vite ${vite.packages}, ${mb(vite.bytes)}`;
 }

@@ -3,9 +3,9 @@
 // bundle (no template file is read and no template engine loaded at run time). The command line
 // is one CommonJS script that its entry runs with a code cache (src/fronts/cli/bin.cts); the
 // Cognito SDK is a file of its own that only --verify and the pickers load, ACM's SDK one that only
-// --verify of a custom domain loads, and so are the TypeScript parser (Babel's) and the YAML parser, which only
-// `update` loads (to read a project's src/api.ts, and to keep two values of its catalog-info.yaml
-// current). The plugins are in bundle-plugins.mjs.
+// --verify of a custom domain loads, and so are the TypeScript parser (Babel's) and the YAML
+// parser, which only `update` loads (to read a project's src/api.ts, and to keep two values of its
+// catalog-info.yaml current). The plugins are in bundle-plugins.mjs.
 //
 // `--outdir <folder>` writes the bundles there instead of dist/. `--without <trick>` builds the
 // package with one of its speed tricks replaced by the plain way, for the bench
