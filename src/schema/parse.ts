@@ -317,8 +317,9 @@ function refuseWhatStaysWithAnOldPool(stored: GivenAnswers, next: GivenAnswers, 
       new UserPoolIdError(
         'devUserPoolId',
         `--dev-user-pool-id ${String(devUserPoolId)} is in ${devRegion}, but --user-pool-id ` +
-          `${String(next.userPoolId)} is in ${String(next.region)}, and an API has one region. Expected --dev-user-pool-id <a pool of ` +
-          `${String(next.region)}>, or --no-dev-user-pool-id for the production pool (its app client goes with it).`,
+          `${String(next.userPoolId)} is in ${String(next.region)}, and an API has one region. Expected ` +
+          `--dev-user-pool-id <a pool of ${String(next.region)}>, or --no-dev-user-pool-id for the production ` +
+          'pool (its app client goes with it).',
       ),
     );
   }
