@@ -5,6 +5,13 @@ import { FLAVOURS, type Flavour } from '../render/flavours.js';
 import type { Answers } from '../schema/answers.js';
 import { execCommand, runScript, type PackageManager } from './package-manager.js';
 
+/** A flavour's step, written for npm (`npm run <script>`, `npx <command>`), as `pm` runs it. */
+export function inPackageManager(pm: PackageManager, step: string): string {
+  return step
+    .replace(/^npm run (\S+)/, (_, script: string) => runScript(pm, script))
+    .replace(/^npx /, `${execCommand(pm)} `);
+}
+
 export function nextSteps(
   answers: Answers,
   options: { targetDir?: string; cwd?: string; installed: boolean; packageManager?: PackageManager },
@@ -21,14 +28,7 @@ export function nextSteps(
   if (!options.installed) steps.push(`${pm} install`);
   steps.push(runScript(pm, 'test'));
   steps.push(`${runScript(pm, 'dev')}   # the API on http://127.0.0.1:3000, checking real tokens`);
-  // The flavour's steps are written for npm: `npm run <script>` and `npx <command>`.
-  steps.push(
-    ...flavour.deploy.map((step) =>
-      step
-        .replace(/^npm run (\S+)/, (_, script: string) => runScript(pm, script))
-        .replace(/^npx /, `${execCommand(pm)} `),
-    ),
-  );
+  steps.push(...flavour.deploy.map((step) => inPackageManager(pm, step)));
   return [
     `Created ${answers.name}: an HTTP API behind the Cognito JWT authorizer of ${answers.userPoolId}, deployed ` +
       `with ${flavour.title}.`,

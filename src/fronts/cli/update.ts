@@ -17,11 +17,11 @@ import { readJournal, removeUncommittedStaging, replayJournal } from '../../upda
 import { changes, type PlanEntry } from '../../update/plan.js';
 import { checkJournalAgainstRecord, findProject, refuseOthersFolder } from '../../update/load-record.js';
 import { computeUpdate, type UpdateComputation } from '../../update/project.js';
-import { updateNextSteps } from '../../update/next-steps.js';
 import { dependenciesChange, updateReport } from '../../update/report.js';
 import { recordsResolution, refuseOverUnresolved } from '../../update/unresolved.js';
 import { PACKAGE_VERSION } from '../../version.js';
 import { packageManagerOf } from '../../session/package-manager.js';
+import { updateNextSteps } from '../../session/update-next-steps.js';
 import type { Io } from './process-io.js';
 import { ANSWER_FLAGS, flagLine, INFO_FLAGS, parseCommandLine, type Flag } from './options.js';
 import { widthOf, wrapLine } from './wrap.js';

@@ -1,6 +1,6 @@
 /** The next steps an update prints once it wrote files. */
 import { describe, expect, it } from 'vitest';
-import { updateNextSteps } from '../../src/update/next-steps.js';
+import { updateNextSteps } from '../../src/session/update-next-steps.js';
 
 const steps = (outcome: Parameters<typeof updateNextSteps>[0]) => updateNextSteps(outcome).split('\n').slice(1);
 
@@ -33,6 +33,16 @@ describe('updateNextSteps', () => {
       '  npm test',
       '  npx cdk bootstrap   # once per AWS account and region',
       '  npm run deploy:dev',
+    ]);
+  });
+
+  it("runs a switched flavour's first deploy through the package manager, as a new project's next steps do", () => {
+    expect(
+      steps({ iac: 'cdk', previousIac: 'sam', installNeeded: false, conflicts: [], packageManager: 'pnpm' }),
+    ).toEqual([
+      '  pnpm test',
+      '  pnpm exec cdk bootstrap   # once per AWS account and region',
+      '  pnpm run deploy:dev',
     ]);
   });
 

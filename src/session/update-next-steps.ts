@@ -1,6 +1,8 @@
 /** What to do after an update wrote files: printed by the command line. */
 import { FLAVOURS } from '../render/flavours.js';
 import type { Answers } from '../schema/answers.js';
+import { inPackageManager } from './next-steps.js';
+import { runScript, type PackageManager } from './package-manager.js';
 
 export interface UpdateOutcome {
   /** The project's flavour after the update. */
@@ -12,7 +14,7 @@ export interface UpdateOutcome {
   /** Files left with conflict markers. */
   conflicts: readonly string[];
   /** The package manager that ran the tool (npm when unknown). */
-  packageManager?: string;
+  packageManager?: PackageManager;
 }
 
 /**
@@ -23,16 +25,14 @@ export interface UpdateOutcome {
  */
 export function updateNextSteps(outcome: UpdateOutcome): string {
   const pm = outcome.packageManager ?? 'npm';
-  const withPm = (step: string) => step.replace(/^npm /, `${pm} `);
   const deploy = FLAVOURS[outcome.iac].deploy;
   const steps = [
     ...(outcome.conflicts.length > 0
       ? [`resolve the conflicts in ${outcome.conflicts.join(', ')}, then run update again to record it`]
       : []),
     ...(outcome.installNeeded ? [`${pm} install   # the dependencies changed: refreshes the lock file`] : []),
-    // `bun test` runs Bun's own test runner, not the project's test script.
-    pm === 'bun' ? 'bun run test' : `${pm} test`,
-    ...(outcome.previousIac ? deploy : deploy.slice(-1)).map(withPm),
+    runScript(pm, 'test'),
+    ...(outcome.previousIac ? deploy : deploy.slice(-1)).map((step) => inPackageManager(pm, step)),
   ];
   return ['Next steps:', ...steps.map((step) => `  ${step}`)].join('\n');
 }
