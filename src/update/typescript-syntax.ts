@@ -34,7 +34,7 @@ export function textOf(source: string, node: Node): string {
 }
 
 const POSITIONS = new Set(['loc', 'start', 'end', 'range', 'extra']);
-const COMMENTS = new Set(['leadingComments', 'trailingComments', 'innerComments']);
+const COMMENTS = new Set(['comments', 'leadingComments', 'trailingComments', 'innerComments']);
 
 /** Every node under `root`, itself included; comments are not nodes. */
 export function* nodesOf(root: Node): Generator<Node> {

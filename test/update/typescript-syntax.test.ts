@@ -15,7 +15,7 @@ import { IAC_FLAVOURS } from '../../src/schema/answers.js';
 import { parseAnswers } from '../../src/schema/parse.js';
 import { readProjectApi } from '../../src/update/project-api.js';
 import { singleQuoted } from '../../src/update/requote.js';
-import { parseTypeScript } from '../../src/update/typescript-syntax.js';
+import { nodesOf, parseTypeScript } from '../../src/update/typescript-syntax.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
 import { FIXTURES } from '../helpers/project.js';
 
@@ -130,6 +130,16 @@ describe('the TypeScript update reads', () => {
     expect(typescriptSyntaxError(broken)).toBeDefined();
     expect(parseTypeScript(broken)).toEqual({ syntaxError: { line: 3, problem: expect.stringMatching(/,/) } });
     expect(() => readProjectApi(broken)).toThrow(/^src\/api\.ts: line 3 does not parse: .*Expected the declarations/);
+  });
+
+  it('walks every node of a file, and no comment', () => {
+    const parsed = parseTypeScript('// "a"\nconst b = ["c", /* "d" */ \'e\'] as const;\n');
+    if (!('tree' in parsed)) throw new Error('expected a tree');
+    const nodes = [...nodesOf(parsed.tree)];
+    expect(nodes.map((node) => node.type)).not.toContain('CommentLine');
+    expect(nodes.map((node) => node.type)).not.toContain('CommentBlock');
+    expect(nodes.filter((node) => node.type === 'StringLiteral')).toHaveLength(2);
+    expect(nodes.map((node) => node.type)).toContain('TSAsExpression');
   });
 
   it('leaves a file that does not parse as it is', () => {
