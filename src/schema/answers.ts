@@ -353,6 +353,19 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
         `${region}. Expected a pool of the API's region, whose id starts with "${region}_".`;
     },
   },
+  // An app client belongs to one pool, and a pool accepts tokens of its own clients only: a dev
+  // environment with a pool of its own needs a client of that pool.
+  {
+    field: 'devClientId',
+    needs: ['devUserPoolId', 'userPoolId'],
+    check({ devUserPoolId, devClientId, userPoolId }) {
+      if (devUserPoolId === undefined || devUserPoolId === userPoolId || devClientId !== undefined) return undefined;
+      return (label) =>
+        `${label.devUserPoolId} ${JSON.stringify(devUserPoolId)} needs ${label.devClientId} as well: the production ` +
+        `app client (${label.clientId}) is one of ${userPoolId}, and ${devUserPoolId} accepts tokens of its own ` +
+        `clients only. Expected ${expectations.devClientId}.`;
+    },
+  },
   // A custom domain and its certificate go together: a domain name needs a certificate to serve TLS,
   // and a certificate serves no domain by itself.
   {

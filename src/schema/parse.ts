@@ -36,7 +36,7 @@ import {
   type AnswersInput,
   type GivenAnswers,
 } from './answers.js';
-import { checkPackageName, flagOf, issuerFor, regionOfUserPool } from './rules.js';
+import { checkPackageName, checkUserPoolId, flagOf, issuerFor, regionOfUserPool } from './rules.js';
 
 const ERROR_CLASS: Record<AnswerField, new (field: string, message: string) => AnswerError> = {
   name: PackageNameError,
@@ -289,14 +289,33 @@ export function withChanges(
 }
 
 /**
- * After a change of pool, what belonged to the old one and was not given again: the dev app client
- * of a pool that is no longer the dev environment's (the production pool's, where it has none of
- * its own), which the new pool refuses, and, after a change of production pool, a dev pool of
- * another region (an API has one region). Each is refused, naming the ways out, rather than
- * dropped: the dev environment is the user's to decide.
+ * After a change of pool, what belonged to the old one and was not given again; an app client
+ * belongs to one pool, which no other pool accepts tokens of:
+ * - after a change of production pool, its app client (given again, the same id where only the
+ *   pool id was mistyped);
+ * - the dev app client of a pool that is no longer the dev environment's (the production pool's,
+ *   where the dev environment has none of its own);
+ * - after a change of production pool, a dev pool of another region (an API has one region).
+ * Each is refused, naming the ways out, rather than dropped or kept: a deploy would have left the
+ * authorizer refusing every token. A pool id that is not one is left to the schema to explain.
  */
 function refuseWhatStaysWithAnOldPool(stored: GivenAnswers, next: GivenAnswers, changes: GivenAnswers): void {
+  const isPool = (id: unknown) => typeof id === 'string' && checkUserPoolId(id) === undefined;
+  if (!isPool(next.userPoolId) || (next.devUserPoolId !== undefined && !isPool(next.devUserPoolId))) return;
   const errors: AnswerError[] = [];
+  const pool = String(next.userPoolId);
+  const sameIdIfMistyped = ' (the same id, where only the pool id was mistyped)';
+  const poolChanged = pool !== stored.userPoolId;
+  if (poolChanged && !('clientId' in changes)) {
+    errors.push(
+      new ClientIdError(
+        'clientId',
+        `--client-id ${String(next.clientId)} is an app client of ${String(stored.userPoolId)}, which --user-pool-id ` +
+          `${pool} replaces, and ${pool} accepts no token of it. Expected --client-id <an app client of ${pool}> ` +
+          `in the same run${sameIdIfMistyped}.`,
+      ),
+    );
+  }
   const [before, after] = [stored, next].map((answers) => String(answers.devUserPoolId ?? answers.userPoolId));
   const { devUserPoolId, devClientId } = next;
   if (devClientId !== undefined && !('devClientId' in changes) && before !== after) {
@@ -305,25 +324,26 @@ function refuseWhatStaysWithAnOldPool(stored: GivenAnswers, next: GivenAnswers, 
       new ClientIdError(
         'devClientId',
         `--dev-client-id ${String(devClientId)} is an app client of ${before}, but the dev environment's pool is ` +
-          `now ${after} (${ownPool}), which it cannot sign in to. Expected --dev-client-id <an app client of ` +
-          `${after}>${devUserPoolId === undefined ? ', or --no-dev-client-id for the production app client' : ''}.`,
+          `now ${after} (${ownPool}), which accepts no token of it. Expected --dev-client-id <an app client of ` +
+          `${after}>${sameIdIfMistyped}` +
+          `${devUserPoolId === undefined ? ', or --no-dev-client-id for the production app client' : ''}.`,
       ),
     );
   }
   const devRegion = typeof devUserPoolId === 'string' ? regionOfUserPool(devUserPoolId) : undefined;
-  const poolChanged = next.userPoolId !== stored.userPoolId;
   if (poolChanged && devRegion !== undefined && devRegion !== next.region && !('devUserPoolId' in changes)) {
     errors.push(
       new UserPoolIdError(
         'devUserPoolId',
-        `--dev-user-pool-id ${String(devUserPoolId)} is in ${devRegion}, but --user-pool-id ` +
-          `${String(next.userPoolId)} is in ${String(next.region)}, and an API has one region. Expected ` +
-          `--dev-user-pool-id <a pool of ${String(next.region)}>, or --no-dev-user-pool-id for the production ` +
-          'pool (its app client goes with it).',
+        `--dev-user-pool-id ${String(devUserPoolId)} is in ${devRegion}, but --user-pool-id ${pool} is in ` +
+          `${String(next.region)}, and an API has one region. Expected --dev-user-pool-id <a pool of ` +
+          `${String(next.region)}> with --dev-client-id <an app client of it>, or --no-dev-user-pool-id for the ` +
+          'production pool (its app client goes with it).',
       ),
     );
   }
-  if (errors.length > 0) throw new InvalidAnswersError(errors);
+  const order = (error: AnswerError) => ANSWER_FIELDS.indexOf(error.field as AnswerField);
+  if (errors.length > 0) throw new InvalidAnswersError(errors.sort((a, b) => order(a) - order(b)));
 }
 
 /** Required fields a run was not given. */

@@ -21,16 +21,17 @@ interface StringAt {
 function requotable(source: string): StringAt[] {
   const parsed = parseTypeScript(source);
   if ('syntaxError' in parsed) return [];
-  const found: StringAt[] = [];
+  // By start: a tree may hold one node twice (`export { "name" }`: its local and its exported name).
+  const found = new Map<number, StringAt>();
   for (const node of nodesOf(parsed.tree)) {
     const { start, end } = node;
     if (start == null || end == null || source[start] !== '"') continue;
     // A directive ("use strict") keeps its text as written, which is its value where it has no escape.
     const value = node.type === 'StringLiteral' || node.type === 'DirectiveLiteral' ? node.value : undefined;
     if (node.type === 'DirectiveLiteral' && value?.includes('\\')) continue;
-    if (value !== undefined && !value.includes("'")) found.push({ start, end, value });
+    if (value !== undefined && !value.includes("'")) found.set(start, { start, end, value });
   }
-  return found.sort((a, b) => a.start - b.start);
+  return [...found.values()].sort((a, b) => a.start - b.start);
 }
 
 /** `source` with each requotable string literal single-quoted. */

@@ -3,9 +3,11 @@
  * (project-api.ts) and the string literals an earlier generation double-quoted (requote.ts).
  * Babel's parser with its TypeScript plugin: about 300 KB bundled, where the TypeScript compiler's
  * is 3.5 MB, which `update --check`, run by every service's CI, would load and compile each time.
- * It parses the TypeScript the compiler does (test/update/typescript-syntax.test.ts), decorators
- * included, but for one form: a decorator after `export` (`export @sealed class`) is a syntax error
- * here; the form before it (`@sealed export class`) is read.
+ * It parses the TypeScript the compiler does (test/update/typescript-syntax.test.ts): every file
+ * this package generates, and the forms of the language, decorators, `import defer` and import
+ * assertions included. One form is known not to parse: a decorator after `export` (`export @sealed
+ * class`); the form before it (`@sealed export class`) does. A file that does not parse is refused
+ * where its values are read (src/api.ts, naming the line) and left as it is where it is requoted.
  */
 import { parse } from '@babel/parser';
 import type { File, Node } from '@babel/types';
@@ -19,7 +21,13 @@ export interface SyntaxProblem {
 /** The syntax tree of `text`, a TypeScript module, or its first syntax error. */
 export function parseTypeScript(text: string): { tree: File } | { syntaxError: SyntaxProblem } {
   try {
-    const plugins = ['typescript', 'decorators-legacy', 'decoratorAutoAccessors'] as const;
+    const plugins = [
+      'typescript',
+      'decorators-legacy',
+      'decoratorAutoAccessors',
+      'deferredImportEvaluation',
+      'deprecatedImportAssert',
+    ] as const;
     return { tree: parse(text, { sourceType: 'module', plugins: [...plugins] }) };
   } catch (error) {
     const { loc, message } = error as { loc?: { line: number }; message: string };

@@ -59,6 +59,8 @@ const answers = fc
     devOrigins: fc.option(fc.uniqueArray(origin, { minLength: 1, maxLength: 8 }), { nil: undefined }),
     devPoolSuffix: fc.option(fc.stringMatching(/^[a-zA-Z\d]{1,30}$/), { nil: undefined }),
     devClientId: fc.option(fc.stringMatching(/^[\w+]{1,128}$/), { nil: undefined }),
+    // A dev pool of its own comes with a client of it.
+    devPoolClientId: fc.stringMatching(/^[\w+]{1,128}$/),
     anyOrigin: fc.boolean(),
     scopes: fc.uniqueArray(fc.oneof(fc.constantFrom(...STANDARD_SCOPES), customScope), { maxLength: 4 }),
     runtime: fc.constantFrom(...LAMBDA_RUNTIMES),
@@ -92,7 +94,9 @@ const answers = fc
       ...(value.devPoolSuffix === undefined
         ? {}
         : { devUserPoolId: `${value.region}_${value.devPoolSuffix}`.slice(0, 55) }),
-      ...(value.devClientId === undefined ? {} : { devClientId: value.devClientId }),
+      ...(value.devClientId === undefined && value.devPoolSuffix === undefined
+        ? {}
+        : { devClientId: value.devClientId ?? value.devPoolClientId }),
       allowAnyOrigin: value.anyOrigin,
       scopes: value.scopes,
       runtime: value.runtime,

@@ -1,8 +1,9 @@
 /**
- * `update --user-pool-id` moves a project to another production pool. What belonged to the old
- * pool cannot come along: the issuer chosen for it goes (with a note), and a dev app client given
- * without a dev pool of its own, which is a client of the production pool, must be replaced or
- * removed in the same run. A dev pool of its own, in the new pool's region, stays.
+ * `update --user-pool-id` moves a project to another production pool, `--dev-user-pool-id` its dev
+ * environment to another pool. An app client belongs to one pool, which accepts tokens of its own
+ * clients only: a client whose pool is replaced must be given again in the same run (the same id
+ * where only the pool id was mistyped), or removed where that is an option. A dev pool of its own,
+ * in the new pool's region, stays.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ const NEW_POOL = 'eu-west-1_NeWpOoL12';
 const OTHER_REGION_POOL = 'us-east-1_NeWpOoL12';
 const DEV_CLIENT = '1dev23456789abcdefghijklmn';
 const NEW_DEV_CLIENT = '2dev23456789abcdefghijklmn';
+const NEW_CLIENT = '3new23456789abcdefghijklmn';
 
 const answersOf = (dir: string) => JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers;
 
@@ -29,10 +31,38 @@ function generated(answers: Record<string, unknown>): string {
 }
 
 describe('update --user-pool-id and --dev-user-pool-id', () => {
+  it("refuses to keep the old pool's app client, and writes nothing", async () => {
+    const dir = generated({});
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL);
+    expect(code).not.toBe(0);
+    expect(err).toContain(`--client-id ${EXAMPLE_INPUT.clientId} is an app client of ${EXAMPLE_INPUT.userPoolId}`);
+    expect(err).toContain(`--client-id <an app client of ${NEW_POOL}> in the same run`);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it.each([
+    ['a client of the new pool', NEW_CLIENT],
+    ['the same client, where only the pool id was mistyped', EXAMPLE_INPUT.clientId],
+  ])('moves to the new pool given %s', async (_, clientId) => {
+    const dir = generated({});
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL, '--client-id', clientId);
+    expect(code, err).toBe(0);
+    expect(answersOf(dir)).toMatchObject({ userPoolId: NEW_POOL, clientId });
+  });
+
+  it('explains a mistyped pool id as one, not as a client left behind', async () => {
+    const dir = generated({ devClientId: DEV_CLIENT });
+    const { code, err } = await update(dir, '--user-pool-id', 'eu-west-1-NeWpOoL12');
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/--user-pool-id "eu-west-1-NeWpOoL12" is not a Cognito user pool id/);
+    expect(err).not.toContain('app client of');
+  });
+
   it('refuses to keep a dev app client of the old production pool, and writes nothing', async () => {
     const dir = generated({ devClientId: DEV_CLIENT });
     const before = tree(dir);
-    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL);
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL, '--client-id', NEW_CLIENT);
     expect(code).not.toBe(0);
     expect(err).toContain(`--dev-client-id ${DEV_CLIENT}`);
     expect(err).toContain(EXAMPLE_INPUT.userPoolId);
@@ -46,7 +76,7 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
     ['replaced', ['--dev-client-id', NEW_DEV_CLIENT], NEW_DEV_CLIENT],
   ])('moves to the new pool with the dev app client %s in the same run', async (_, flags, devClientId) => {
     const dir = generated({ devClientId: DEV_CLIENT });
-    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL, ...flags);
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL, '--client-id', NEW_CLIENT, ...flags);
     expect(code, err).toBe(0);
     const answers = answersOf(dir);
     expect(answers.userPoolId).toBe(NEW_POOL);
@@ -55,7 +85,7 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
 
   it("keeps the dev environment's own pool and client, which the production pool does not own", async () => {
     const dir = generated({ devUserPoolId: 'eu-west-1_DeVeLoPmEn', devClientId: DEV_CLIENT });
-    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL);
+    const { code, err } = await update(dir, '--user-pool-id', NEW_POOL, '--client-id', NEW_CLIENT);
     expect(code, err).toBe(0);
     expect(answersOf(dir)).toMatchObject({
       userPoolId: NEW_POOL,
@@ -78,12 +108,22 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
     expect(answersOf(dir)).toMatchObject({ devUserPoolId: 'eu-west-1_DeVeLoPmEn', devClientId: NEW_DEV_CLIENT });
   });
 
+  it('refuses a dev pool of its own without a client of it, as a new project does', async () => {
+    const dir = generated({});
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--dev-user-pool-id', 'eu-west-1_DeVeLoPmEn');
+    expect(code).not.toBe(0);
+    expect(err).toContain('--dev-user-pool-id "eu-west-1_DeVeLoPmEn" needs --dev-client-id as well');
+    expect(tree(dir)).toEqual(before);
+  });
+
   it('refuses a dev pool left in another region than the new pool, naming both ways out', async () => {
     const dir = generated({ devUserPoolId: 'eu-west-1_DeVeLoPmEn', devClientId: DEV_CLIENT });
     const before = tree(dir);
-    const { code, err } = await update(dir, '--user-pool-id', OTHER_REGION_POOL);
+    const { code, err } = await update(dir, '--user-pool-id', OTHER_REGION_POOL, '--client-id', NEW_CLIENT);
     expect(code).not.toBe(0);
     expect(err).toContain('eu-west-1_DeVeLoPmEn');
+    expect(err).toContain('--dev-user-pool-id <a pool of us-east-1> with --dev-client-id <an app client of it>');
     expect(err).toContain('--no-dev-user-pool-id');
     expect(tree(dir)).toEqual(before);
   });

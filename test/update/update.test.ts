@@ -460,7 +460,14 @@ describe('update options', () => {
     commitAll(dir, 'the newer issuer');
     expect((await update(dir, '--user-pool-id', userPoolId)).code).toBe(0);
     expect(record().answers.issuer).toBe(newer);
-    const moved = await update(dir, '--user-pool-id', `${region}_Moved3`, '--force');
+    const moved = await update(
+      dir,
+      '--user-pool-id',
+      `${region}_Moved3`,
+      '--client-id',
+      '3new23456789abcdefghijklmn',
+      '--force',
+    );
     expect(moved.code, moved.err).toBe(0);
     expect(record().answers.issuer).toBeUndefined();
     expect(moved.out).toContain(
@@ -470,12 +477,13 @@ describe('update options', () => {
 
   it('moves to another pool: its region comes with it unless given', async () => {
     const dir = fixtureCopy('cdk');
-    const { code, err } = await update(dir, '--user-pool-id', 'us-east-1_Moved1');
+    const client = ['--client-id', '3new23456789abcdefghijklmn'];
+    const { code, err } = await update(dir, '--user-pool-id', 'us-east-1_Moved1', ...client);
     expect(code, err).toBe(0);
     const record = JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
     expect(record.answers).toMatchObject({ region: 'us-east-1', userPoolId: 'us-east-1_Moved1' });
     expect(read(dir, 'src/api.ts')).toContain('https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Moved1');
-    const mismatch = await update(dir, '--user-pool-id', 'eu-west-1_Moved2', '--region', 'us-east-1');
+    const mismatch = await update(dir, '--user-pool-id', 'eu-west-1_Moved2', '--region', 'us-east-1', ...client);
     expect(mismatch.code).toBe(1);
     expect(mismatch.err).toMatch(/--user-pool-id "eu-west-1_Moved2"/);
   });
