@@ -320,12 +320,14 @@ function refuseWhatStaysWithAnOldPool(stored: GivenAnswers, next: GivenAnswers, 
   const { devUserPoolId, devClientId } = next;
   if (devClientId !== undefined && !('devClientId' in changes) && before !== after) {
     const ownPool = devUserPoolId === undefined ? 'the production pool' : 'the dev pool';
+    // A mistyped id is one of a pool of the same kind: the dev pool's, or the production pool's.
+    const retyped = (stored.devUserPoolId === undefined) === (devUserPoolId === undefined) ? sameIdIfMistyped : '';
     errors.push(
       new ClientIdError(
         'devClientId',
         `--dev-client-id ${String(devClientId)} is an app client of ${before}, but the dev environment's pool is ` +
           `now ${after} (${ownPool}), which accepts no token of it. Expected --dev-client-id <an app client of ` +
-          `${after}>${sameIdIfMistyped}` +
+          `${after}>${retyped}` +
           `${devUserPoolId === undefined ? ', or --no-dev-client-id for the production app client' : ''}.`,
       ),
     );

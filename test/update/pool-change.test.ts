@@ -102,6 +102,7 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
     expect(err).toContain(`--dev-client-id ${DEV_CLIENT} is an app client of ${EXAMPLE_INPUT.userPoolId}`);
     expect(err).toContain('--dev-client-id <an app client of eu-west-1_DeVeLoPmEn>');
     expect(err).not.toContain('--no-dev-client-id');
+    expect(err).not.toContain('mistyped'); // a client of the production pool was never one of the dev pool
     expect(tree(dir)).toEqual(before);
     const given = await update(dir, '--dev-user-pool-id', 'eu-west-1_DeVeLoPmEn', '--dev-client-id', NEW_DEV_CLIENT);
     expect(given.code, given.err).toBe(0);
