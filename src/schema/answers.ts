@@ -354,10 +354,11 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     },
   },
   // An app client belongs to one pool, and a pool accepts tokens of its own clients only: a dev
-  // environment with a pool of its own needs a client of that pool.
+  // environment with a pool of its own needs a client of that pool. Checked where the dev pool is
+  // given (flags, forms), not at a prompt for the production pool, which could not fix it.
   {
     field: 'devClientId',
-    needs: ['devUserPoolId', 'userPoolId'],
+    needs: ['devUserPoolId'],
     check({ devUserPoolId, devClientId, userPoolId }) {
       if (devUserPoolId === undefined || devUserPoolId === userPoolId || devClientId !== undefined) return undefined;
       return (label) =>

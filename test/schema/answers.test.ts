@@ -21,6 +21,7 @@ import { answersJsonSchema } from '../../src/schema/json-schema.js';
 import { checkGivenAnswers, resolveFormAnswers, resolveWithoutPrompts } from '../../src/schema/given.js';
 import {
   checkAnswer,
+  checkAnswers,
   defaultPackageName,
   issuerOf,
   missingFields,
@@ -84,6 +85,16 @@ describe('parseAnswers', () => {
       /--dev-user-pool-id "us-east-1_Dev1" is in region us-east-1 but --region is eu-west-1/,
     );
     expect(() => parseAnswers({ ...EXAMPLE_INPUT, devOrigins: '*' })).toThrow(/--dev-origins "\*" lets every website/);
+  });
+
+  it('refuses a dev pool of its own without a client of it, where the dev pool is given, not where the pool is', () => {
+    const devPoolAlone = { ...EXAMPLE_INPUT, devUserPoolId: 'eu-west-1_Dev1' };
+    expect(() => parseAnswers(devPoolAlone)).toThrow(/--dev-user-pool-id "eu-west-1_Dev1" needs --dev-client-id/);
+    // The production pool itself, given again as the dev one, has the production client.
+    expect(parseAnswers({ ...EXAMPLE_INPUT, devUserPoolId: EXAMPLE_INPUT.userPoolId }).devClientId).toBeUndefined();
+    expect(checkAnswers(['devUserPoolId'], devPoolAlone).map((error) => error.field)).toEqual(['devClientId']);
+    // A prompt for the production pool could not fix it: no question asks for the dev client.
+    expect(checkAnswers(['userPoolId'], devPoolAlone)).toEqual([]);
   });
 
   it('splits and de-duplicates scopes', () => {
