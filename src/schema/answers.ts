@@ -208,7 +208,7 @@ export const AnswersFields = z.object({
   }),
   devUserPoolId: described(z.optional(checked('devUserPoolId', checkUserPoolId)), {
     title: 'Dev user pool ID',
-    description: "The dev environment's own user pool (default: the production one)",
+    description: "The dev environment's own user pool, with an app client of it (default: the production one)",
     examples: ['eu-west-1_DeVeLoPmEn'],
   }),
   devClientId: described(z.optional(checked('devClientId', checkClientId)), {
