@@ -121,8 +121,10 @@ function strings(list: Literal[], where: string): string[] {
 
 export function readProjectApi(text: string): ProjectApi {
   const parsed = parseTypeScript(text);
-  if ('syntaxError' in parsed)
-    unreadable(`line ${parsed.syntaxError.line} does not parse: ${parsed.syntaxError.problem}`);
+  if ('syntaxError' in parsed) {
+    const { line, problem } = parsed.syntaxError;
+    unreadable(`${line === undefined ? 'it' : `line ${line}`} does not parse: ${problem}`);
+  }
   const file = { tree: parsed.tree, source: text };
   const routes = listOf(file, 'routes').map((route, index) => {
     if (typeof route !== 'object' || Array.isArray(route)) return refuse(`routes[${index}]`, 'is not an object');

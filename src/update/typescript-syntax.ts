@@ -9,27 +9,34 @@
  * class`); the form before it (`@sealed export class`) does. A file that does not parse is refused
  * where its values are read (src/api.ts, naming the line) and left as it is where it is requoted.
  */
-import { parse } from '@babel/parser';
+import { parse, type ParserPlugin } from '@babel/parser';
 import type { File, Node } from '@babel/types';
 
-/** Where a syntax error is (1-based line) and what it is. */
+/** The syntax beyond JavaScript it reads: TypeScript, and the forms the compiler accepts beside it. */
+const PLUGINS: ParserPlugin[] = [
+  'typescript',
+  'decorators-legacy',
+  'decoratorAutoAccessors',
+  'deferredImportEvaluation',
+  'deprecatedImportAssert',
+];
+
+/** What a syntax error is, and on which line (1-based) where it has one. */
 export interface SyntaxProblem {
-  line: number;
+  line?: number;
   problem: string;
 }
 
-/** The syntax tree of `text`, a TypeScript module, or its first syntax error. */
+/**
+ * The syntax tree of `text`, a TypeScript module, or its first syntax error. The parser recurses
+ * into every nested expression: a file nested deeper than the stack holds (a project's file is
+ * anyone's) is a syntax problem too, not a crash.
+ */
 export function parseTypeScript(text: string): { tree: File } | { syntaxError: SyntaxProblem } {
   try {
-    const plugins = [
-      'typescript',
-      'decorators-legacy',
-      'decoratorAutoAccessors',
-      'deferredImportEvaluation',
-      'deprecatedImportAssert',
-    ] as const;
-    return { tree: parse(text, { sourceType: 'module', plugins: [...plugins] }) };
+    return { tree: parse(text, { sourceType: 'module', plugins: PLUGINS }) };
   } catch (error) {
+    if (error instanceof RangeError) return { syntaxError: { problem: 'it nests deeper than update reads' } };
     const { loc, message } = error as { loc?: { line: number }; message: string };
     if (loc === undefined) throw error;
     return { syntaxError: { line: loc.line, problem: message.replace(/ \(\d+:\d+\)$/, '') } };

@@ -150,6 +150,14 @@ describe('the TypeScript update reads', () => {
     }
   });
 
+  it('refuses a file nested deeper than it can read, as a syntax error, not a crash', () => {
+    // A cloned project's src/api.ts is anyone's: nesting alone must not stop update with a stack trace.
+    const deep = `export const routes = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n`;
+    expect(parseTypeScript(deep)).toEqual({ syntaxError: { problem: expect.stringMatching(/nest/) } });
+    expect(() => readProjectApi(deep)).toThrow(/^src\/api\.ts: it does not parse: .*nest/);
+    expect(singleQuoted(deep)).toBe(deep);
+  });
+
   it('leaves a file that does not parse as it is', () => {
     const broken = 'const a = "b" +;\n';
     expect(singleQuoted(broken)).toBe(broken);
