@@ -23,6 +23,7 @@ import { renderProject } from '../src/render/render-project.js';
 import { templateData, TEMPLATE_LOCALS } from '../src/render/template-data.js';
 import { parseAnswers } from '../src/schema/parse.js';
 import { EXAMPLE_FLAGS, EXAMPLE_INPUT } from './helpers/answers.js';
+import { tempDir } from './helpers/temp.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -214,41 +215,37 @@ describe('the bundle', () => {
     "keeps, in update, the TypeScript and YAML parsers in Node's own compile cache beside the script " +
       '(Node 22 and later), never in the shared temporary folder, never published, and none with NODE_DISABLE_COMPILE_CACHE',
     () => {
-      const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-compile-cache-'));
-      try {
-        unpackedPackage(work);
-        const cache = path.join(work, 'package', 'dist', 'cli', 'compile-cache');
-        const temporary = path.join(work, 'tmp');
-        mkdirSync(temporary);
-        const cli = (args: string[], env: Record<string, string> = {}) =>
-          spawnSync(process.execPath, [path.join(work, 'package', 'dist', 'cli.cjs'), ...args], {
-            cwd: work,
-            encoding: 'utf8',
-            env: { ...process.env, CI: '1', TMPDIR: temporary, ...env },
-          });
-        expect(cli(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git']).status).toBe(0);
-        const check = (env: Record<string, string> = {}) => {
-          const run = cli(['update', 'svc', '--check'], env);
-          expect(run.stderr).toBe('');
-          expect(run.status).toBe(0);
-        };
-        check({ NODE_DISABLE_COMPILE_CACHE: '1' });
-        expect(existsSync(cache)).toBe(false);
-        check();
-        const supported = Number(process.versions.node.split('.')[0]) >= 22;
-        expect(existsSync(cache) && readdirSync(cache, { recursive: true }).length > 0).toBe(supported);
-        expect(readdirSync(temporary)).not.toContain('node-compile-cache');
-        // The package as it would be published from that folder leaves the cache out.
-        const packed = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-          cwd: path.join(work, 'package'),
+      const work = tempDir('compile-cache');
+      unpackedPackage(work);
+      const cache = path.join(work, 'package', 'dist', 'cli', 'compile-cache');
+      const temporary = path.join(work, 'tmp');
+      mkdirSync(temporary);
+      const cli = (args: string[], env: Record<string, string> = {}) =>
+        spawnSync(process.execPath, [path.join(work, 'package', 'dist', 'cli.cjs'), ...args], {
+          cwd: work,
           encoding: 'utf8',
+          env: { ...process.env, CI: '1', TMPDIR: temporary, ...env },
         });
-        const files = (JSON.parse(packed) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
-        expect(files).toContain('dist/cli.cjs');
-        expect(files.filter((file) => file.includes('compile-cache'))).toEqual([]);
-      } finally {
-        rmSync(work, { recursive: true, force: true });
-      }
+      expect(cli(['svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git']).status).toBe(0);
+      const check = (env: Record<string, string> = {}) => {
+        const run = cli(['update', 'svc', '--check'], env);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+      };
+      check({ NODE_DISABLE_COMPILE_CACHE: '1' });
+      expect(existsSync(cache)).toBe(false);
+      check();
+      const supported = Number(process.versions.node.split('.')[0]) >= 22;
+      expect(existsSync(cache) && readdirSync(cache, { recursive: true }).length > 0).toBe(supported);
+      expect(readdirSync(temporary)).not.toContain('node-compile-cache');
+      // The package as it would be published from that folder leaves the cache out.
+      const packed = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: path.join(work, 'package'),
+        encoding: 'utf8',
+      });
+      const files = (JSON.parse(packed) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+      expect(files).toContain('dist/cli.cjs');
+      expect(files.filter((file) => file.includes('compile-cache'))).toEqual([]);
     },
   );
 
@@ -266,52 +263,41 @@ describe('the bundle', () => {
     'loads, in a non-interactive run, only the Node built-ins a script writing one file and one line to its ' +
       'output loads, and those the run needs: no node:crypto, and none of the streams',
     () => {
-      const work = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-builtins-'));
-      try {
-        // Prints, at exit, the built-ins the process loaded.
-        const probe = path.join(work, 'probe.cjs');
-        writeFileSync(
-          probe,
-          "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n",
+      const work = tempDir('builtins');
+      // Prints, at exit, the built-ins the process loaded.
+      const probe = path.join(work, 'probe.cjs');
+      writeFileSync(
+        probe,
+        "process.on('exit', () => require('fs').writeSync(2, '\\n' + JSON.stringify(process.moduleLoadList)));\n",
+      );
+      const loaded = (args: string[]) => {
+        const run = spawnSync(process.execPath, ['-r', probe, ...args], {
+          cwd: work,
+          encoding: 'utf8',
+          env: { ...process.env, CI: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        return new Set(
+          (JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) =>
+            name.startsWith('NativeModule '),
+          ),
         );
-        const loaded = (args: string[]) => {
-          const run = spawnSync(process.execPath, ['-r', probe, ...args], {
-            cwd: work,
-            encoding: 'utf8',
-            env: { ...process.env, CI: '1' },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          return new Set(
-            (JSON.parse(run.stderr.trim().split('\n').pop()!) as string[]).filter((name) =>
-              name.startsWith('NativeModule '),
-            ),
-          );
-        };
-        const baseline = path.join(work, 'baseline.mjs');
-        writeFileSync(
-          baseline,
-          "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n",
-        );
-        const script = loaded([baseline]);
-        // Without the install and the repository, which start other programs.
-        const cli = loaded([
-          path.join(DIST, 'cli.cjs'),
-          'svc',
-          ...EXAMPLE_FLAGS,
-          '--yes',
-          '--skip-install',
-          '--no-git',
-        ]);
-        // What the CLI needs beyond the script: node:vm and node:module, to run the command line's
-        // script with its code cache.
-        const needed = /^NativeModule (vm|module|internal\/source_map\/source_map)$/;
-        const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
-        // Not node:crypto (the record's hashes), fs/promises or readline (an ES module import of
-        // node:fs), stdin's stream, or stdout's (a pipe's loads Node's socket code).
-        expect(extra).toEqual([]);
-      } finally {
-        rmSync(work, { recursive: true, force: true });
-      }
+      };
+      const baseline = path.join(work, 'baseline.mjs');
+      writeFileSync(
+        baseline,
+        "const fs = process.getBuiltinModule('node:fs');\nfs.writeFileSync('file.txt', 'x');\nfs.writeSync(1, 'written\\n');\n",
+      );
+      const script = loaded([baseline]);
+      // Without the install and the repository, which start other programs.
+      const cli = loaded([path.join(DIST, 'cli.cjs'), 'svc', ...EXAMPLE_FLAGS, '--yes', '--skip-install', '--no-git']);
+      // What the CLI needs beyond the script: node:vm and node:module, to run the command line's
+      // script with its code cache.
+      const needed = /^NativeModule (vm|module|internal\/source_map\/source_map)$/;
+      const extra = [...cli].filter((name) => !script.has(name) && !needed.test(name));
+      // Not node:crypto (the record's hashes), fs/promises or readline (an ES module import of
+      // node:fs), stdin's stream, or stdout's (a pipe's loads Node's socket code).
+      expect(extra).toEqual([]);
     },
   );
 
