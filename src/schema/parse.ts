@@ -150,9 +150,13 @@ export function checkAnswers(
     const phrase = rule.check(context as Answers);
     if (phrase) errors.push(new ERROR_CLASS[rule.field](rule.field, phrase(labels)));
   }
-  return errors.sort(
-    (a, b) => ANSWER_FIELDS.indexOf(a.field as AnswerField) - ANSWER_FIELDS.indexOf(b.field as AnswerField),
-  );
+  return inSchemaOrder(errors);
+}
+
+/** `errors` in the order of the answers they are about, as the schema lists them. */
+function inSchemaOrder(errors: AnswerError[]): AnswerError[] {
+  const order = (error: AnswerError) => ANSWER_FIELDS.indexOf(error.field as AnswerField);
+  return errors.sort((a, b) => order(a) - order(b));
 }
 
 /**
@@ -344,8 +348,7 @@ function refuseWhatStaysWithAnOldPool(stored: GivenAnswers, next: GivenAnswers, 
       ),
     );
   }
-  const order = (error: AnswerError) => ANSWER_FIELDS.indexOf(error.field as AnswerField);
-  if (errors.length > 0) throw new InvalidAnswersError(errors.sort((a, b) => order(a) - order(b)));
+  if (errors.length > 0) throw new InvalidAnswersError(inSchemaOrder(errors));
 }
 
 /** Required fields a run was not given. */
