@@ -121,7 +121,7 @@ describe('the Terraform deploy-role configuration', () => {
         statement.actions.filter((action: string) => action.includes('*')),
         statement.sid,
       ).toEqual([]);
-    const deny = statements.find((statement) => statement.effect === 'Deny')!;
+    const deny = statements.find((statement) => statement.sid === 'NotTheDeployRoles')!;
     expect(tf.resolve(deny.resources)).toEqual([expect.stringMatching(/:role\/my-service-github-deploy-\*$/)]);
     expect(statements.find((statement) => statement.actions.includes('iam:PassRole'))!.condition).toEqual([
       { test: 'StringEquals', variable: 'iam:PassedToService', values: ['lambda.amazonaws.com'] },
@@ -140,14 +140,15 @@ describe('the SAM deploy-role template', () => {
   });
 
   it('allows no action wildcard, passes roles to Lambda only, and denies changing the deploy roles', () => {
-    const [[, policy]] = sam.resources('AWS::IAM::ManagedPolicy') as [[string, Statement]];
-    const statements = sam.resolve(policy.Properties.PolicyDocument.Statement) as Statement[];
+    const statements = sam.resolve(
+      sam.template.Resources.DeployPolicy.Properties.PolicyDocument.Statement,
+    ) as Statement[];
     for (const statement of statements.filter((candidate) => candidate.Effect === 'Allow'))
       expect(
         [statement.Action].flat().filter((action: string) => action.includes('*')),
         statement.Sid,
       ).toEqual([]);
-    expect(statements.find((statement) => statement.Effect === 'Deny')!.Resource).toMatch(
+    expect(statements.find((statement) => statement.Sid === 'NotTheDeployRoles')!.Resource).toMatch(
       /:role\/my-service-github-deploy-\*$/,
     );
     expect(statements.find((statement) => statement.Action === 'iam:PassRole')!.Condition).toEqual({

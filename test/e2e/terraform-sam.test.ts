@@ -1,7 +1,7 @@
 /**
  * End to end for the flavours whose IaC tool cannot run here: the built CLI generates the
- * project, installs it, and the project's own tests (which parse its HCL or SAM template), build
- * and lint pass.
+ * project, installs it, and the project's own tests (which parse its HCL or SAM template, the
+ * deploy roles' too), build and lint pass.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,12 @@ describe.each(['terraform', 'sam'] as const)('generated %s project', (iac) => {
   const project = path.join(workspace, iac);
 
   it('installs, passes its own tests and builds', async () => {
-    await execOk(process.execPath, [BIN, iac, ...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read'], {
-      cwd: workspace,
-      env: { CI: '1' },
-    });
-    expect(await execOk('npm', ['test'], { cwd: project })).toMatch(/Tests\s+\d+ passed/);
+    // With a repository: the deploy roles and their own test are part of the project.
+    const answers = [...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read', '--github-repository', 'acme/api'];
+    await execOk(process.execPath, [BIN, iac, ...answers], { cwd: workspace, env: { CI: '1' } });
+    const output = await execOk('npm', ['test'], { cwd: project });
+    expect(output).toMatch(/Tests\s+\d+ passed/);
+    expect(output).toContain('test/infra/deploy-role.test.ts');
     await execOk('npm', ['run', 'build'], { cwd: project });
   });
 

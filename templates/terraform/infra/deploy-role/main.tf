@@ -1,7 +1,8 @@
 # The roles the deploy workflow assumes, one per GitHub environment, through GitHub's OIDC
 # provider: no AWS key is stored anywhere. Each trusts one `sub`, this repository's jobs in its
 # environment, and may manage the API's resources (names starting with var.name) and the
-# Terraform state bucket below, nothing else.
+# Terraform state bucket below, nothing else; the functions' roles it creates carry the boundary
+# below, so that it cannot make a role that does more.
 # https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
 
 data "aws_caller_identity" "current" {}
@@ -83,12 +84,27 @@ data "aws_iam_policy_document" "deploy" {
     ]
     resources = [format(local.prefix, "lambda", "function:${var.name}-*")]
   }
+  # The functions' roles: created, written, retrusted and deleted only with the boundary below on
+  # them. Whatever policy a role made here is given, it can do no more than the boundary allows.
+  # https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
   statement {
     sid = "FunctionRoles"
     actions = [
-      "iam:CreateRole", "iam:DeleteRole", "iam:GetRole", "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy",
-      "iam:PutRolePolicy", "iam:GetRolePolicy", "iam:DeleteRolePolicy", "iam:ListRolePolicies",
-      "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole",
+      "iam:CreateRole", "iam:DeleteRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy",
+      "iam:PutRolePermissionsBoundary",
+    ]
+    resources = ["arn:${local.partition}:iam::${local.account}:role/${var.name}-*"]
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PermissionsBoundary"
+      values   = [aws_iam_policy.function_boundary.arn]
+    }
+  }
+  statement {
+    sid = "ReadFunctionRoles"
+    actions = [
+      "iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",
+      "iam:ListInstanceProfilesForRole", "iam:TagRole", "iam:UntagRole",
     ]
     resources = ["arn:${local.partition}:iam::${local.account}:role/${var.name}-*"]
   }
@@ -108,6 +124,16 @@ data "aws_iam_policy_document" "deploy" {
     effect    = "Deny"
     actions   = ["iam:*"]
     resources = ["arn:${local.partition}:iam::${local.account}:role/${var.name}-github-deploy-*"]
+  }
+  # Nor lift a boundary from any role, or change a policy (the boundary's, for one).
+  statement {
+    sid    = "KeepTheBoundary"
+    effect = "Deny"
+    actions = [
+      "iam:DeleteRolePermissionsBoundary", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion",
+      "iam:DeletePolicyVersion", "iam:DeletePolicy",
+    ]
+    resources = ["*"]
   }
   statement {
     sid = "LogGroups"
@@ -140,6 +166,23 @@ data "aws_iam_policy_document" "deploy" {
     actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
     resources = ["${aws_s3_bucket.state.arn}/*"]
   }
+}
+
+# The most a function role may do, whatever policy the deploy gives it: write the API's functions'
+# logs. A function that needs more (a table, a queue) needs it here too. This configuration is
+# applied with your own credentials, so the deploy workflow cannot widen it.
+data "aws_iam_policy_document" "function_boundary" {
+  statement {
+    sid       = "FunctionLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = [format(local.prefix, "logs", "log-group:/aws/lambda/${var.name}-*:*")]
+  }
+}
+
+resource "aws_iam_policy" "function_boundary" {
+  name        = "${var.name}-function-boundary"
+  description = "The most the API's function roles may do: the deploy roles create roles with this boundary only."
+  policy      = data.aws_iam_policy_document.function_boundary.json
 }
 
 resource "aws_iam_role_policy" "deploy" {
