@@ -239,3 +239,17 @@ describe.each(Object.entries({ terraform: 'infra/main.tf', sam: 'template.yaml' 
     });
   },
 );
+
+describe('the sam deploy role and CloudFormation', () => {
+  const stack = (name: string) => `arn:aws:cloudformation:${region}:${ACCOUNT}:stack/${name}/0a1b2c3d`;
+
+  it("changes the API's two stacks alone: another stack's change set would run as its service role", async () => {
+    const { deploy } = await samDeploy('acme/orders-api');
+    for (const action of ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet']) {
+      for (const name of ['my-service-dev', 'my-service-prod'])
+        expect(decide(deploy, { action, resource: stack(name) }), `${action} ${name}`).toBe('Allowed');
+      for (const name of ['my-service-github-deploy', 'my-service-other'])
+        expect(decide(deploy, { action, resource: stack(name) }), `${action} ${name}`).toBe('ImplicitlyDenied');
+    }
+  });
+});

@@ -39,7 +39,8 @@ function globMatches(pattern: string, value: string, ignoreCase: boolean): boole
 const OPERATORS: Record<string, (expected: string, actual: string) => boolean> = {
   StringEquals: (expected, actual) => expected === actual,
   StringLike: (expected, actual) => globMatches(expected, actual, false),
-  ArnEquals: (expected, actual) => expected === actual,
+  // IAM matches ARNs with wildcards under ArnEquals as under ArnLike.
+  ArnEquals: (expected, actual) => globMatches(expected, actual, false),
   ArnLike: (expected, actual) => globMatches(expected, actual, false),
 };
 
@@ -48,7 +49,8 @@ function conditionHolds(condition: IamStatement['Condition'], context: Record<st
     const compare = OPERATORS[operator];
     if (!compare) throw new Error(`condition operator ${operator} is not evaluated here`);
     return Object.entries(keys).every(([key, expected]) => {
-      const actual = context[key];
+      // Condition key names are case-insensitive; their values are not (under String operators).
+      const actual = Object.entries(context).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1];
       return actual !== undefined && list(expected).some((value) => compare(value, actual));
     });
   });
