@@ -54,10 +54,9 @@ function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: Given
       field,
       ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs),
     ];
-    if (
-      !(error instanceof InvalidAnswersError) ||
-      error.errors.some((problem) => involved(problem.field).some((field) => field in overrides))
-    )
+    // A new user pool brings its region (withChanges), so a rule on the region involves --user-pool-id.
+    const given = (field: string) => field in overrides || (field === 'region' && 'userPoolId' in overrides);
+    if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => involved(problem.field).some(given)))
       throw error;
     if (error.errors.some((problem) => problem.field in held)) {
       throw new UpdateError(

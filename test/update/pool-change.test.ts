@@ -128,4 +128,15 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
     expect(err).toContain('--no-dev-user-pool-id');
     expect(tree(dir)).toEqual(before);
   });
+
+  it("blames the flag, not .yo-rc.json, for a stored answer of the old pool's region", async () => {
+    const certificateArn = 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const dir = generated({ domain: 'api.example.com', certificateArn });
+    const before = tree(dir);
+    const { code, err } = await update(dir, '--user-pool-id', OTHER_REGION_POOL, '--client-id', NEW_CLIENT);
+    expect(code).not.toBe(0);
+    expect(err).toContain('--certificate-arn');
+    expect(err).not.toContain('.yo-rc.json');
+    expect(tree(dir)).toEqual(before);
+  });
 });
