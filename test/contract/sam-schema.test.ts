@@ -103,6 +103,7 @@ function resourceProperties(type: string): Record<string, Property> {
 describe.each([
   ['the README example', EXAMPLE_INPUT],
   ['scopes and any origin', { ...EXAMPLE_INPUT, scopes: 'orders-api/read', origins: '*', allowAnyOrigin: true }],
+  ['a deploy workflow (roles with a permissions boundary)', { ...EXAMPLE_INPUT, githubRepository: 'acme/orders-api' }],
 ])('SAM template for %s', (_name, input) => {
   const template = parseSamTemplate(
     contentsOf(renderProject(parseAnswers({ ...input, iac: 'sam' })), 'template.yaml'),
@@ -138,5 +139,16 @@ describe.each([
       Events: { [eventId]: { ...event, Properties: { ...event.Properties, Mehtod: 'GET' } } },
     };
     expect(checkProperties(badEvent, resourceProperties(fn.Type), id).join('\n')).toContain('Mehtod: no such property');
+  });
+});
+
+describe('the SAM deploy-role template', () => {
+  it('holds only properties the resource schemas define, with values of their kind', () => {
+    const files = renderProject(parseAnswers({ ...EXAMPLE_INPUT, iac: 'sam', githubRepository: 'acme/orders-api' }));
+    const { template } = parseSamTemplate(contentsOf(files, 'deploy-role.yaml'));
+    const problems = Object.entries(template.Resources as Record<string, Node>).flatMap(([id, resource]) =>
+      checkProperties(resource.Properties, resourceProperties(resource.Type), `${id}(${resource.Type})`),
+    );
+    expect(problems).toEqual([]);
   });
 });
