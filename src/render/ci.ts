@@ -26,6 +26,14 @@ export function needsGithubRepository(path: string): boolean {
   return path === DEPLOY_WORKFLOW || path.split('/').some((part) => part.startsWith('deploy-role'));
 }
 
+/**
+ * Whether a file is the deploy roles' infrastructure, which an administrator deploys by hand (the
+ * workflow cannot change its own roles): a `deploy-role` file outside test/.
+ */
+export function isDeployRoleInfrastructure(path: string): boolean {
+  return path !== DEPLOY_WORKFLOW && !path.startsWith('test/') && needsGithubRepository(path);
+}
+
 /** What the workflow and role templates read; `resourcePrefix` names the Terraform state object. */
 export function ciData(answers: Answers, resourcePrefix: string) {
   const repository = answers.githubRepository;

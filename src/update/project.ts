@@ -12,6 +12,7 @@ import { LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
 import { answerChangeNotes, previousIac } from './answer-changes.js';
 import { planCatalogInfo } from './catalog-info.js';
 import { loadBase, loadRecord, readText } from './load-record.js';
+import { deployRoleNotes } from './deploy-role-notes.js';
 import { CONFLICT_MARKER } from './merge.js';
 import { ENVIRONMENTS_SCHEMA_VERSION, migrateAnswers } from './migrations.js';
 import { API_PATH } from './project-api.js';
@@ -132,7 +133,7 @@ export function computeUpdate(
   const plan = planUpdate({ base, recorded: record.files ?? {}, next, read });
   // The user's catalog file, which no template renders: two of its values kept current (catalog-info.ts).
   const catalogInfo = planCatalogInfo(plan, read, { templateVersion: PACKAGE_VERSION, ...catalog });
-  notes.push(...catalogInfo.notes);
+  notes.push(...catalogInfo.notes, ...deployRoleNotes(plan));
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
   conflicts.push(...unresolved.filter((file) => !conflicts.includes(file)));
