@@ -3,22 +3,12 @@
  * says that an administrator deploys it by hand, and one that removes it says that the roles stay in
  * AWS. Other updates say nothing of them.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { writeFiles } from '../../src/io/write-files.js';
-import { parseAnswers } from '../../src/schema/parse.js';
-import { projectFiles } from '../../src/update/record.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { commitAll, update } from '../helpers/project.js';
-import { tempDir } from '../helpers/temp.js';
+import { generatedProject, update } from '../helpers/project.js';
 
-function generated(answers: Record<string, unknown>): string {
-  const dir = tempDir('deploy-role-notes');
-  writeFiles(dir, [...projectFiles(parseAnswers({ ...EXAMPLE_INPUT, name: 'svc', ...answers }))]);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  commitAll(dir, 'generated');
-  return dir;
-}
+const generated = (answers: Record<string, unknown>) =>
+  generatedProject('deploy-role-notes', { ...EXAMPLE_INPUT, name: 'svc', ...answers });
 
 const notesOf = (out: string) => out.split('\n').filter((line) => line.startsWith('note: '));
 

@@ -5,14 +5,9 @@
  * where only the pool id was mistyped), or removed where that is an option. A dev pool of its own,
  * in the new pool's region, stays.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { writeFiles } from '../../src/io/write-files.js';
-import { parseAnswers } from '../../src/schema/parse.js';
-import { projectFiles } from '../../src/update/record.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { commitAll, read, tree, update } from '../helpers/project.js';
-import { tempDir } from '../helpers/temp.js';
+import { generatedProject, read, tree, update } from '../helpers/project.js';
 
 const NEW_POOL = 'eu-west-1_NeWpOoL12';
 const OTHER_REGION_POOL = 'us-east-1_NeWpOoL12';
@@ -22,13 +17,8 @@ const NEW_CLIENT = '3new23456789abcdefghijklmn';
 
 const answersOf = (dir: string) => JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'].answers;
 
-function generated(answers: Record<string, unknown>): string {
-  const dir = tempDir('pool-change');
-  writeFiles(dir, [...projectFiles(parseAnswers({ ...EXAMPLE_INPUT, name: 'svc', ...answers }))]);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  commitAll(dir, 'generated');
-  return dir;
-}
+const generated = (answers: Record<string, unknown>) =>
+  generatedProject('pool-change', { ...EXAMPLE_INPUT, name: 'svc', ...answers });
 
 describe('update --user-pool-id and --dev-user-pool-id', () => {
   it("refuses to keep the old pool's app client, and writes nothing", async () => {

@@ -3,15 +3,10 @@
  * repository, the dev environment's own pool, client or issuer): the files render as if it had
  * never been given, and the record keeps no trace of it. An answer every project has cannot be.
  */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { writeFiles } from '../../src/io/write-files.js';
 import { REMOVABLE_FIELDS, withChanges } from '../../src/schema/parse.js';
-import { projectFiles } from '../../src/update/record.js';
-import { parseAnswers } from '../../src/schema/parse.js';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { commitAll, currentRender, read, tree, update } from '../helpers/project.js';
-import { tempDir } from '../helpers/temp.js';
+import { currentRender, generatedProject, read, tree, update } from '../helpers/project.js';
 
 const ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-90ab-cdef-1234-567890abcdef';
 const WITH_EVERYTHING = {
@@ -26,14 +21,7 @@ const WITH_EVERYTHING = {
 
 const recordOf = (dir: string) => JSON.parse(read(dir, '.yo-rc.json')!)['create-cognito-jwt-api'];
 
-/** A project generated now with `answers`, committed in a git repository of its own. */
-function generated(answers: Record<string, unknown>): string {
-  const dir = tempDir('remove-answers');
-  writeFiles(dir, [...projectFiles(parseAnswers(answers))]);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  commitAll(dir, 'generated');
-  return dir;
-}
+const generated = (answers: Record<string, unknown>) => generatedProject('remove-answers', answers);
 
 /** The project's files but its record, which names the tool's version and hashes. */
 const filesOf = (dir: string) =>
