@@ -13,8 +13,9 @@ export type ArgumentShape = 'arn' | 'iam-policy-json' | 'iam-role-name' | 'lambd
 
 /** (resource type, argument) → shape. `data.` marks a data source. */
 export const VALIDATED_ARGUMENTS: Record<string, Record<string, ArgumentShape>> = {
-  // internal/service/iam/role.go: assume_role_policy has verify.ValidIAMPolicyJSON.
-  aws_iam_role: { assume_role_policy: 'iam-policy-json' },
+  // internal/service/iam/role.go: assume_role_policy has verify.ValidIAMPolicyJSON, permissions_boundary
+  // verify.ValidARN.
+  aws_iam_role: { assume_role_policy: 'iam-policy-json', permissions_boundary: 'arn' },
   // internal/service/iam/role_policy.go: policy has verify.ValidIAMPolicyJSON; role has
   // validRolePolicyRole (the role's name, not its ARN).
   aws_iam_role_policy: { policy: 'iam-policy-json', role: 'iam-role-name' },

@@ -39,7 +39,10 @@ async function terraformProject(input: Record<string, unknown>) {
     files.filter((file) => /^infra\/[^/]+\.tf$/.test(file.path)).map((file) => parse(file.path, file.contents)),
   );
   const blocks: Blocks = {};
+  const variables: Record<string, unknown> = {};
   for (const part of parsed) {
+    for (const [name, [body]] of Object.entries((part.variable ?? {}) as Record<string, Body[]>))
+      variables[name] = body!.default;
     for (const [prefix, group] of [
       ['', part.resource],
       ['data.', part.data],
@@ -53,7 +56,7 @@ async function terraformProject(input: Record<string, unknown>) {
   const mocks = await Promise.all(
     testFiles.map(async (file) => ({ path: file.path, parsed: await parse(file.path, file.contents) })),
   );
-  return { blocks, mocks };
+  return { blocks, mocks, variables };
 }
 
 /** The default a test file's `mock_provider` gives `attribute` of `type` ("data.x" for a data source). */
@@ -101,14 +104,17 @@ function computedUses(blocks: Blocks, mockFile: Body): ComputedUse[] {
 }
 
 /** What the provider would say of the argument's value under the mocks, or undefined when it passes. */
-function problemOf(use: ComputedUse, uses: ComputedUse[]): string | undefined {
+function problemOf(use: ComputedUse, uses: ComputedUse[], variables: Record<string, unknown>): string | undefined {
   if (typeof use.mocked !== 'string')
     return `${use.attribute} has no string default in a mock_resource/mock_data block`;
-  // Each whole interpolation of a computed attribute becomes its mock default.
+  // Each whole interpolation of a computed attribute becomes its mock default, of a variable its default.
   let value = use.expression;
   for (const other of uses.filter((candidate) => candidate.argument === use.argument)) {
     value = value.replaceAll(`\${${other.reference}}`, String(other.mocked));
   }
+  value = value.replace(/\$\{var\.(\w+)\}/g, (whole, name: string) =>
+    typeof variables[name] === 'string' ? (variables[name] as string) : whole,
+  );
   if (value.includes('${'))
     return (
       `${use.argument} = "${use.expression}" is more than references to computed attributes; extend this ` +
@@ -121,6 +127,7 @@ function problemOf(use: ComputedUse, uses: ComputedUse[]): string | undefined {
 describe.each([
   ['the README example', {}],
   ['another region and name', { name: 'orders', region: 'ap-southeast-2', userPoolId: 'ap-southeast-2_AbCdEfGhI' }],
+  ['a deploy workflow (a permissions boundary on the role)', { githubRepository: 'acme/orders-api' }],
 ])('Terraform test mocks, for %s', (_, input) => {
   it('see the validated arguments that are set from computed attributes', async () => {
     const { blocks, mocks } = await terraformProject(input);
@@ -140,10 +147,10 @@ describe.each([
   });
 
   it('give every computed attribute that feeds a validated argument a default the provider accepts', async () => {
-    const { blocks, mocks } = await terraformProject(input);
+    const { blocks, mocks, variables } = await terraformProject(input);
     for (const mock of mocks) {
       const uses = computedUses(blocks, mock.parsed);
-      const problems = uses.map((use) => problemOf(use, uses)).filter((problem) => problem !== undefined);
+      const problems = uses.map((use) => problemOf(use, uses, variables)).filter((problem) => problem !== undefined);
       expect(problems, mock.path).toEqual([]);
     }
   });
