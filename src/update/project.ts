@@ -46,19 +46,26 @@ export interface UpdateComputation {
  * The answers to render; a stored one the schema refuses is blamed on the record, not on a flag,
  * and one read from src/api.ts (`held`) on that file.
  */
-function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: GivenAnswers): Answers {
+function parseStored(
+  answers: GivenAnswers,
+  overrides: GivenAnswers,
+  held: GivenAnswers,
+  stored: GivenAnswers,
+): Answers {
   try {
     return parseAnswers(answers);
   } catch (error) {
-    // A problem is the record's only when no answer it involves (a rule across answers involves several) was given.
+    if (!(error instanceof InvalidAnswersError)) throw error;
+    // A problem is the flags' when it involves an answer given (a rule across answers involves several), and the
+    // stored answers did not have it already.
     const involved = (field: string) => [
       field,
       ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs),
     ];
     // A new user pool brings its region (withChanges), so a rule on the region involves --user-pool-id.
     const given = (field: string) => field in overrides || (field === 'region' && 'userPoolId' in overrides);
-    if (!(error instanceof InvalidAnswersError) || error.errors.some((problem) => involved(problem.field).some(given)))
-      throw error;
+    const before = problemFieldsOf(stored);
+    if (error.errors.some((problem) => !before.has(problem.field) && involved(problem.field).some(given))) throw error;
     if (error.errors.some((problem) => problem.field in held)) {
       throw new UpdateError(
         `${API_PATH} holds answers this version refuses (its message names each by its ` +
@@ -70,6 +77,17 @@ function parseStored(answers: GivenAnswers, overrides: GivenAnswers, held: Given
         `flag):\n${error.message}\nExpected valid stored answers: give that flag to replace the answer, or ` +
         `restore ${YO_RC_PATH} (git checkout -- ${YO_RC_PATH}).`,
     );
+  }
+}
+
+/** The fields of the answers the schema refuses. */
+function problemFieldsOf(answers: GivenAnswers): Set<string> {
+  try {
+    parseAnswers(answers);
+    return new Set();
+  } catch (error) {
+    if (!(error instanceof InvalidAnswersError)) throw error;
+    return new Set(error.errors.map((problem) => problem.field));
   }
 }
 
@@ -124,8 +142,8 @@ export function computeUpdate(
         `the new pool needs one`,
     );
   if (record.schemaVersion < ENVIRONMENTS_SCHEMA_VERSION) refuseNoProductionOrigin(changed.answers);
-  const answers = parseStored(changed.answers, overrides, inProject.held);
   const before = { ...migrated.answers, ...inProject.held };
+  const answers = parseStored(changed.answers, overrides, inProject.held, before);
   notes.push(...answerChangeNotes(before, answers, overrides));
   const next = renderProject(answers, { routes: inProject.routes });
   const unresolved = (record.conflicts ?? []).filter((file) => CONFLICT_MARKER.test(read(file) ?? ''));

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_INPUT } from '../helpers/answers.js';
-import { generatedProject, read, tree, update } from '../helpers/project.js';
+import { generatedProject, read, tree, update, write } from '../helpers/project.js';
 
 const NEW_POOL = 'eu-west-1_NeWpOoL12';
 const OTHER_REGION_POOL = 'us-east-1_NeWpOoL12';
@@ -128,5 +128,26 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
     expect(err).toContain('--certificate-arn');
     expect(err).not.toContain('.yo-rc.json');
     expect(tree(dir)).toEqual(before);
+  });
+
+  it.each([
+    [
+      'a certificate of another region',
+      'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    ],
+    ['a malformed certificate ARN', 'arn:aws:acm:eu-west-1:123456789012:not-a-certificate'],
+  ])('still blames .yo-rc.json for %s written there, whichever pool is given', async (_, certificateArn) => {
+    const dir = generated({
+      domain: 'api.example.com',
+      certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    });
+    const yoRc = JSON.parse(read(dir, '.yo-rc.json')!);
+    yoRc['create-cognito-jwt-api'].answers.certificateArn = certificateArn;
+    write(dir, '.yo-rc.json', `${JSON.stringify(yoRc, null, 2)}\n`);
+    for (const pool of [NEW_POOL, 'ap-south-1_NeWpOoL12']) {
+      const { code, err } = await update(dir, '--user-pool-id', pool, '--client-id', NEW_CLIENT);
+      expect(code, pool).not.toBe(0);
+      expect(err, pool).toContain('.yo-rc.json holds answers this version refuses');
+    }
   });
 });
