@@ -151,7 +151,7 @@ export function computeUpdate(
   const plan = planUpdate({ base, recorded: record.files ?? {}, next, read });
   // The user's catalog file, which no template renders: two of its values kept current (catalog-info.ts).
   const catalogInfo = planCatalogInfo(plan, read, { templateVersion: PACKAGE_VERSION, ...catalog });
-  notes.push(...catalogInfo.notes, ...deployRoleNotes(plan));
+  notes.push(...catalogInfo.notes, ...deployRoleNotes(plan, new Set(next.map((file) => file.path))));
 
   const conflicts = plan.filter((entry) => entry.action === 'conflict').map((entry) => entry.path);
   conflicts.push(...unresolved.filter((file) => !conflicts.includes(file)));
