@@ -92,7 +92,10 @@ async function terraformDeploy(githubRepository?: string): Promise<Deploy> {
     deploy: terraformPolicy(roles, 'deploy', references),
     boundary: terraformPolicy(roles, 'function_boundary', references),
     boundaryArn,
-    functionRole: role(`${api.resolve(handler.name_prefix)}20261207093000000000000001`),
+    // The dev environment's: var.environment has no default.
+    functionRole: role(
+      `${api.resolve(handler.name_prefix).replace('${var.environment}', 'dev')}20261207093000000000000001`,
+    ),
     functionRoleBoundaries: [terraformValue(api, handler.permissions_boundary, references)],
   };
 }
@@ -176,6 +179,7 @@ describe.each(Object.entries(FLAVOURS))('the %s deploy role', (_, load) => {
 
   it("still deploys the functions' roles, each with the boundary", async () => {
     const { functionRole } = await loaded;
+    expect(functionRole).not.toContain('${');
     for (const action of [
       'iam:CreateRole',
       'iam:GetRole',

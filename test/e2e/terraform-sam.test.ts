@@ -14,16 +14,23 @@ import { execOk } from '../helpers/exec.js';
 const workspace = mkdtempSync(path.join(tmpdir(), 'cognito-jwt-api-e2e-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
-describe.each(['terraform', 'sam'] as const)('generated %s project', (iac) => {
-  const project = path.join(workspace, iac);
+// With a repository, the deploy roles and their own test are part of the project.
+describe.each([
+  ['terraform', []],
+  ['terraform', ['--github-repository', 'acme/api']],
+  ['sam', []],
+  ['sam', ['--github-repository', 'acme/api']],
+] as const)('generated %s project %j', (iac, repository) => {
+  const name = `${iac}${repository.length > 0 ? '-deployed' : ''}`;
+  const project = path.join(workspace, name);
 
   it('installs, passes its own tests and builds', async () => {
-    // With a repository: the deploy roles and their own test are part of the project.
-    const answers = [...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read', '--github-repository', 'acme/api'];
-    await execOk(process.execPath, [BIN, iac, ...answers], { cwd: workspace, env: { CI: '1' } });
+    const answers = [...EXAMPLE_FLAGS, '--iac', iac, '--scopes', 'orders-api/read', ...repository];
+    await execOk(process.execPath, [BIN, name, ...answers], { cwd: workspace, env: { CI: '1' } });
     const output = await execOk('npm', ['test'], { cwd: project });
     expect(output).toMatch(/Tests\s+\d+ passed/);
-    expect(output).toContain('test/infra/deploy-role.test.ts');
+    if (repository.length > 0) expect(output).toContain('test/infra/deploy-role.test.ts');
+    else expect(output).not.toContain('deploy-role');
     await execOk('npm', ['run', 'build'], { cwd: project });
   });
 

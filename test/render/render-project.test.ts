@@ -246,6 +246,22 @@ describe('the generated README', () => {
   );
 });
 
+describe('the generated SAM README', () => {
+  it('names only stacks that samconfig.toml deploys, and the roles stack', () => {
+    const files = render({
+      iac: 'sam',
+      githubRepository: 'acme/orders-api',
+      domain: 'api.example.com',
+      certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    });
+    const deployed = [...fileOf(files, 'samconfig.toml').matchAll(/^stack_name = "([^"]+)"$/gm)].map((m) => m[1]);
+    expect(deployed).toEqual(['my-service-dev', 'my-service-prod']);
+    const named = [...fileOf(files, 'README.md').matchAll(/--stack-name (\S+)/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(3);
+    expect(new Set(named)).toEqual(new Set([...deployed, 'my-service-github-deploy']));
+  });
+});
+
 describe('describeApi', () => {
   it('has unauthenticated preflight routes and JWT routes with the scopes (ref #8, #9)', () => {
     const model = describeApi(parseAnswers({ ...EXAMPLE_INPUT, scopes: 'orders-api/read' }));
