@@ -5,7 +5,7 @@
  */
 import { InvalidAnswersError, UpdateError } from '../errors.js';
 import { renderProject } from '../render/render-project.js';
-import { CROSS_FIELD_RULES, type Answers, type GivenAnswers } from '../schema/answers.js';
+import type { Answers, GivenAnswers } from '../schema/answers.js';
 import { parseAnswers, withChanges } from '../schema/parse.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { LinkGuard, refuseLinks, STATE_DIR } from '../io/confine.js';
@@ -56,16 +56,10 @@ function parseStored(
     return parseAnswers(answers);
   } catch (error) {
     if (!(error instanceof InvalidAnswersError)) throw error;
-    // A problem is the flags' when it involves an answer given (a rule across answers involves several), and the
-    // stored answers did not have it already.
-    const involved = (field: string) => [
-      field,
-      ...CROSS_FIELD_RULES.filter((rule) => rule.field === field).flatMap((rule) => rule.needs),
-    ];
-    // A new user pool brings its region (withChanges), so a rule on the region involves --user-pool-id.
-    const given = (field: string) => field in overrides || (field === 'region' && 'userPoolId' in overrides);
+    // A problem is the flags' when its answer was given, or when the stored answers did not have it: the
+    // changes alone made it (a new user pool's region, say, that a stored certificate is not of).
     const before = problemFieldsOf(stored);
-    if (error.errors.some((problem) => !before.has(problem.field) && involved(problem.field).some(given))) throw error;
+    if (error.errors.some((problem) => problem.field in overrides || !before.has(problem.field))) throw error;
     if (error.errors.some((problem) => problem.field in held)) {
       throw new UpdateError(
         `${API_PATH} holds answers this version refuses (its message names each by its ` +

@@ -150,4 +150,18 @@ describe('update --user-pool-id and --dev-user-pool-id', () => {
       expect(err, pool).toContain('.yo-rc.json holds answers this version refuses');
     }
   });
+
+  it('blames the flag for an answer given in this run, even where .yo-rc.json held a bad one', async () => {
+    const dir = generated({
+      domain: 'api.example.com',
+      certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    });
+    const yoRc = JSON.parse(read(dir, '.yo-rc.json')!);
+    yoRc['create-cognito-jwt-api'].answers.certificateArn = 'arn:aws:acm:eu-west-1:123456789012:not-a-certificate';
+    write(dir, '.yo-rc.json', `${JSON.stringify(yoRc, null, 2)}\n`);
+    const { code, err } = await update(dir, '--certificate-arn', 'arn:aws:acm:eu-west-1:123456789012:still-not-one');
+    expect(code).not.toBe(0);
+    expect(err).toContain('--certificate-arn "arn:aws:acm:eu-west-1:123456789012:still-not-one"');
+    expect(err).not.toContain('.yo-rc.json holds answers');
+  });
 });
